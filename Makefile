@@ -1,0 +1,99 @@
+# ibericht — Makefile
+#
+#   make report   install missing Debian packages, build, run the pipeline on the
+#                 sample inbox (or INBOX=… OUT=… CONFIG=…), outputs in out/
+#   make test     the same set-up, then the whole test suite
+#   make bench    timings and peak memory (bench/README.md)
+#   make asan     build and test with AddressSanitizer + UBSan
+#   make valgrind run the end-to-end job under valgrind memcheck
+#   make clean    remove build/
+
+CONFIG ?= config/ibericht.ini
+INBOX  ?=
+OUT    ?=
+BUILD  ?= build
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -I/usr/include/iniparser
+LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lz -lm
+
+LIB_SRC = $(wildcard pipeline/lib/*.c)
+LIB_OBJ = $(patsubst pipeline/lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/schema_sql.o
+STAGES  = ingest compute render-xlsx render-pdf
+BINS    = $(addprefix $(BUILD)/bin/ibericht-,$(STAGES)) $(BUILD)/bin/ibericht
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+
+RUN_ARGS = --config $(CONFIG) $(if $(INBOX),--inbox $(INBOX)) $(if $(OUT),--out $(OUT))
+
+.PHONY: all deps build report test bench asan valgrind clean
+.DELETE_ON_ERROR:
+
+all: build
+
+deps:
+	@sh pipeline/install-deps.sh
+
+# build only after the packages are there (order-only: no rebuilds because of it)
+build: | deps
+	@$(MAKE) --no-print-directory $(BINS) $(UNIT_BIN)
+
+report: build
+	$(BUILD)/bin/ibericht report $(RUN_ARGS)
+
+test: build
+	@sh tests/run.sh $(BUILD)
+
+bench: build
+	@sh bench/bench.sh $(BUILD)
+
+asan: | deps
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" build
+	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build-asan
+
+valgrind: build
+	@IBERICHT_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	    sh tests/run.sh $(BUILD) e2e
+
+$(BUILD)/obj/%.o: pipeline/lib/%.c pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/schema_sql.c: pipeline/store/schema.sql
+	@mkdir -p $(@D)
+	{ echo '/* generated from pipeline/store/schema.sql — do not edit */'; \
+	  echo 'const char store_schema_sql[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	  echo ';'; } > $@
+
+$(BUILD)/obj/schema_sql.o: $(BUILD)/obj/schema_sql.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libibericht.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+$(BUILD)/bin/ibericht-%: pipeline/%.c $(BUILD)/libibericht.a pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+
+$(BUILD)/bin/ibericht-render-xlsx: pipeline/render_xlsx.c $(BUILD)/libibericht.a pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+
+$(BUILD)/bin/ibericht-render-pdf: pipeline/render_pdf.c $(BUILD)/libibericht.a pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+
+$(BUILD)/bin/ibericht: pipeline/ibericht.c $(BUILD)/libibericht.a pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libibericht.a pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Ipipeline -o $@ $< $(BUILD)/libibericht.a $(LDLIBS) -lcmocka
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,109 @@
+/*
+ * ibericht.c — the driver: `ibericht STAGE [OPTIONS]` runs one stage,
+ * `ibericht report [OPTIONS]` runs ingest → compute → render-xlsx →
+ * render-pdf in order, as `git` runs its commands: each stage is its own
+ * program (ibericht-STAGE, found next to this one), so each can be re-run
+ * alone.  Options are passed on unchanged (see stage.h).
+ *
+ * report stops at the first stage that fails, except that ingest's
+ * "some files rejected" (exit 1) lets the report go on — the other files
+ * are reported — and is returned at the end.
+ */
+#include "lib/diag.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", NULL };
+
+static char exe_dir[PATH_MAX];
+
+static int run_stage(const char *stage, int argc, char **argv)
+{
+    char path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/ibericht-%s", exe_dir, stage);
+    char **args = xcalloc((size_t)argc + 2, sizeof(char *));
+    args[0] = path;
+    for (int i = 0; i < argc; i++) args[i + 1] = argv[i];
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        diag_error("Prozess für %s nicht startbar: %s", stage, strerror(errno));
+        free(args);
+        return IB_EXIT_INTERNAL;
+    }
+    if (pid == 0) {
+        const char *wrap = getenv("IBERICHT_WRAP");      /* e.g. valgrind, for the tests */
+        if (wrap && *wrap) {
+            char cmd[PATH_MAX * 2];
+            snprintf(cmd, sizeof cmd, "exec %s \"$0\" \"$@\"", wrap);
+            char **sh = xcalloc((size_t)argc + 5, sizeof(char *));
+            sh[0] = "/bin/sh"; sh[1] = "-c"; sh[2] = cmd;
+            for (int i = 0; i <= argc; i++) sh[i + 3] = args[i];
+            execv("/bin/sh", sh);
+        } else {
+            execv(path, args);
+        }
+        fprintf(stderr, "ibericht: Fehler: %s nicht ausführbar: %s\n", path, strerror(errno));
+        _exit(IB_EXIT_INTERNAL);
+    }
+    free(args);
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) return IB_EXIT_INTERNAL;
+    if (WIFSIGNALED(status)) {
+        diag_error("%s durch Signal %d beendet", stage, WTERMSIG(status));
+        return IB_EXIT_INTERNAL;
+    }
+    return WEXITSTATUS(status);
+}
+
+static void usage(FILE *f)
+{
+    fprintf(f, "Aufruf: ibericht BEFEHL [OPTIONEN]\n\n"
+               "Befehle:\n"
+               "  report        alle Stufen: ingest, compute, render-xlsx, render-pdf\n"
+               "  ingest        Eingangsordner → Datenbestand\n"
+               "  compute       Datenbestand → abgeleitete Tabellen\n"
+               "  render-xlsx   Maßnahmenliste als Excel-Arbeitsmappe\n"
+               "  render-pdf    chronologische Maßnahmenliste als PDF\n\n"
+               "Optionen (alle Befehle): -c KONFIG, --inbox ORDNER, --out ORDNER, --store DATEI, -q\n"
+               "Hilfe zu einer Stufe: ibericht STUFE --help\n");
+}
+
+int main(int argc, char **argv)
+{
+    diag_set_program("ibericht");
+    ssize_t n = readlink("/proc/self/exe", exe_dir, sizeof exe_dir - 1);
+    if (n <= 0) {
+        diag_error("eigener Pfad nicht bestimmbar");
+        return IB_EXIT_INTERNAL;
+    }
+    exe_dir[n] = '\0';
+    char *slash = strrchr(exe_dir, '/');
+    if (slash) *slash = '\0';
+
+    if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        usage(argc < 2 ? stderr : stdout);
+        return argc < 2 ? IB_EXIT_USAGE : IB_EXIT_OK;
+    }
+    if (strcmp(argv[1], "report") == 0) {
+        int result = IB_EXIT_OK;
+        for (int i = 0; stages[i]; i++) {
+            int rc = run_stage(stages[i], argc - 2, argv + 2);
+            if (rc == IB_EXIT_REJECTED && i == 0) { result = rc; continue; }
+            if (rc != IB_EXIT_OK) return rc;
+        }
+        return result;
+    }
+    for (int i = 0; stages[i]; i++)
+        if (strcmp(argv[1], stages[i]) == 0) return run_stage(stages[i], argc - 2, argv + 2);
+    diag_error("unbekannter Befehl „%s“", argv[1]);
+    usage(stderr);
+    return IB_EXIT_USAGE;
+}

@@ -1,0 +1,56 @@
+/*
+ * config.h — the ibericht configuration (config/ibericht.ini, iniparser).
+ *
+ * One INI file describes a report job: [bericht] (Kommune, titles, dates),
+ * [pfade] (inbox, out, store), [schrift] (TrueType files), [terminierung]
+ * (horizons, group labels), [massnahmen] (which inbox files are measure
+ * lists, column synonyms).  Keys are looked up as "section:key"; iniparser
+ * lowercases both.  Paths in the file are relative to the working directory;
+ * a relative store path is relative to the out directory.  Command-line
+ * overrides (--inbox, --out, --store) win over the file.
+ */
+#ifndef IB_CONFIG_H
+#define IB_CONFIG_H
+
+struct _dictionary_;
+
+struct ib_config {
+    struct _dictionary_ *ini;
+    char *path;          /* the INI file read */
+    char *inbox;         /* resolved inbox directory */
+    char *out;           /* resolved output directory */
+    char *store;         /* resolved store file */
+};
+
+struct config_overrides {
+    const char *inbox, *out, *store;   /* NULL = take the file's value */
+};
+
+/*
+ * config_load — read path into *cfg and resolve the paths.
+ * Returns 0, or -1 after printing a message naming the file (missing,
+ * unreadable, syntax error with line, line longer than 1024 bytes).
+ */
+int config_load(const char *path, const struct config_overrides *ov, struct ib_config *cfg);
+
+/* config_free — release everything config_load allocated. */
+void config_free(struct ib_config *cfg);
+
+/* config_string — value of "section:key", or def when absent or empty. */
+const char *config_string(const struct ib_config *cfg, const char *key, const char *def);
+
+/*
+ * config_int — integer value of "section:key", or def when absent.
+ * A value that is not an integer is reported (file, key) and def returned.
+ */
+int config_int(const struct ib_config *cfg, const char *key, int def);
+
+/*
+ * config_list — split "section:key" at commas into trimmed, non-empty
+ * strings.  Returns a NULL-terminated array (free with config_list_free);
+ * *count gets the number of items (may be NULL).  Absent key: def is split.
+ */
+char **config_list(const struct ib_config *cfg, const char *key, const char *def, int *count);
+void config_list_free(char **list);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * format.h — German formatting of numbers and dates for the outputs.
+ *
+ * Numbers as in German official statistics and DIN 5008: decimal comma,
+ * thousands dot („1.234,5“); dates „31.12.2024“.  Independent of the C
+ * locale (LC_NUMERIC stays "C" for libxlsxwriter).
+ */
+#ifndef IB_FORMAT_H
+#define IB_FORMAT_H
+
+#include <stddef.h>
+#include <time.h>
+
+/*
+ * format_zahl — value with `decimals` digits after the comma, rounded half
+ * away from zero, thousands grouped with '.': 1234.5, 1 → "1.234,5".
+ * Writes into buf (size bytes, NUL-terminated); returns buf.
+ */
+char *format_zahl(char *buf, size_t size, double value, int decimals);
+
+/* format_datum — "TT.MM.JJJJ" of the calendar day (local fields of tm). */
+char *format_datum(char *buf, size_t size, int jahr, int monat, int tag);
+
+/*
+ * report_time — the time the report is made: SOURCE_DATE_EPOCH when set
+ * (reproducible builds, https://reproducible-builds.org/specs/source-date-epoch/),
+ * else now.  UTC.
+ */
+time_t report_time(void);
+
+/* format_iso_utc — "YYYY-MM-DDTHH:MM:SSZ" of t. */
+char *format_iso_utc(char *buf, size_t size, time_t t);
+
+/* utf8_valid — 1 if s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+int utf8_valid(const char *s, size_t len, size_t *bad_offset);
+
+#endif

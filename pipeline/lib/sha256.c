@@ -1,0 +1,43 @@
+/*
+ * sha256.c — file hashing through OpenSSL EVP.
+ */
+#include "sha256.h"
+
+#include <errno.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+
+int sha256_file(const char *path, char hex[65], long long *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    if (!ctx || EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+        fclose(f);
+        EVP_MD_CTX_free(ctx);
+        errno = ENOMEM;
+        return -1;
+    }
+    unsigned char buf[65536];
+    size_t n;
+    long long total = 0;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        EVP_DigestUpdate(ctx, buf, n);
+        total += (long long)n;
+    }
+    int err = ferror(f);
+    fclose(f);
+    unsigned char md[32];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx, md, &len);
+    EVP_MD_CTX_free(ctx);
+    if (err) { errno = EIO; return -1; }
+    static const char digits[] = "0123456789abcdef";
+    for (unsigned i = 0; i < 32; i++) {
+        hex[2 * i] = digits[md[i] >> 4];
+        hex[2 * i + 1] = digits[md[i] & 15];
+    }
+    hex[64] = '\0';
+    if (size) *size = total;
+    return 0;
+}

@@ -1,0 +1,65 @@
+/*
+ * stage.c — common options and configuration loading of the stages.
+ */
+#include "stage.h"
+#include "diag.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *f, const char *program, const char *what)
+{
+    fprintf(f,
+            "Aufruf: %s [-c KONFIG] [--inbox ORDNER] [--out ORDNER] [--store DATEI] [-q]\n"
+            "%s\n\n"
+            "  -c, --config DATEI  Konfiguration (Standard: %s)\n"
+            "      --inbox ORDNER  Eingangsordner (statt [pfade] inbox)\n"
+            "      --out ORDNER    Ausgabeordner (statt [pfade] out)\n"
+            "      --store DATEI   Datenbestand (statt [pfade] store)\n"
+            "  -q, --quiet         nur Warnungen und Fehler ausgeben\n"
+            "  -h, --help          diese Hilfe\n\n"
+            "Exit-Codes: 0 in Ordnung, 1 Dateien abgewiesen, 2 Aufruf/Konfiguration,\n"
+            "3 Eingangsordner, 4 Datenbestand, 5 Ausgabe, 70 interner Fehler.\n",
+            program, what, STAGE_DEFAULT_CONFIG);
+}
+
+int stage_start(const char *program, const char *what, int argc, char **argv,
+                struct ib_config *cfg)
+{
+    static const struct option longopts[] = {
+        { "config", required_argument, NULL, 'c' },
+        { "inbox", required_argument, NULL, 'I' },
+        { "out", required_argument, NULL, 'O' },
+        { "store", required_argument, NULL, 'S' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 }
+    };
+    const char *config = STAGE_DEFAULT_CONFIG;
+    struct config_overrides ov = { 0 };
+    int c;
+    diag_set_program(program);
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "c:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'c': config = optarg; break;
+        case 'I': ov.inbox = optarg; break;
+        case 'O': ov.out = optarg; break;
+        case 'S': ov.store = optarg; break;
+        case 'q': diag_quiet(1); break;
+        case 'h': usage(stdout, program, what); return -1;
+        default: usage(stderr, program, what); return IB_EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        diag_error("unerwartetes Argument „%s“", argv[optind]);
+        usage(stderr, program, what);
+        return IB_EXIT_USAGE;
+    }
+    if (ov.inbox && !*ov.inbox) ov.inbox = NULL;
+    if (ov.out && !*ov.out) ov.out = NULL;
+    if (ov.store && !*ov.store) ov.store = NULL;
+    if (config_load(config, &ov, cfg) != 0) return IB_EXIT_USAGE;
+    return IB_EXIT_OK;
+}

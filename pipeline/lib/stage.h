@@ -1,0 +1,28 @@
+/*
+ * stage.h — what every ibericht stage program does first: parse the common
+ * options and load the configuration.
+ *
+ *   -c, --config FILE   configuration (default config/ibericht.ini)
+ *       --inbox DIR     inbox folder (overrides [pfade] inbox)
+ *       --out DIR       output folder (overrides [pfade] out)
+ *       --store FILE    store file (overrides [pfade] store)
+ *   -q, --quiet         only warnings and errors
+ *   -h, --help          usage
+ */
+#ifndef IB_STAGE_H
+#define IB_STAGE_H
+
+#include "config.h"
+
+#define STAGE_DEFAULT_CONFIG "config/ibericht.ini"
+
+/*
+ * stage_start — set the program name for messages, parse argv, load the
+ * configuration into *cfg.  `what` is a one-line description for --help.
+ * Returns IB_EXIT_OK to go on; -1 when --help was printed (exit 0);
+ * otherwise the exit code to end with (usage or configuration error).
+ */
+int stage_start(const char *program, const char *what, int argc, char **argv,
+                struct ib_config *cfg);
+
+#endif

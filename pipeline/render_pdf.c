@@ -1,0 +1,201 @@
+/*
+ * render_pdf.c — ibericht-render-pdf: store → out/massnahmen_chronologisch.pdf
+ * (libharu).
+ *
+ * The chronological measure list as in Anhang 6 of the Wesermarsch
+ * Integrationskonzept 2024: A4 landscape, a title block, one section per
+ * Terminierung group in chronological order, each a table
+ * Handlungsfeld | Teilziel | Maßnahme | Terminierung.  Repeated Handlungsfeld
+ * and Teilziel cells are merged as in the original; long texts wrap inside
+ * their cells (real font metrics); headings stay with their table; rows are
+ * not cut across pages (see pdftable.h).  Bookmarks per group, footer with
+ * report date and „Seite x von y“, embedded TrueType font, document info.
+ *
+ * Exit codes: 0, 2 configuration, 4 store, 5 output.
+ */
+#include "lib/config.h"
+#include "lib/diag.h"
+#include "lib/format.h"
+#include "lib/fsutil.h"
+#include "lib/pdfdoc.h"
+#include "lib/pdftable.h"
+#include "lib/stage.h"
+#include "lib/store.h"
+#include "lib/textwrap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct page_ctx {
+    const char *running;     /* running header text */
+};
+
+static void running_header(struct pdfdoc *doc, void *p)
+{
+    struct page_ctx *ctx = p;
+    if (doc->npages == 1) return;                  /* the first page has the title block */
+    HPDF_Page_SetGrayFill(doc->page, 0.35);
+    pdfdoc_text(doc, doc->regular, 8, doc->margin_left, doc->page_h - 28, ctx->running, strlen(ctx->running));
+    HPDF_Page_SetGrayFill(doc->page, 0);
+}
+
+struct measure_ctx { struct pdfdoc *doc; HPDF_Font font; double size; };
+
+static double measure(const char *s, size_t len, void *p)
+{
+    struct measure_ctx *m = p;
+    return pdfdoc_measure(m->doc, m->font, m->size, s, len);
+}
+
+/* Draw a wrapped paragraph at the cursor; returns its height. */
+static double paragraph(struct pdfdoc *doc, HPDF_Font font, double size, const char *text, int draw)
+{
+    struct textwrap w = { 0 };
+    struct measure_ctx m = { doc, font, size };
+    int n = textwrap_break(&w, text, pdfdoc_content_width(doc), measure, &m);
+    double leading = size * 1.25;
+    if (draw) {
+        for (int i = 0; i < n; i++)
+            pdfdoc_text(doc, font, size, doc->margin_left, doc->y - size * 0.93 - i * leading,
+                        text + w.lines[i].start, w.lines[i].len);
+        doc->y -= n * leading;
+    }
+    textwrap_free(&w);
+    return n * leading;
+}
+
+static void stand_text(const struct ib_config *cfg, char *buf, size_t size)
+{
+    const char *stand = config_string(cfg, "bericht:stand", NULL);
+    if (stand) { snprintf(buf, size, "Stand: %s", stand); return; }
+    time_t t = report_time();
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char d[16];
+    format_datum(d, sizeof d, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    snprintf(buf, size, "Stand: %s", d);
+}
+
+static int render(const struct ib_config *cfg, sqlite3 *db)
+{
+    const char *kommune = config_string(cfg, "bericht:kommune", "");
+    const char *titel = config_string(cfg, "bericht:titel", "Integrationsbericht");
+    const char *listentitel = config_string(cfg, "massnahmenliste:titel",
+                                            "Ziele und Maßnahmen nach Terminierung in chronologischer Reihenfolge");
+    char running[512], stand[64], line[512];
+    snprintf(running, sizeof running, "%s%s%s – %s", kommune, *kommune ? " · " : "", titel, listentitel);
+    stand_text(cfg, stand, sizeof stand);
+
+    struct pdfdoc doc;
+    if (pdfdoc_open(&doc, config_string(cfg, "schrift:regular", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+                    config_string(cfg, "schrift:fett", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+                    HPDF_PAGE_LANDSCAPE) != 0)
+        return IB_EXIT_USAGE;
+    struct page_ctx pctx = { running };
+    doc.on_new_page = running_header;
+    doc.on_new_page_ctx = &pctx;
+    char doc_title[600];
+    snprintf(doc_title, sizeof doc_title, "%s – %s", titel, listentitel);
+    pdfdoc_set_info(&doc, doc_title, kommune, listentitel,
+                    "Integrationsbericht, Maßnahmen, Terminierung", report_time());
+
+    sqlite3_stmt *total = store_prepare(db, "SELECT count(*), (SELECT count(*) FROM gruppe) FROM massnahme_folge");
+    sqlite3_stmt *q = store_prepare(db,
+        "SELECT f.gruppe_jahr, g.label, g.anzahl, m.handlungsfeld, m.teilziel, m.massnahme, m.terminierung_text"
+        "  FROM massnahme_folge f JOIN massnahme m ON m.id = f.massnahme_id"
+        "  JOIN gruppe g ON g.jahr = f.gruppe_jahr ORDER BY f.position");
+    if (!total || !q || sqlite3_step(total) != SQLITE_ROW) {
+        sqlite3_finalize(total);
+        sqlite3_finalize(q);
+        pdfdoc_close(&doc);
+        return IB_EXIT_STORE;
+    }
+    long n_massnahmen = sqlite3_column_int64(total, 0);
+    int n_gruppen = sqlite3_column_int(total, 1);
+    sqlite3_finalize(total);
+
+    /* title block */
+    pdfdoc_new_page(&doc);
+    HPDF_Page_SetGrayFill(doc.page, 0.3);
+    snprintf(line, sizeof line, "%s%s%s", kommune, *kommune ? " · " : "", titel);
+    paragraph(&doc, doc.regular, 11, line, 1);
+    HPDF_Page_SetGrayFill(doc.page, 0);
+    doc.y -= 4;
+    paragraph(&doc, doc.bold, 17, listentitel, 1);
+    doc.y -= 4;
+    snprintf(line, sizeof line, "%ld %s in %d %s nach Terminierung · %s", n_massnahmen,
+             n_massnahmen == 1 ? "Maßnahme" : "Maßnahmen", n_gruppen,
+             n_gruppen == 1 ? "Gruppe" : "Gruppen", stand);
+    paragraph(&doc, doc.regular, 9, line, 1);
+    doc.y -= 14;
+    if (n_massnahmen == 0)
+        paragraph(&doc, doc.regular, 10, "Im Datenbestand sind keine Maßnahmen.", 1);
+
+    static const struct pdftable_column cols[] = {
+        { "Handlungsfeld", 0.19 }, { "Teilziel", 0.23 }, { "Maßnahme", 0.46 }, { "Terminierung", 0.12 },
+    };
+    struct pdftable table;
+    pdftable_init(&table, &doc, cols, 4, 8.5);
+    int gruppe = -1, in_table = 0;
+    char prev_hf[1024] = "", prev_tz[1024] = "";
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *cells[4] = { store_column_text(q, 3), store_column_text(q, 4),
+                                 store_column_text(q, 5), store_column_text(q, 6) };
+        int repeat[4] = { 0 };
+        if (sqlite3_column_int(q, 0) != gruppe) {
+            if (in_table) pdftable_end(&table);
+            gruppe = sqlite3_column_int(q, 0);
+            long anzahl = sqlite3_column_int64(q, 2);
+            snprintf(line, sizeof line, "%s – %ld %s", store_column_text(q, 1), anzahl,
+                     anzahl == 1 ? "Maßnahme" : "Maßnahmen");
+            double heading = paragraph(&doc, doc.bold, 12, line, 0) + 8;
+            if (in_table) heading += 12;
+            if (doc.y - heading - pdftable_start_height(&table, cells) < pdfdoc_bottom(&doc))
+                pdfdoc_new_page(&doc);
+            else if (in_table)
+                doc.y -= 12;
+            pdfdoc_outline(&doc, NULL, store_column_text(q, 1));
+            paragraph(&doc, doc.bold, 12, line, 1);
+            doc.y -= 8;
+            pdftable_header(&table);
+            in_table = 1;
+            prev_hf[0] = prev_tz[0] = '\0';
+        } else {
+            repeat[0] = cells[0][0] && strcmp(cells[0], prev_hf) == 0;
+            repeat[1] = repeat[0] && cells[1][0] && strcmp(cells[1], prev_tz) == 0;
+        }
+        pdftable_row(&table, cells, repeat);
+        snprintf(prev_hf, sizeof prev_hf, "%s", cells[0]);
+        snprintf(prev_tz, sizeof prev_tz, "%s", cells[1]);
+    }
+    if (in_table) pdftable_end(&table);
+    int rc = sqlite3_errcode(db) == SQLITE_DONE || sqlite3_errcode(db) == SQLITE_OK ? IB_EXIT_OK : IB_EXIT_STORE;
+    if (rc != IB_EXIT_OK) store_error(db, "Maßnahmen lesen");
+    sqlite3_finalize(q);
+    pdftable_free(&table);
+
+    snprintf(line, sizeof line, "%s%s%s", kommune, *kommune ? " · " : "", titel);
+    pdfdoc_footers(&doc, stand, line);
+    char *target = path_join(cfg->out, config_string(cfg, "massnahmenliste:pdf", "massnahmen_chronologisch.pdf"));
+    if (rc == IB_EXIT_OK) {
+        if (pdfdoc_save(&doc, target) != 0) rc = IB_EXIT_OUTPUT;
+        else diag_info("%s geschrieben (%d Seiten)", target, doc.npages);
+    }
+    free(target);
+    pdfdoc_close(&doc);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    struct ib_config cfg;
+    int rc = stage_start("ibericht-render-pdf", "Schreibt die chronologische Maßnahmenliste als PDF.",
+                         argc, argv, &cfg);
+    if (rc) return rc < 0 ? IB_EXIT_OK : rc;
+    sqlite3 *db = store_open(cfg.store, STORE_READ);
+    rc = db ? render(&cfg, db) : IB_EXIT_STORE;
+    store_close(db);
+    config_free(&cfg);
+    return rc;
+}

@@ -1,0 +1,311 @@
+/*
+ * render_xlsx.c — ibericht-render-xlsx: store → out/massnahmen.xlsx
+ * (libxlsxwriter).
+ *
+ * Sheet „Maßnahmen“: every current Maßnahme in report order with its group,
+ * the Terminierung as delivered and as a date, provenance (file, row) and
+ * every further column of the delivery; header bold and frozen, autofilter,
+ * wrapped text, A4 landscape with the header row repeated.
+ * Sheet „Übersicht“: Maßnahmen per Handlungsfeld × Terminierung group with
+ * row and column totals (formulas with their values cached, so readers
+ * that do not calculate see the numbers) and a native stacked bar chart.
+ *
+ * Texts are always written as strings, never as formulas: „=HYPERLINK(…)“
+ * in a delivery stays text.  LC_NUMERIC stays "C" (libxlsxwriter prints
+ * numbers with %.16G).  Exit codes: 0, 2 configuration, 4 store, 5 output.
+ */
+#include "lib/config.h"
+#include "lib/diag.h"
+#include "lib/format.h"
+#include "lib/fsutil.h"
+#include "lib/stage.h"
+#include "lib/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+struct formats {
+    lxw_format *header, *text, *number, *date, *title, *total, *total_label;
+};
+
+static void make_formats(lxw_workbook *wb, struct formats *f)
+{
+    f->header = workbook_add_format(wb);
+    format_set_bold(f->header);
+    format_set_text_wrap(f->header);
+    format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bg_color(f->header, 0xD9D9D9);
+    format_set_border(f->header, LXW_BORDER_THIN);
+    f->text = workbook_add_format(wb);
+    format_set_text_wrap(f->text);
+    format_set_align(f->text, LXW_ALIGN_VERTICAL_TOP);
+    f->number = workbook_add_format(wb);
+    format_set_align(f->number, LXW_ALIGN_VERTICAL_TOP);
+    format_set_num_format(f->number, "#,##0");
+    f->date = workbook_add_format(wb);
+    format_set_align(f->date, LXW_ALIGN_VERTICAL_TOP);
+    format_set_num_format(f->date, "DD.MM.YYYY");
+    f->title = workbook_add_format(wb);
+    format_set_bold(f->title);
+    format_set_font_size(f->title, 14);
+    f->total = workbook_add_format(wb);
+    format_set_bold(f->total);
+    format_set_num_format(f->total, "#,##0");
+    format_set_top(f->total, LXW_BORDER_THIN);
+    f->total_label = workbook_add_format(wb);
+    format_set_bold(f->total_label);
+    format_set_top(f->total_label, LXW_BORDER_THIN);
+}
+
+static void print_setup(lxw_worksheet *ws, int repeat_header)
+{
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);              /* A4 */
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_footer(ws, "&CSeite &P von &N");
+    if (repeat_header) worksheet_repeat_rows(ws, 0, 0);
+}
+
+/* Sheet „Maßnahmen“.  Returns 0 or -1 (store error printed). */
+static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct formats *f)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Maßnahmen");
+    /* further columns of the deliveries, in the order they first appear */
+    sqlite3_stmt *names = store_prepare(db,
+        "SELECT a.name FROM massnahme_attribut a JOIN massnahme_folge f ON f.massnahme_id = a.massnahme_id"
+        " GROUP BY a.name ORDER BY min(a.position), a.name");
+    if (!names) return -1;
+    int nextra = 0, capextra = 8;
+    char **extra = xmalloc(sizeof(char *) * (size_t)capextra);
+    while (sqlite3_step(names) == SQLITE_ROW) {
+        if (nextra == capextra) { capextra *= 2; extra = xrealloc(extra, sizeof(char *) * (size_t)capextra); }
+        extra[nextra++] = xstrdup(store_column_text(names, 0));
+    }
+    sqlite3_finalize(names);
+
+    static const struct { const char *titel; double breite; } cols[] = {
+        { "Nr.", 6 }, { "Gruppe", 24 }, { "Handlungsfeld", 28 }, { "Teilziel", 36 },
+        { "Maßnahme", 72 }, { "Terminierung", 14 }, { "Frist bis", 11 }, { "Verantwortlich", 22 },
+        { "Quelle", 32 }, { "Zeile", 7 },
+    };
+    const int nfixed = (int)(sizeof cols / sizeof cols[0]);
+    for (int c = 0; c < nfixed; c++) {
+        worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c].titel, f->header);
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].breite, c == 0 || c >= nfixed - 1 ? f->number : f->text);
+    }
+    for (int e = 0; e < nextra; e++) {
+        worksheet_write_string(ws, 0, (lxw_col_t)(nfixed + e), extra[e], f->header);
+        worksheet_set_column(ws, (lxw_col_t)(nfixed + e), (lxw_col_t)(nfixed + e), 30, f->text);
+    }
+
+    sqlite3_stmt *q = store_prepare(db,
+        "SELECT f.position, g.label, m.handlungsfeld, m.teilziel, m.massnahme, m.terminierung_text,"
+        "       m.terminierung_ende, m.verantwortlich, s.name, m.row_number, m.id"
+        "  FROM massnahme_folge f JOIN massnahme m ON m.id = f.massnahme_id"
+        "  JOIN gruppe g ON g.jahr = f.gruppe_jahr JOIN source_file s ON s.id = m.source_file_id"
+        " ORDER BY f.position");
+    sqlite3_stmt *attr = store_prepare(db,
+        "SELECT name, value FROM massnahme_attribut WHERE massnahme_id = ? ORDER BY position");
+    if (!q || !attr) {
+        sqlite3_finalize(q);
+        sqlite3_finalize(attr);
+        for (int e = 0; e < nextra; e++) free(extra[e]);
+        free(extra);
+        return -1;
+    }
+    lxw_row_t r = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        r++;
+        worksheet_write_number(ws, r, 0, sqlite3_column_int(q, 0), f->number);
+        for (int c = 1; c <= 5; c++)
+            worksheet_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), f->text);
+        const char *ende = store_column_text(q, 6);
+        if (strlen(ende) == 10) {
+            lxw_datetime dt = { atoi(ende), atoi(ende + 5), atoi(ende + 8), 0, 0, 0 };
+            worksheet_write_datetime(ws, r, 6, &dt, f->date);
+        }
+        worksheet_write_string(ws, r, 7, store_column_text(q, 7), f->text);
+        worksheet_write_string(ws, r, 8, store_column_text(q, 8), f->text);
+        worksheet_write_number(ws, r, 9, sqlite3_column_int(q, 9), f->number);
+        if (nextra) {
+            sqlite3_reset(attr);
+            sqlite3_bind_int64(attr, 1, sqlite3_column_int64(q, 10));
+            int e = 0;
+            while (sqlite3_step(attr) == SQLITE_ROW) {
+                const char *name = store_column_text(attr, 0);
+                while (e < nextra && strcmp(extra[e], name) != 0) e++;
+                if (e == nextra) {      /* same header at another position: search from the start */
+                    for (e = 0; e < nextra && strcmp(extra[e], name) != 0; e++)
+                        ;
+                    if (e == nextra) continue;
+                }
+                worksheet_write_string(ws, r, (lxw_col_t)(nfixed + e), store_column_text(attr, 1), f->text);
+            }
+        }
+    }
+    sqlite3_finalize(q);
+    sqlite3_finalize(attr);
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_autofilter(ws, 0, 0, r, (lxw_col_t)(nfixed + nextra - 1));
+    print_setup(ws, 1);
+    for (int e = 0; e < nextra; e++) free(extra[e]);
+    free(extra);
+    return 0;
+}
+
+/* Column letters of a 0-based column: 0 → "A", 27 → "AB". */
+static void col_name(char *buf, int col)
+{
+    char tmp[8];
+    int n = 0;
+    col++;
+    while (col > 0 && n < 7) {
+        tmp[n++] = (char)('A' + (col - 1) % 26);
+        col = (col - 1) / 26;
+    }
+    for (int i = 0; i < n; i++) buf[i] = tmp[n - 1 - i];
+    buf[n] = '\0';
+}
+
+/* Sheet „Übersicht“ with the counts, totals and the stacked bar chart. */
+static int sheet_uebersicht(lxw_workbook *wb, sqlite3 *db, const struct ib_config *cfg,
+                            const struct formats *f)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Übersicht");
+    worksheet_write_string(ws, 0, 0, "Maßnahmen je Handlungsfeld und Terminierung", f->title);
+    worksheet_write_string(ws, 1, 0, config_string(cfg, "bericht:titel", "Integrationsbericht"), NULL);
+
+    sqlite3_stmt *g = store_prepare(db, "SELECT jahr, label FROM gruppe ORDER BY position");
+    sqlite3_stmt *h = store_prepare(db, "SELECT name, label FROM handlungsfeld ORDER BY position");
+    sqlite3_stmt *u = store_prepare(db, "SELECT anzahl FROM uebersicht WHERE handlungsfeld = ? AND gruppe_jahr = ?");
+    if (!g || !h || !u) {
+        sqlite3_finalize(g); sqlite3_finalize(h); sqlite3_finalize(u);
+        return -1;
+    }
+    int ng = 0, jahre[512];
+    const lxw_row_t head = 3;
+    worksheet_write_string(ws, head, 0, "Handlungsfeld", f->header);
+    while (sqlite3_step(g) == SQLITE_ROW && ng < 512) {
+        jahre[ng] = sqlite3_column_int(g, 0);
+        worksheet_write_string(ws, head, (lxw_col_t)(ng + 1), store_column_text(g, 1), f->header);
+        ng++;
+    }
+    sqlite3_finalize(g);
+    worksheet_write_string(ws, head, (lxw_col_t)(ng + 1), "Summe", f->header);
+    worksheet_set_column(ws, 0, 0, 48, f->text);
+    worksheet_set_column(ws, 1, (lxw_col_t)(ng + 1), 16, NULL);
+    worksheet_set_row(ws, head, 45, NULL);
+
+    long *col_sum = xcalloc((size_t)ng + 1, sizeof(long));
+    lxw_row_t r = head;
+    char formula[128], c0[8], c1[8];
+    col_name(c0, 1);
+    col_name(c1, ng);
+    while (sqlite3_step(h) == SQLITE_ROW) {
+        r++;
+        const char *name = store_column_text(h, 0);
+        worksheet_write_string(ws, r, 0, store_column_text(h, 1), f->text);
+        long row_sum = 0;
+        for (int i = 0; i < ng; i++) {
+            sqlite3_reset(u);
+            store_bind_text(u, 1, name);
+            sqlite3_bind_int(u, 2, jahre[i]);
+            long n = sqlite3_step(u) == SQLITE_ROW ? sqlite3_column_int64(u, 0) : 0;
+            worksheet_write_number(ws, r, (lxw_col_t)(i + 1), (double)n, f->number);
+            row_sum += n;
+            col_sum[i] += n;
+        }
+        col_sum[ng] += row_sum;
+        snprintf(formula, sizeof formula, "=SUM(%s%u:%s%u)", c0, r + 1, c1, r + 1);
+        worksheet_write_formula_num(ws, r, (lxw_col_t)(ng + 1), formula, f->total, (double)row_sum);
+    }
+    sqlite3_finalize(h);
+    sqlite3_finalize(u);
+    lxw_row_t first = head + 1, last = r;
+    r++;
+    worksheet_write_string(ws, r, 0, "Summe", f->total_label);
+    for (int i = 0; i <= ng; i++) {
+        char c[8];
+        col_name(c, i + 1);
+        snprintf(formula, sizeof formula, "=SUM(%s%u:%s%u)", c, first + 1, c, last + 1);
+        worksheet_write_formula_num(ws, r, (lxw_col_t)(i + 1), formula, f->total, (double)col_sum[i]);
+    }
+    free(col_sum);
+    print_setup(ws, 0);
+
+    if (last >= first && ng > 0) {
+        lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_BAR_STACKED);
+        for (int i = 0; i < ng; i++) {
+            lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+            chart_series_set_categories(s, "Übersicht", first, 0, last, 0);
+            chart_series_set_values(s, "Übersicht", first, (lxw_col_t)(i + 1), last, (lxw_col_t)(i + 1));
+            chart_series_set_name_range(s, "Übersicht", head, (lxw_col_t)(i + 1));
+        }
+        chart_title_set_name(chart, "Maßnahmen je Handlungsfeld nach Terminierung");
+        chart_axis_set_name(chart->x_axis, "Anzahl Maßnahmen");
+        chart_axis_set_reverse(chart->y_axis);          /* first Handlungsfeld on top */
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+        lxw_chart_options opt = { 0 };
+        opt.x_scale = 2.0;
+        opt.y_scale = 1.0 + (double)(last - first + 1) / 8.0;
+        worksheet_insert_chart_opt(ws, r + 2, 0, chart, &opt);
+    }
+    return 0;
+}
+
+static int render(const struct ib_config *cfg, sqlite3 *db)
+{
+    char *target = path_join(cfg->out, config_string(cfg, "massnahmenliste:xlsx", "massnahmen.xlsx"));
+    char *tmp = outfile_temp(target);
+    if (!tmp) { free(target); return IB_EXIT_OUTPUT; }
+    lxw_workbook_options wopt = { .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
+    lxw_workbook *wb = workbook_new_opt(tmp, &wopt);
+    if (!wb) {
+        diag_error("%s: Arbeitsmappe kann nicht angelegt werden", target);
+        free(tmp); free(target);
+        return IB_EXIT_OUTPUT;
+    }
+    struct formats f;
+    make_formats(wb, &f);
+    char title[512];
+    snprintf(title, sizeof title, "%s – Maßnahmen", config_string(cfg, "bericht:titel", "Integrationsbericht"));
+    const char *kommune = config_string(cfg, "bericht:kommune", "");
+    lxw_doc_properties props = { 0 };
+    props.title = title;
+    props.subject = (char *)config_string(cfg, "massnahmenliste:titel", "Maßnahmen nach Terminierung");
+    props.author = (char *)kommune;
+    props.company = (char *)kommune;
+    props.keywords = "Integrationsbericht, Maßnahmen, Terminierung";
+    props.comments = "erstellt mit ibericht";
+    props.created = report_time();
+    workbook_set_properties(wb, &props);
+
+    int rc = sheet_massnahmen(wb, db, &f) == 0 && sheet_uebersicht(wb, db, cfg, &f) == 0
+           ? IB_EXIT_OK : IB_EXIT_STORE;
+    lxw_error err = workbook_close(wb);
+    if (rc == IB_EXIT_OK && err != LXW_NO_ERROR) {
+        diag_error("%s: Arbeitsmappe nicht geschrieben: %s", target, lxw_strerror(err));
+        rc = IB_EXIT_OUTPUT;
+    }
+    if (rc == IB_EXIT_OK && outfile_commit(tmp, target) != 0) rc = IB_EXIT_OUTPUT;
+    if (rc != IB_EXIT_OK) outfile_abort(tmp);
+    else diag_info("%s geschrieben", target);
+    free(tmp);
+    free(target);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    struct ib_config cfg;
+    int rc = stage_start("ibericht-render-xlsx", "Schreibt die Maßnahmenliste als Excel-Arbeitsmappe.",
+                         argc, argv, &cfg);
+    if (rc) return rc < 0 ? IB_EXIT_OK : rc;
+    sqlite3 *db = store_open(cfg.store, STORE_READ);
+    rc = db ? render(&cfg, db) : IB_EXIT_STORE;
+    store_close(db);
+    config_free(&cfg);
+    return rc;
+}

@@ -1,0 +1,96 @@
+-- schema.sql — the ibericht store, one SQLite file shared by all stages.
+--
+-- Layers: ingest writes the "Eingang" tables (source_file, massnahme,
+-- massnahme_attribut, ingest_message); compute replaces the derived tables
+-- (gruppe, massnahme_folge, uebersicht) in one transaction; the renderers
+-- only read.  Every ingested row keeps its provenance: the source file (name,
+-- SHA-256), sheet and row number.  The version is PRAGMA user_version; the
+-- store code refuses a newer one and migrates older ones.
+
+PRAGMA user_version = 1;
+
+-- One delivered file.  A file with the same name but a new hash supersedes
+-- the earlier delivery (superseded_by), which stays for the record.
+CREATE TABLE source_file (
+    id             INTEGER PRIMARY KEY,
+    name           TEXT NOT NULL,        -- file name as delivered
+    path           TEXT NOT NULL,        -- where it was read
+    sha256         TEXT NOT NULL UNIQUE, -- 64 hex digits
+    size           INTEGER NOT NULL,     -- bytes
+    dataset        TEXT NOT NULL,        -- 'massnahmen'
+    ingested_at    TEXT NOT NULL,        -- ISO 8601 UTC
+    row_count      INTEGER NOT NULL,     -- data rows accepted
+    warning_count  INTEGER NOT NULL DEFAULT 0,
+    superseded_by  INTEGER REFERENCES source_file(id)
+);
+CREATE INDEX source_file_name ON source_file(name, dataset);
+
+-- One Maßnahme as delivered, with its parsed Terminierung.
+CREATE TABLE massnahme (
+    id                 INTEGER PRIMARY KEY,
+    source_file_id     INTEGER NOT NULL REFERENCES source_file(id),
+    sheet              TEXT,             -- NULL for CSV
+    row_number         INTEGER NOT NULL, -- 1-based row in the file (header = 1)
+    handlungsfeld      TEXT NOT NULL DEFAULT '',
+    teilziel           TEXT NOT NULL DEFAULT '',
+    massnahme          TEXT NOT NULL,
+    verantwortlich     TEXT NOT NULL DEFAULT '',
+    terminierung_text  TEXT NOT NULL DEFAULT '',
+    terminierung_kind  TEXT NOT NULL CHECK (terminierung_kind IN ('laufend','frist','termin','ohne')),
+    terminierung_ende  TEXT,             -- ISO date of the period's last day; NULL if none
+    horizont           INTEGER NOT NULL DEFAULT 0  -- 1 kurz-, 2 mittel-, 3 langfristig (kind 'frist')
+);
+CREATE INDEX massnahme_source ON massnahme(source_file_id, row_number);
+
+-- Columns of the delivery that have no place in massnahme, kept verbatim.
+CREATE TABLE massnahme_attribut (
+    massnahme_id  INTEGER NOT NULL REFERENCES massnahme(id),
+    position      INTEGER NOT NULL,      -- 1-based column in the file
+    name          TEXT NOT NULL,         -- header text
+    value         TEXT NOT NULL,
+    PRIMARY KEY (massnahme_id, position)
+) WITHOUT ROWID;
+
+-- Warnings and errors of ingest runs, located.
+CREATE TABLE ingest_message (
+    id         INTEGER PRIMARY KEY,
+    file_name  TEXT NOT NULL,
+    sha256     TEXT,
+    sheet      TEXT,
+    row_number INTEGER,
+    column     TEXT,
+    severity   TEXT NOT NULL CHECK (severity IN ('warnung','fehler')),
+    message    TEXT NOT NULL,
+    logged_at  TEXT NOT NULL
+);
+
+-- Derived by compute: the Terminierung groups in chronological order.
+CREATE TABLE gruppe (
+    jahr      INTEGER PRIMARY KEY,       -- 0 laufend, year, 9999 ohne Terminierung
+    position  INTEGER NOT NULL UNIQUE,   -- 1-based order in the report
+    label     TEXT NOT NULL,
+    anzahl    INTEGER NOT NULL
+);
+
+-- Derived by compute: every current Maßnahme in report order.
+CREATE TABLE massnahme_folge (
+    position      INTEGER PRIMARY KEY,   -- 1-based
+    massnahme_id  INTEGER NOT NULL UNIQUE REFERENCES massnahme(id),
+    gruppe_jahr   INTEGER NOT NULL REFERENCES gruppe(jahr)
+);
+
+-- Derived by compute: Handlungsfelder in order of first appearance.
+CREATE TABLE handlungsfeld (
+    position  INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL UNIQUE,      -- as delivered ('' = none given)
+    label     TEXT NOT NULL,             -- as printed
+    anzahl    INTEGER NOT NULL
+);
+
+-- Derived by compute: Maßnahmen per Handlungsfeld and group.
+CREATE TABLE uebersicht (
+    handlungsfeld  TEXT NOT NULL,
+    gruppe_jahr    INTEGER NOT NULL,
+    anzahl         INTEGER NOT NULL,
+    PRIMARY KEY (handlungsfeld, gruppe_jahr)
+) WITHOUT ROWID;

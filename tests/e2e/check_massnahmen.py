@@ -1,0 +1,167 @@
+"""check_massnahmen.py — read the measure list outputs with real readers and
+assert their content (used by the e2e scripts).
+
+    /usr/bin/python3 tests/e2e/check_massnahmen.py --out DIR --csv INPUT.csv \
+        --group "Laufende Maßnahmen=29" --group … [--kommune NAME]
+
+PDF: qpdf --check, pdfinfo (pages, title), pdffonts (all embedded),
+pdftotext (every measure present in group order, headings, „Seite x von y“
+on every page).  XLSX: openpyxl (sheets, rows, groups, totals, print setup,
+properties) and the chart XML in the package.  Prints one "ok - …" or
+"not ok - …" line per check.
+"""
+import argparse
+import collections
+import csv
+import re
+import subprocess
+import sys
+import zipfile
+
+import openpyxl
+
+failures = 0
+
+
+def check(cond, desc, detail=""):
+    global failures
+    if cond:
+        print(f"ok - {desc}")
+    else:
+        failures += 1
+        print(f"not ok - {desc}" + (f" ({detail})" if detail else ""))
+
+
+def run(*cmd):
+    return subprocess.run(cmd, capture_output=True, text=True)
+
+
+def squeeze(s):
+    return re.sub(r"\s+", "", s)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--csv", action="append", required=True)
+    ap.add_argument("--group", action="append", default=[], help="label=count, in report order")
+    ap.add_argument("--kommune", default="Landkreis Wesermarsch")
+    ap.add_argument("--measure-column", default="massnahme")
+    a = ap.parse_args()
+    groups = [(g.rsplit("=", 1)[0], int(g.rsplit("=", 1)[1])) for g in a.group]
+
+    measures = []
+    for path in a.csv:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            for row in csv.DictReader(f):
+                text = row[a.measure_column].strip()
+                if text:
+                    measures.append(text)
+    total = sum(c for _, c in groups)
+    check(total == len(measures), f"Gruppen zählen zusammen {len(measures)} Maßnahmen", f"{total}")
+
+    # ---------- PDF ----------
+    pdf = f"{a.out}/massnahmen_chronologisch.pdf"
+    check(run("qpdf", "--check", pdf).returncode == 0, "qpdf --check ohne Fehler")
+    info = run("pdfinfo", pdf).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    check(pages >= 1, f"PDF hat {pages} Seiten")
+    check(re.search(r"^Title:\s+.*Ziele und Maßnahmen nach Terminierung", info, re.M) is not None,
+          "Dokumenttitel mit Umlauten (pdfinfo)")
+    check(re.search(rf"^Author:\s+{re.escape(a.kommune)}$", info, re.M) is not None, "Autor = Kommune")
+    check("A4" in info and "841.89 x 595.27" in info, "A4 quer")
+    fonts = run("pdffonts", pdf).stdout.splitlines()[2:]
+    check(len(fonts) >= 1 and all(l.split()[-5] == "yes" for l in fonts), "alle Schriften eingebettet",
+          "; ".join(fonts))
+    layout = run("pdftotext", "-layout", pdf, "-").stdout
+    page_texts = layout.split("\f")
+    missing_numbers = [i for i in range(1, pages + 1)
+                       if f"Seite {i} von {pages}" not in page_texts[i - 1]]
+    check(not missing_numbers, f"„Seite x von {pages}“ auf jeder Seite", f"fehlt auf {missing_numbers[:5]}")
+    check("Stand: 20.11.2024" in page_texts[0], "Stand-Datum deutsch (TT.MM.JJJJ)")
+    raw = squeeze(run("pdftotext", "-raw", pdf, "-").stdout)
+    pos = 0
+    heading_pos = []
+    for label, count in groups:
+        heading = squeeze(f"{label} – {count} {'Maßnahme' if count == 1 else 'Maßnahmen'}")
+        p = raw.find(heading, pos)
+        heading_pos.append(p)
+        check(p >= 0, f"Abschnitt „{label}“ mit {count} Maßnahmen in Reihenfolge")
+        if p >= 0:
+            pos = p
+    # every measure, in report order: expected order = input order, stable by group
+    lost, pos = [], 0
+    found = 0
+    for text in expected_order(a.out, measures):
+        p = raw.find(squeeze(text), pos)
+        if p < 0:
+            lost.append(text[:50])
+        else:
+            found += 1
+            pos = p
+    check(not lost, f"alle {len(measures)} Maßnahmen im PDF-Text, chronologisch", f"fehlt: {lost[:3]}")
+    check(found == len(measures), f"{found} Maßnahmen im PDF gefunden")
+
+    # ---------- XLSX ----------
+    xlsx = f"{a.out}/massnahmen.xlsx"
+    wb = openpyxl.load_workbook(xlsx)
+    check(wb.sheetnames == ["Maßnahmen", "Übersicht"], "Blätter „Maßnahmen“ und „Übersicht“", str(wb.sheetnames))
+    ws = wb["Maßnahmen"]
+    header = [c.value for c in ws[1]]
+    check(header[:6] == ["Nr.", "Gruppe", "Handlungsfeld", "Teilziel", "Maßnahme", "Terminierung"],
+          "Kopfzeile der Maßnahmenliste", str(header[:6]))
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    check(len(rows) == len(measures), f"{len(measures)} Zeilen im Blatt Maßnahmen", f"{len(rows)}")
+    check(collections.Counter(r[4] for r in rows) == collections.Counter(measures),
+          "Maßnahmentexte in der Arbeitsmappe byte-genau wie in der Eingabe")
+    check([r[0] for r in rows] == list(range(1, len(rows) + 1)), "laufende Nummern 1..n")
+    got_groups = []
+    for r in rows:
+        if not got_groups or got_groups[-1][0] != r[1]:
+            got_groups.append([r[1], 0])
+        got_groups[-1][1] += 1
+    check([tuple(g) for g in got_groups] == groups, "Gruppen zusammenhängend, chronologisch, mit Anzahlen",
+          str(got_groups))
+    check(ws.freeze_panes == "A2", "Kopfzeile fixiert")
+    check(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A1:"), "Autofilter gesetzt")
+    check(ws.print_title_rows in ("1:1", "$1:$1"), "Kopfzeile beim Druck wiederholt", str(ws.print_title_rows))
+    check(ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9", "Druck A4 quer")
+    check(ws.cell(2, 5).alignment.wrap_text, "Zeilenumbruch in Textzellen")
+    check(wb.properties.creator == a.kommune, "Dokumenteigenschaft Autor = Kommune", str(wb.properties.creator))
+    check(wb.properties.title and "Maßnahmen" in wb.properties.title, "Dokumenteigenschaft Titel")
+
+    us = wb["Übersicht"]
+    table = [list(r) for r in us.iter_rows(min_row=4, values_only=True) if r[0] is not None]
+    head, body = table[0], table[1:]
+    check(head[1:1 + len(groups)] == [g for g, _ in groups] and head[1 + len(groups)] == "Summe",
+          "Übersicht: Spalten = Gruppen + Summe", str(head))
+    total_row = [r for r in body if r[0] == "Summe"]
+    check(len(total_row) == 1, "Übersicht: eine Summenzeile")
+    wbv = openpyxl.load_workbook(xlsx, data_only=True)["Übersicht"]
+    vals = [list(r) for r in wbv.iter_rows(min_row=5, values_only=True) if r[0] is not None]
+    summe = [r for r in vals if r[0] == "Summe"][0]
+    check(summe[1:1 + len(groups)] == [c for _, c in groups] and summe[1 + len(groups)] == len(measures),
+          "Übersicht: Summen je Gruppe und gesamt = Eingabe", str(summe))
+    parts = [r for r in vals if r[0] != "Summe"]
+    check(all(sum(r[1:1 + len(groups)]) == r[1 + len(groups)] for r in parts), "Übersicht: Zeilensummen stimmen")
+    check(sum(r[1 + len(groups)] for r in parts) == len(measures), "Übersicht: Handlungsfelder summieren zur Gesamtzahl")
+    with zipfile.ZipFile(xlsx) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        check(len(charts) == 1, "ein nativer Excel-Diagramm-Teil")
+        if charts:
+            xml = z.read(charts[0]).decode()
+            check('<c:barDir val="bar"/>' in xml and '<c:grouping val="stacked"/>' in xml,
+                  "gestapeltes Balkendiagramm")
+            check(xml.count("<c:ser>") == len(groups), "eine Datenreihe je Gruppe")
+    return 1 if failures else 0
+
+
+def expected_order(out, measures):
+    """The report order as the XLSX states it; the XLSX order is checked
+    against the groups above, so the PDF must follow the same order."""
+    ws = openpyxl.load_workbook(f"{out}/massnahmen.xlsx")["Maßnahmen"]
+    return [r[4] for r in ws.iter_rows(min_row=2, values_only=True)]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

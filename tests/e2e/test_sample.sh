@@ -1,0 +1,53 @@
+#!/bin/sh
+# test_sample.sh — the shipped job end to end: the real Anhang 6 list of the
+# Landkreis Wesermarsch (119 Maßnahmen) through all stages, outputs read back
+# with poppler, qpdf and openpyxl.
+. "$(dirname "$0")/lib.sh"
+
+out="$TMP/out"
+run_ib report --config config/ibericht.ini --out "$out"
+check_eq "report auf der Beispiel-Inbox endet mit 0" 0 "$rc"
+check_grep "ingest meldet 119 Maßnahmen" "119 Maßnahmen übernommen" "$TMP/log"
+check "keine Warnungen auf der Beispiel-Inbox" sh -c "! grep -q Warnung '$TMP/log'"
+$PY tests/e2e/check_massnahmen.py --out "$out" --csv inputs/inbox/massnahmen_wesermarsch_anhang6.csv \
+    --group "Laufende Maßnahmen=29" --group "Kurzfristige Maßnahmen (bis 2025)=16" \
+    --group "Mittelfristige Maßnahmen (bis 2027)=49" --group "Langfristige Maßnahmen (bis 2030)=25"
+
+# provenance: every row knows its file, hash and row
+prov=$($PY - "$out/ibericht.sqlite" <<'PY'
+import sqlite3, sys, hashlib
+db = sqlite3.connect(sys.argv[1])
+sha = hashlib.sha256(open("inputs/inbox/massnahmen_wesermarsch_anhang6.csv", "rb").read()).hexdigest()
+n, lo, hi, s = db.execute("SELECT count(*), min(row_number), max(row_number), max(f.sha256) FROM massnahme m"
+                          " JOIN source_file f ON f.id = m.source_file_id").fetchone()
+print(n, lo, hi, s == sha, db.execute("PRAGMA user_version").fetchone()[0])
+PY
+)
+check_eq "Herkunft: 119 Zeilen, Zeilen 2..120, SHA-256 der Datei, Schema-Version 1" "119 2 120 True 1" "$prov"
+
+# umlauts and typographic characters come out of the PDF byte for byte
+pdftotext "$out/massnahmen_chronologisch.pdf" "$TMP/p.txt" 2>/dev/null
+check_grep "„ und ä im PDF-Text" "„Einstellungssache: Migrantische Arbeitskräfte" "$TMP/p.txt"
+check_grep "“ und ü im PDF-Text" "für Ihr Unternehmen!“" "$TMP/p.txt"
+check_grep "ß und Ö im PDF-Text" "Interkulturelle Öffnung" "$TMP/p.txt"
+check_grep "Gender-Stern im PDF-Text" "Arbeitgeber*innen" "$TMP/p.txt"
+check_grep "Gedankenstrich im PDF-Text" "Laufende Maßnahmen – 29 Maßnahmen" "$TMP/p.txt"
+
+# a second run changes nothing: same file recognised by its SHA-256
+before=$(sha "$out/ibericht.sqlite")
+pdf1=$(sha "$out/massnahmen_chronologisch.pdf"); xlsx1=$(sha "$out/massnahmen.xlsx")
+run_ib report --config config/ibericht.ini --out "$out"
+check_eq "zweiter Lauf endet mit 0" 0 "$rc"
+check_grep "zweiter Lauf erkennt die Datei wieder" "bereits eingelesen" "$TMP/log"
+n=$($PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from massnahme').fetchone()[0])" "$out/ibericht.sqlite")
+check_eq "zweiter Lauf lädt nichts doppelt" 119 "$n"
+check_eq "PDF bei gleichen Eingaben byte-gleich" "$pdf1" "$(sha "$out/massnahmen_chronologisch.pdf")"
+check_eq "XLSX bei gleichen Eingaben byte-gleich" "$xlsx1" "$(sha "$out/massnahmen.xlsx")"
+check "keine temporären Dateien im Ausgabeordner" sh -c "! ls -a '$out' | grep -q tmp"
+
+# each stage runs on its own
+for s in compute render-xlsx render-pdf; do
+    run_ib "$s" --config config/ibericht.ini --out "$out"
+    check_eq "Stufe $s allein wiederholbar" 0 "$rc"
+done
+check_eq "PDF nach Einzelstufen unverändert" "$pdf1" "$(sha "$out/massnahmen_chronologisch.pdf")"

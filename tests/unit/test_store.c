@@ -1,0 +1,143 @@
+/*
+ * test_store.c — unit tests of the store: creation, versioning, refusal of
+ * foreign files (cmocka).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/diag.h"
+#include "lib/store.h"
+
+static char dir[] = "/tmp/ibericht-test-store-XXXXXX";
+
+static char *path_in(const char *name)
+{
+    static char buf[256];
+    snprintf(buf, sizeof buf, "%s/%s", dir, name);
+    return buf;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    diag_quiet(1);
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd);
+}
+
+static int user_version(sqlite3 *db)
+{
+    sqlite3_stmt *st = store_prepare(db, "PRAGMA user_version");
+    assert_non_null(st);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void test_create_and_reopen(void **state)
+{
+    (void)state;
+    const char *p = path_in("neu.sqlite");
+    assert_null(store_open(p, STORE_READ));           /* missing: readers refuse */
+    assert_null(store_open(p, STORE_WRITE));
+    sqlite3 *db = store_open(p, STORE_CREATE);
+    assert_non_null(db);
+    assert_int_equal(user_version(db), STORE_SCHEMA_VERSION);
+    /* every table of schema.sql is there */
+    const char *tables[] = { "source_file", "massnahme", "massnahme_attribut", "ingest_message",
+                             "gruppe", "massnahme_folge", "handlungsfeld", "uebersicht" };
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        sqlite3_stmt *st = store_prepare(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?");
+        store_bind_text(st, 1, tables[i]);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        if (sqlite3_column_int(st, 0) != 1) fail_msg("table %s missing", tables[i]);
+        sqlite3_finalize(st);
+    }
+    assert_int_equal(store_begin(db), 0);
+    assert_int_equal(store_exec(db, "INSERT INTO source_file(name,path,sha256,size,dataset,ingested_at,row_count)"
+                                    " VALUES ('a.csv','x/a.csv','00',1,'massnahmen','2024-01-01T00:00:00Z',0)"), 0);
+    assert_int_equal(store_commit(db), 0);
+    store_close(db);
+    db = store_open(p, STORE_READ);
+    assert_non_null(db);
+    sqlite3_stmt *st = store_prepare(db, "SELECT name FROM source_file");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal(store_column_text(st, 0), "a.csv");
+    sqlite3_finalize(st);
+    store_close(db);
+}
+
+static void test_rollback_leaves_nothing(void **state)
+{
+    (void)state;
+    sqlite3 *db = store_open(path_in("rb.sqlite"), STORE_CREATE);
+    assert_non_null(db);
+    assert_int_equal(store_begin(db), 0);
+    store_exec(db, "INSERT INTO source_file(name,path,sha256,size,dataset,ingested_at,row_count)"
+                   " VALUES ('a.csv','a','01',1,'massnahmen','t',0)");
+    store_rollback(db);
+    sqlite3_stmt *st = store_prepare(db, "SELECT count(*) FROM source_file");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 0);
+    sqlite3_finalize(st);
+    store_close(db);
+}
+
+static void test_not_sqlite_untouched(void **state)
+{
+    (void)state;
+    const char *p = path_in("kaputt.sqlite");
+    const char content[] = "handlungsfeld;massnahme\nkein SQLite\n";
+    FILE *f = fopen(p, "w");
+    fputs(content, f);
+    fclose(f);
+    assert_null(store_open(p, STORE_CREATE));
+    assert_null(store_open(p, STORE_READ));
+    char buf[128] = "";
+    f = fopen(p, "r");
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    assert_string_equal(buf, content);                 /* byte for byte unchanged */
+}
+
+static void test_foreign_and_newer(void **state)
+{
+    (void)state;
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(path_in("fremd.sqlite"), &raw), SQLITE_OK);
+    sqlite3_exec(raw, "CREATE TABLE kunden(x)", NULL, NULL, NULL);
+    sqlite3_close(raw);
+    assert_null(store_open(path_in("fremd.sqlite"), STORE_CREATE));
+
+    sqlite3 *db = store_open(path_in("neuer.sqlite"), STORE_CREATE);
+    assert_non_null(db);
+    store_exec(db, "PRAGMA user_version = 99");
+    store_close(db);
+    assert_null(store_open(path_in("neuer.sqlite"), STORE_WRITE));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_create_and_reopen),
+        cmocka_unit_test(test_rollback_leaves_nothing),
+        cmocka_unit_test(test_not_sqlite_untouched),
+        cmocka_unit_test(test_foreign_and_newer),
+    };
+    return cmocka_run_group_tests_name("store", tests, setup, teardown);
+}

@@ -47,6 +47,7 @@ def main():
     ap.add_argument("--group", action="append", default=[], help="label=count, in report order")
     ap.add_argument("--kommune", default="Landkreis Wesermarsch")
     ap.add_argument("--measure-column", default="massnahme")
+    ap.add_argument("--title", default="Ziele und Maßnahmen nach Terminierung")
     a = ap.parse_args()
     groups = [(g.rsplit("=", 1)[0], int(g.rsplit("=", 1)[1])) for g in a.group]
 
@@ -66,7 +67,7 @@ def main():
     info = run("pdfinfo", pdf).stdout
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     check(pages >= 1, f"PDF hat {pages} Seiten")
-    check(re.search(r"^Title:\s+.*Ziele und Maßnahmen nach Terminierung", info, re.M) is not None,
+    check(re.search(rf"^Title:\s+.*{re.escape(a.title)}", info, re.M) is not None,
           "Dokumenttitel mit Umlauten (pdfinfo)")
     check(re.search(rf"^Author:\s+{re.escape(a.kommune)}$", info, re.M) is not None, "Autor = Kommune")
     check("A4" in info and "841.89 x 595.27" in info, "A4 quer")

@@ -1,0 +1,66 @@
+#!/bin/sh
+# test_inboxes.sh — the same path for other inboxes and configs: a list with
+# other Terminierung forms under the default config (through make report
+# INBOX=… OUT=…), the chapter-3 tables and Wesel's measure table.
+. "$(dirname "$0")/lib.sh"
+
+# 1. other Terminierung forms, default config, via the Makefile
+out="$TMP/o2035"
+make --no-print-directory report INBOX=tests/fixtures/inbox_2035 OUT="$out" >"$TMP/log" 2>&1
+check_eq "make report INBOX=… OUT=… endet mit 0" 0 "$?"
+check_grep "nicht erkannte Terminierung: Warnung mit Datei, Zeile, Spalte und Text" \
+    "Warnung: tests/fixtures/inbox_2035/massnahmen_wesermarsch_anhang6.csv, Zeile 8, Spalte „terminierung“: Terminierung" "$TMP/log"
+check_grep "Warnung nennt den Text" "„nach Abstimmung mit dem Kreistag“ nicht erkannt" "$TMP/log"
+$PY tests/e2e/check_massnahmen.py --out "$out" --csv tests/fixtures/inbox_2035/massnahmen_wesermarsch_anhang6.csv \
+    --group "Laufende Maßnahmen=1" --group "Kurzfristige Maßnahmen (bis 2025)=1" \
+    --group "Mittelfristige Maßnahmen (bis 2026)=4" --group "Langfristige Maßnahmen (bis 2035)=1" \
+    --group "ohne Terminierung=1"
+# within the 2026 group: by the end of the period, then as delivered
+order=$($PY -c "
+import openpyxl,sys
+ws = openpyxl.load_workbook(sys.argv[1])['Maßnahmen']
+print('|'.join(r[5] for r in ws.iter_rows(min_row=2, values_only=True)))" "$out/massnahmen.xlsx")
+check_eq "Reihenfolge: laufend, kurzfristig, 2026 (Datum, dann Eingang), 2035, ohne" \
+    "fortlaufend|kurzfristig|Bis 2026|2. Halbjahr 2026|31.12.2026|Bis 2026|bis Ende 2035|nach Abstimmung mit dem Kreistag" "$order"
+formula=$($PY -c "
+import openpyxl,sys
+ws = openpyxl.load_workbook(sys.argv[1])['Maßnahmen']
+c = [c for row in ws.iter_rows(min_row=2) for c in row if c.value and str(c.value).startswith('=HYPERLINK')][0]
+print(c.data_type, c.value)" "$out/massnahmen.xlsx")
+check_eq "=HYPERLINK(…) bleibt Text in der Arbeitsmappe" 's =HYPERLINK("http://example.invalid","Klick")' "$formula"
+pdftotext "$out/massnahmen_chronologisch.pdf" "$TMP/p.txt" 2>/dev/null
+check_grep "=HYPERLINK(…) bleibt Text im PDF" '=HYPERLINK("http://example.invalid","Klick")' "$TMP/p.txt"
+check_grep "€ im PDF-Text" "5.000 €" "$TMP/p.txt"
+
+# 2. chapter 3: one empty measure cell (skipped with a warning), two empty
+#    Terminierungen and one „verstetigen“ under „ohne Terminierung“
+out="$TMP/okap3"
+run_ib report --config tests/fixtures/config/kapitel3.ini --inbox tests/fixtures/inbox_kapitel3 --out "$out"
+check_eq "Kapitel 3: report endet mit 0" 0 "$rc"
+check_grep "Kapitel 3: leere Maßnahme gemeldet" "Zeile 110, Spalte „massnahme“: Maßnahme leer" "$TMP/log"
+check_grep "Kapitel 3: „verstetigen“ gemeldet" "Terminierung „verstetigen“ nicht erkannt" "$TMP/log"
+$PY tests/e2e/check_massnahmen.py --out "$out" --csv tests/fixtures/inbox_kapitel3/massnahmen_wesermarsch_kapitel3.csv \
+    --group "Laufende Maßnahmen=28" --group "Kurzfristige Maßnahmen (bis 2025)=15" \
+    --group "Mittelfristige Maßnahmen (bis 2027)=48" --group "Langfristige Maßnahmen (bis 2030)=25" \
+    --group "ohne Terminierung=3"
+
+# 3. Wesel: no Terminierung column, Themenfeld and Handlungsziel mapped by config
+out="$TMP/owesel"
+run_ib report --config tests/fixtures/config/wesel.ini --inbox tests/fixtures/inbox_wesel --out "$out"
+check_eq "Wesel: report endet mit 0" 0 "$rc"
+check_grep "Wesel: fehlende Spalte Terminierung einmal gemeldet" "keine Spalte Terminierung: alle 68 Maßnahmen unter „ohne Terminierung“" "$TMP/log"
+$PY tests/e2e/check_massnahmen.py --out "$out" --csv tests/fixtures/inbox_wesel/massnahmen_wesel.csv \
+    --kommune "Stadt Wesel" --title "Maßnahmen nach Herausforderungen" --group "ohne Terminierung=68"
+extra=$($PY -c "
+import openpyxl,sys
+ws = openpyxl.load_workbook(sys.argv[1])['Maßnahmen']
+h = [c.value for c in ws[1]]
+rows = list(ws.iter_rows(min_row=2, values_only=True))
+need = ['zielgruppe','leitziel','mittlerziel','stakeholder','ressourcen']
+us = openpyxl.load_workbook(sys.argv[1])['Übersicht']
+labels = [r[0] for r in us.iter_rows(min_row=5, values_only=True)]
+print(all(n in h for n in need), h[7], sum(1 for r in rows if r[7]), sum(1 for r in rows if not r[2]),
+      'Themenfeld nicht benannt' in labels)
+" "$out/massnahmen.xlsx")
+check_eq "Wesel: weitere Spalten erhalten, Verantwortlich zugeordnet, leeres Themenfeld mit Label in der Übersicht" \
+    "True Verantwortlich 67 34 True" "$extra"

@@ -7,7 +7,8 @@
  *
  * report stops at the first stage that fails, except that ingest's
  * "some files rejected" (exit 1) lets the report go on — the other files
- * are reported — and is returned at the end.
+ * are reported — and is returned at the end.  The two renderers only read
+ * the store and run as two processes side by side.
  */
 #include "lib/diag.h"
 
@@ -23,7 +24,8 @@ static const char *const stages[] = { "ingest", "compute", "render-xlsx", "rende
 
 static char exe_dir[PATH_MAX];
 
-static int run_stage(const char *stage, int argc, char **argv)
+/* Start ibericht-STAGE with the given arguments; returns the pid or -1. */
+static pid_t start_stage(const char *stage, int argc, char **argv)
 {
     char path[PATH_MAX + 64];
     snprintf(path, sizeof path, "%s/ibericht-%s", exe_dir, stage);
@@ -35,7 +37,7 @@ static int run_stage(const char *stage, int argc, char **argv)
     if (pid < 0) {
         diag_error("Prozess für %s nicht startbar: %s", stage, strerror(errno));
         free(args);
-        return IB_EXIT_INTERNAL;
+        return -1;
     }
     if (pid == 0) {
         const char *wrap = getenv("IBERICHT_WRAP");      /* e.g. valgrind, for the tests */
@@ -53,7 +55,14 @@ static int run_stage(const char *stage, int argc, char **argv)
         _exit(IB_EXIT_INTERNAL);
     }
     free(args);
+    return pid;
+}
+
+/* Wait for a started stage; returns its exit code. */
+static int wait_stage(const char *stage, pid_t pid)
+{
     int status;
+    if (pid < 0) return IB_EXIT_INTERNAL;
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) return IB_EXIT_INTERNAL;
     if (WIFSIGNALED(status)) {
@@ -61,6 +70,11 @@ static int run_stage(const char *stage, int argc, char **argv)
         return IB_EXIT_INTERNAL;
     }
     return WEXITSTATUS(status);
+}
+
+static int run_stage(const char *stage, int argc, char **argv)
+{
+    return wait_stage(stage, start_stage(stage, argc, argv));
 }
 
 static void usage(FILE *f)
@@ -93,12 +107,18 @@ int main(int argc, char **argv)
         return argc < 2 ? IB_EXIT_USAGE : IB_EXIT_OK;
     }
     if (strcmp(argv[1], "report") == 0) {
-        int result = IB_EXIT_OK;
-        for (int i = 0; stages[i]; i++) {
-            int rc = run_stage(stages[i], argc - 2, argv + 2);
-            if (rc == IB_EXIT_REJECTED && i == 0) { result = rc; continue; }
-            if (rc != IB_EXIT_OK) return rc;
-        }
+        /* ingest, compute in order; the renderers only read the store and
+         * run side by side */
+        int result = run_stage("ingest", argc - 2, argv + 2);
+        if (result != IB_EXIT_OK && result != IB_EXIT_REJECTED) return result;
+        int rc = run_stage("compute", argc - 2, argv + 2);
+        if (rc != IB_EXIT_OK) return rc;
+        pid_t xlsx = start_stage("render-xlsx", argc - 2, argv + 2);
+        pid_t pdf = start_stage("render-pdf", argc - 2, argv + 2);
+        int rc_xlsx = wait_stage("render-xlsx", xlsx);
+        int rc_pdf = wait_stage("render-pdf", pdf);
+        if (rc_xlsx != IB_EXIT_OK) return rc_xlsx;
+        if (rc_pdf != IB_EXIT_OK) return rc_pdf;
         return result;
     }
     for (int i = 0; stages[i]; i++)

@@ -29,6 +29,8 @@ struct pdfdoc {
     double y;                     /* layout cursor: top of the free space */
     pdfdoc_page_fn on_new_page;   /* draws running headers; may be NULL */
     void *on_new_page_ctx;
+    unsigned short *advance[2];   /* glyph advances (1/1000 em) of regular and bold by
+                                     code point < 0x10000, 0xFFFF = not looked up yet */
     HPDF_STATUS error;            /* first libharu error, 0 = none */
     HPDF_STATUS error_detail;
 };
@@ -64,7 +66,9 @@ double pdfdoc_content_width(const struct pdfdoc *doc);
 
 /*
  * pdfdoc_measure — width in points of s[0..len) (UTF-8) in font at size.
- * Glyph advances from the font's real metrics, no kerning.
+ * Glyph advances from the font's real metrics (libharu's TrueType widths),
+ * no kerning — the sum libharu itself uses.  Advances are looked up once
+ * per code point and cached: libharu searches the font's cmap linearly.
  */
 double pdfdoc_measure(struct pdfdoc *doc, HPDF_Font font, double size, const char *s, size_t len);
 

@@ -4,8 +4,8 @@
  * Coordinates are PDF points from the bottom-left corner; the document's
  * cursor (doc->y) is the top of the free space.  A row is drawn as one or
  * more "bands": a band is a run of wrapped lines of every cell with its
- * rules.  Rules: the top rule of each cell (left out for merged cells), the
- * verticals, and one bottom rule where the table stops on a page.
+ * top rules (left out for merged cells).  The verticals and the bottom rule
+ * are drawn once per page, where the table stops on it.
  */
 #include "pdftable.h"
 #include "diag.h"
@@ -90,12 +90,19 @@ static void set_rule_style(HPDF_Page page)
     HPDF_Page_SetGrayStroke(page, 0.35);
 }
 
+/* Finish the part of the table on this page: the verticals of all rows in
+ * one go, and the bottom rule. */
 static void close_page_part(struct pdftable *t)
 {
     if (t->last_bottom > 0) {
-        set_rule_style(t->doc->page);
-        hline(t->doc->page, t->x[0], t->x[t->ncols], t->last_bottom);
-        HPDF_Page_Stroke(t->doc->page);
+        HPDF_Page page = t->doc->page;
+        set_rule_style(page);
+        for (int i = 0; i <= t->ncols; i++) {
+            HPDF_Page_MoveTo(page, (HPDF_REAL)t->x[i], (HPDF_REAL)t->part_top);
+            HPDF_Page_LineTo(page, (HPDF_REAL)t->x[i], (HPDF_REAL)t->last_bottom);
+        }
+        hline(page, t->x[0], t->x[t->ncols], t->last_bottom);
+        HPDF_Page_Stroke(page);
         t->last_bottom = 0;
     }
 }
@@ -114,13 +121,10 @@ static void draw_band(struct pdftable *t, const struct textwrap *wraps, const ch
         HPDF_Page_Fill(page);
         HPDF_Page_SetGrayFill(page, 0);
     }
+    if (t->last_bottom <= 0) t->part_top = top;
     set_rule_style(page);
     for (int i = 0; i < t->ncols; i++)
         if (!merged || !merged[i]) hline(page, t->x[i], t->x[i + 1], top);
-    for (int i = 0; i <= t->ncols; i++) {
-        HPDF_Page_MoveTo(page, (HPDF_REAL)t->x[i], (HPDF_REAL)top);
-        HPDF_Page_LineTo(page, (HPDF_REAL)t->x[i], (HPDF_REAL)bottom);
-    }
     HPDF_Page_Stroke(page);
 
     HPDF_Page_BeginText(page);

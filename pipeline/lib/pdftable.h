@@ -31,6 +31,7 @@ struct pdftable {
     double font_size, leading, pad, ascent;
     int rows_on_page;        /* data rows drawn on the current page */
     double last_bottom;      /* y where the last drawn row ended; 0 = none open */
+    double part_top;         /* y where the table began on the current page */
     struct textwrap wrap[PDFTABLE_MAX_COLUMNS];       /* the current row, wrapped */
     const char *wrap_src[PDFTABLE_MAX_COLUMNS];       /* texts wrap[] points into */
     struct textwrap head_wrap[PDFTABLE_MAX_COLUMNS];  /* the header, wrapped once */

@@ -80,7 +80,27 @@ def main():
                        if f"Seite {i} von {pages}" not in page_texts[i - 1]]
     check(not missing_numbers, f"„Seite x von {pages}“ auf jeder Seite", f"fehlt auf {missing_numbers[:5]}")
     check("Stand: 20.11.2024" in page_texts[0], "Stand-Datum deutsch (TT.MM.JJJJ)")
-    raw = squeeze(run("pdftotext", "-raw", pdf, "-").stdout)
+    no_header = [i + 1 for i, t in enumerate(page_texts[:pages])
+                 if not re.search(r"Handlungsfeld\s+Teilziel\s+Maßnahme\s+Terminierung", t)]
+    check(not no_header, "Tabellenkopf auf jeder Seite wiederholt", f"fehlt auf Seite {no_header[:5]}")
+    # the text flow without page furniture (running header, table header,
+    # footer), so a measure split across pages reads as one text
+    flow = []
+    for number, page in enumerate(run("pdftotext", "-raw", pdf, "-").stdout.split("\f")):
+        lines = page.splitlines()
+        if number > 0 and lines and lines[0].startswith(a.kommune):
+            lines = lines[1:]                       # running header
+        for line in lines:
+            if (line.startswith("Stand: ") and re.search(r"Seite \d+ von \d+$", line)) \
+                    or line == "Handlungsfeld Teilziel Maßnahme Terminierung":
+                continue
+            flow.append(line)
+    raw = squeeze("\n".join(flow))
+    # a row split across pages has its short cells (Terminierung) drawn with
+    # its first part: as lines of their own they interrupt the measure's text
+    terminierungen = {r[5] for r in openpyxl.load_workbook(f"{a.out}/massnahmen.xlsx")["Maßnahmen"]
+                      .iter_rows(min_row=2, values_only=True) if r[5]}
+    measure_flow = squeeze("\n".join(l for l in flow if l.strip() not in terminierungen))
     pos = 0
     heading_pos = []
     for label, count in groups:
@@ -94,7 +114,7 @@ def main():
     lost, pos = [], 0
     found = 0
     for text in expected_order(a.out, measures):
-        p = raw.find(squeeze(text), pos)
+        p = measure_flow.find(squeeze(text), pos)
         if p < 0:
             lost.append(text[:50])
         else:

@@ -64,3 +64,34 @@ print(all(n in h for n in need), h[7], sum(1 for r in rows if r[7]), sum(1 for r
 " "$out/massnahmen.xlsx")
 check_eq "Wesel: weitere Spalten erhalten, Verantwortlich zugeordnet, leeres Themenfeld mit Label in der Übersicht" \
     "True Verantwortlich 67 34 True" "$extra"
+
+# 4. a measure taller than a page continues cleanly below the repeated
+#    header; a 400-letter word is cut inside its cell, nothing overflows
+out="$TMP/olang"
+run_ib report --config config/ibericht.ini --inbox tests/fixtures/inbox_lang --out "$out"
+check_eq "überlange Maßnahme: report endet mit 0" 0 "$rc"
+$PY tests/e2e/check_massnahmen.py --out "$out" --csv tests/fixtures/inbox_lang/massnahmen_lang.csv \
+    --group "Mittelfristige Maßnahmen (bis 2026)=4"
+pages=$(pdfinfo "$out/massnahmen_chronologisch.pdf" 2>/dev/null | awk '/^Pages:/{print $2}')
+check "überlange Maßnahme läuft über mehr als eine Seite" test "$pages" -ge 2
+# every text line stays inside the page's content box (x, y in points)
+inside=$(pdftotext -bbox "$out/massnahmen_chronologisch.pdf" - 2>/dev/null | $PY -c "
+import re, sys
+bad = 0
+for m in re.finditer(r'<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">', sys.stdin.read()):
+    x0, y0, x1, y1 = map(float, m.groups())
+    if x0 < 41 or x1 > 841.89 - 41 or y0 < 10 or y1 > 595.28 - 10:
+        bad += 1
+print(bad)")
+check_eq "kein Wort ragt aus dem Satzspiegel" 0 "$inside"
+cols=$(pdftotext -bbox "$out/massnahmen_chronologisch.pdf" - 2>/dev/null | $PY -c "
+import re, sys
+# the Maßnahme column spans x = 42 + 0.42·757.9 … 42 + 0.88·757.9 (pdftable shares)
+lo, hi = 42 + 0.42 * 757.89, 42 + 0.88 * 757.89
+bad = 0
+for m in re.finditer(r'<word xMin=\"([\d.]+)\" yMin=\"[\d.]+\" xMax=\"([\d.]+)\" yMax=\"[\d.]+\">(x+|Einwort\w*)</word>', sys.stdin.read()):
+    x0, x1 = float(m.group(1)), float(m.group(2))
+    if x0 < lo or x1 > hi:
+        bad += 1
+print(bad)")
+check_eq "überlanges Wort bleibt in seiner Zelle" 0 "$cols"

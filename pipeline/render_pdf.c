@@ -124,9 +124,11 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     doc.y -= 4;
     paragraph(&doc, doc.bold, 17, listentitel, 1);
     doc.y -= 4;
-    snprintf(line, sizeof line, "%ld %s in %d %s nach Terminierung · %s", n_massnahmen,
+    const char *zeitraum = config_string(cfg, "bericht:berichtszeitraum", NULL);
+    snprintf(line, sizeof line, "%ld %s in %d %s nach Terminierung%s%s · %s", n_massnahmen,
              n_massnahmen == 1 ? "Maßnahme" : "Maßnahmen", n_gruppen,
-             n_gruppen == 1 ? "Gruppe" : "Gruppen", stand);
+             n_gruppen == 1 ? "Gruppe" : "Gruppen", zeitraum ? " · Zeitraum " : "",
+             zeitraum ? zeitraum : "", stand);
     paragraph(&doc, doc.regular, 9, line, 1);
     doc.y -= 14;
     if (n_massnahmen == 0)

@@ -62,12 +62,9 @@ $(BUILD)/obj/%.o: pipeline/lib/%.c pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/schema_sql.c: pipeline/store/schema.sql
+$(BUILD)/obj/schema_sql.c: pipeline/store/schema.sql $(wildcard pipeline/store/migrate_*.sql) pipeline/store/embed.sh
 	@mkdir -p $(@D)
-	{ echo '/* generated from pipeline/store/schema.sql — do not edit */'; \
-	  echo 'const char store_schema_sql[] ='; \
-	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
-	  echo ';'; } > $@
+	sh pipeline/store/embed.sh pipeline/store > $@
 
 $(BUILD)/obj/schema_sql.o: $(BUILD)/obj/schema_sql.c
 	$(CC) $(CFLAGS) -c -o $@ $<

@@ -8,7 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-extern const char store_schema_sql[];   /* generated from pipeline/store/schema.sql */
+extern const char store_schema_sql[];          /* generated from pipeline/store/schema.sql */
+extern const char *const store_migrations[];   /* [N]: migrate_N.sql, version N-1 → N */
 
 void store_error(sqlite3 *db, const char *what)
 {
@@ -57,11 +58,30 @@ sqlite3 *store_open(const char *path, enum store_mode mode)
         sqlite3_close(db);
         return NULL;
     }
-    if (version > STORE_SCHEMA_VERSION) {
+    if (version > store_schema_version) {
         diag_error("Datenbestand %s hat Schema-Version %d; dieses ibericht kennt nur bis %d",
-                   path, version, STORE_SCHEMA_VERSION);
+                   path, version, store_schema_version);
         sqlite3_close(db);
         return NULL;
+    }
+    if (version > 0 && version < store_schema_version) {
+        if (mode == STORE_READ) {
+            diag_error("Datenbestand %s hat die ältere Schema-Version %d: zuerst ibericht-ingest ausführen",
+                       path, version);
+            sqlite3_close(db);
+            return NULL;
+        }
+        if (store_begin(db) != 0) { sqlite3_close(db); return NULL; }
+        for (int v = version + 1; v <= store_schema_version; v++) {
+            if (store_exec(db, store_migrations[v]) != 0) {
+                diag_error("Datenbestand %s: Umstellung auf Schema-Version %d fehlgeschlagen, unverändert", path, v);
+                store_rollback(db);
+                sqlite3_close(db);
+                return NULL;
+            }
+        }
+        if (store_commit(db) != 0) { store_rollback(db); sqlite3_close(db); return NULL; }
+        diag_info("Datenbestand %s von Schema-Version %d auf %d umgestellt", path, version, store_schema_version);
     }
     if (version == 0) {
         /* An empty file is a new store; a non-empty one without our version is foreign. */

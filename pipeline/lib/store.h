@@ -12,7 +12,8 @@
 
 #include <sqlite3.h>
 
-#define STORE_SCHEMA_VERSION 1
+/* The schema version this program writes (PRAGMA user_version of schema.sql). */
+extern const int store_schema_version;
 
 enum store_mode {
     STORE_CREATE,      /* create if missing (ingest) */
@@ -22,7 +23,9 @@ enum store_mode {
 
 /*
  * store_open — open (and for STORE_CREATE initialise) the store at path.
- * Checks that the file is SQLite and that its schema version is known.
+ * Checks that the file is SQLite and that its schema version is known;
+ * an older store is migrated (STORE_CREATE, STORE_WRITE) in one transaction
+ * with pipeline/store/migrate_N.sql, readers ask for a writer run first.
  * Returns the handle, or NULL after printing a message naming the file.
  * The busy timeout is 30 s.
  */

@@ -1,29 +1,58 @@
 -- schema.sql — the ibericht store, one SQLite file shared by all stages.
 --
--- Layers: ingest writes the "Eingang" tables (source_file, massnahme,
--- massnahme_attribut, ingest_message); compute replaces the derived tables
+-- Layers: ingest writes the "Eingang" tables (source_file, lieferung,
+-- massnahme, massnahme_attribut, beobachtung, ingest_message); compute
+-- replaces the derived tables
 -- (gruppe, massnahme_folge, uebersicht) in one transaction; the renderers
 -- only read.  Every ingested row keeps its provenance: the source file (name,
 -- SHA-256), sheet and row number.  The version is PRAGMA user_version; the
 -- store code refuses a newer one and migrates older ones.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
--- One delivered file.  A file with the same name but a new hash supersedes
--- the earlier delivery (superseded_by), which stays for the record.
+-- One accepted file.  A new delivery of the same source (profile) and
+-- period supersedes the earlier one (superseded_by), which stays for the
+-- record.
 CREATE TABLE source_file (
     id             INTEGER PRIMARY KEY,
     name           TEXT NOT NULL,        -- file name as delivered
     path           TEXT NOT NULL,        -- where it was read
     sha256         TEXT NOT NULL UNIQUE, -- 64 hex digits
     size           INTEGER NOT NULL,     -- bytes
-    dataset        TEXT NOT NULL,        -- 'massnahmen'
+    dataset        TEXT NOT NULL,        -- 'massnahmen', 'kennzahlen', …
     ingested_at    TEXT NOT NULL,        -- ISO 8601 UTC
-    row_count      INTEGER NOT NULL,     -- data rows accepted
+    row_count      INTEGER NOT NULL,     -- data rows (observations) accepted
     warning_count  INTEGER NOT NULL DEFAULT 0,
-    superseded_by  INTEGER REFERENCES source_file(id)
+    superseded_by  INTEGER REFERENCES source_file(id),
+    quelle         TEXT NOT NULL DEFAULT '',  -- source profile (config/quellen.ini section)
+    fachdienst     TEXT NOT NULL DEFAULT '',  -- reporting department
+    zeitraum       TEXT NOT NULL DEFAULT '',  -- period the delivery covers
+    sheet          TEXT,                      -- sheet read (XLSX)
+    encoding       TEXT,                      -- encoding found (CSV)
+    rows_rejected  INTEGER NOT NULL DEFAULT 0 -- rows skipped where the profile allows it
 );
 CREATE INDEX source_file_name ON source_file(name, dataset);
+CREATE INDEX source_file_quelle ON source_file(quelle, zeitraum);
+
+-- Every file an ingest run looked at, with what became of it: the basis of
+-- the Eingangsbericht.
+CREATE TABLE lieferung (
+    id             INTEGER PRIMARY KEY,
+    run_at         TEXT NOT NULL,        -- ISO 8601 UTC of the run
+    file_name      TEXT NOT NULL,
+    sha256         TEXT,
+    size           INTEGER,
+    quelle         TEXT,                 -- profile, NULL when none claims the file
+    fachdienst     TEXT,
+    status         TEXT NOT NULL CHECK (status IN
+                       ('angenommen','unveraendert','abgewiesen','wartend','ohne_quelle')),
+    source_file_id INTEGER REFERENCES source_file(id),
+    rows_accepted  INTEGER NOT NULL DEFAULT 0,
+    rows_rejected  INTEGER NOT NULL DEFAULT 0,
+    grund          TEXT,                 -- why rejected / pending / unclaimed
+    ablage         TEXT                  -- archive or quarantine path
+);
+CREATE INDEX lieferung_quelle ON lieferung(quelle);
 
 -- One Maßnahme as delivered, with its parsed Terminierung.
 CREATE TABLE massnahme (
@@ -50,6 +79,28 @@ CREATE TABLE massnahme_attribut (
     value         TEXT NOT NULL,
     PRIMARY KEY (massnahme_id, position)
 ) WITHOUT ROWID;
+
+-- One indicator observation (dataset 'kennzahlen'), long format: wide
+-- tables are unpivoted on ingest.
+CREATE TABLE beobachtung (
+    id             INTEGER PRIMARY KEY,
+    source_file_id INTEGER NOT NULL REFERENCES source_file(id),
+    sheet          TEXT,
+    row_number     INTEGER NOT NULL,
+    column_ref     TEXT,                 -- cell column (letter) of an unpivoted value
+    indikator      TEXT NOT NULL,        -- e.g. '2-3-1'
+    jahr           INTEGER NOT NULL,
+    gebiet         TEXT NOT NULL DEFAULT '',   -- AGS/GeoCode, '' = not given
+    gebiet_name    TEXT NOT NULL DEFAULT '',
+    merkmale       TEXT NOT NULL DEFAULT '',   -- disaggregation: 'Geschlecht=weiblich|Kategorie=…' (sorted)
+    einheit        TEXT NOT NULL DEFAULT '',
+    wert           REAL,                 -- NULL when only a symbol is given
+    symbol         TEXT,                 -- table symbol as delivered ('x', '.', '-', …) or NULL
+    grund          TEXT,                 -- missing-value reason of the symbol
+    kommentar      TEXT
+);
+CREATE INDEX beobachtung_reihe ON beobachtung(indikator, gebiet, merkmale, jahr);
+CREATE INDEX beobachtung_source ON beobachtung(source_file_id);
 
 -- Warnings and errors of ingest runs, located.
 CREATE TABLE ingest_message (

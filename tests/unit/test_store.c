@@ -56,7 +56,7 @@ static void test_create_and_reopen(void **state)
     assert_null(store_open(p, STORE_WRITE));
     sqlite3 *db = store_open(p, STORE_CREATE);
     assert_non_null(db);
-    assert_int_equal(user_version(db), STORE_SCHEMA_VERSION);
+    assert_int_equal(user_version(db), store_schema_version);
     /* every table of schema.sql is there */
     const char *tables[] = { "source_file", "massnahme", "massnahme_attribut", "ingest_message",
                              "gruppe", "massnahme_folge", "handlungsfeld", "uebersicht" };
@@ -131,6 +131,37 @@ static void test_foreign_and_newer(void **state)
     assert_null(store_open(path_in("neuer.sqlite"), STORE_WRITE));
 }
 
+/* A store of schema version 1 (tests/fixtures/store_v1.sql, as ibericht
+ * 0.1 wrote it) is migrated on the first writing open; its rows stay. */
+static void test_migrate_v1(void **state)
+{
+    (void)state;
+    FILE *f = fopen("tests/fixtures/store_v1.sql", "r");
+    assert_non_null(f);
+    static char sql[16384];
+    size_t n = fread(sql, 1, sizeof sql - 1, f);
+    fclose(f);
+    sql[n] = '\0';
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(path_in("v1.sqlite"), &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "INSERT INTO source_file(name,path,sha256,size,dataset,ingested_at,row_count)"
+                                       " VALUES ('alt.csv','x','ab',1,'massnahmen','t',0)", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+
+    assert_null(store_open(path_in("v1.sqlite"), STORE_READ));      /* readers do not migrate */
+    sqlite3 *db = store_open(path_in("v1.sqlite"), STORE_WRITE);
+    assert_non_null(db);
+    assert_int_equal(user_version(db), store_schema_version);
+    sqlite3_stmt *st = store_prepare(db, "SELECT name, quelle FROM source_file");
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal(store_column_text(st, 0), "alt.csv");
+    assert_string_equal(store_column_text(st, 1), "massnahmen");
+    sqlite3_finalize(st);
+    assert_int_equal(store_exec(db, "SELECT count(*) FROM beobachtung; SELECT count(*) FROM lieferung"), 0);
+    store_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +169,7 @@ int main(void)
         cmocka_unit_test(test_rollback_leaves_nothing),
         cmocka_unit_test(test_not_sqlite_untouched),
         cmocka_unit_test(test_foreign_and_newer),
+        cmocka_unit_test(test_migrate_v1),
     };
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }

@@ -1,0 +1,134 @@
+/*
+ * ingest.h — the parts of ibericht-ingest (inbox → store) and how they meet.
+ *
+ *   main.c        the run: lock, profiles, inbox scan, one transaction per
+ *                 file, delivery log, archive or quarantine, exit code
+ *   inbox.c       inbox listing, files still being written, archive and
+ *                 quarantine moves with their .grund.txt
+ *   tabelle.c     a delivered table, CSV or XLSX, as header + data rows
+ *   massnahmen.c  loader for dataset „massnahmen“ (measure lists)
+ *   kennzahlen.c  loader for dataset „kennzahlen“ (indicator observations,
+ *                 long or wide)
+ *
+ * A loader gets the header once, then every data row, inside the file's
+ * transaction; it reports problems through ingest_error() (the file is
+ * rejected, or with `zeilenfehler = ueberspringen` the row is skipped and
+ * counted) and ingest_warning().
+ */
+#ifndef IB_INGEST_H
+#define IB_INGEST_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "lib/config.h"
+#include "lib/quelle.h"
+
+#define INGEST_MAX_WARNINGS_KEPT 1000
+
+struct ingest_message {
+    long row;
+    char *column;
+    char *text;
+};
+
+/* A header as read: per column the text of every header row (merged cells
+ * filled in), and the joined text used for matching column names. */
+struct tabelle_kopf {
+    long row;                 /* last header row (1-based) */
+    int ncols;
+    int nlevels;              /* header rows */
+    char ***levels;           /* [level][col] */
+    char **names;             /* [col]: levels joined by ' ' without repeats */
+    char **refs;              /* [col]: column letter (XLSX) or 1-based number (CSV) */
+};
+
+struct tabelle_zeile {
+    long row;                 /* 1-based row as the spreadsheet shows it */
+    int ncells;
+    char **cells;             /* UTF-8, NUL-terminated */
+};
+
+struct ingest_file;
+
+struct loader {
+    /* 1 if the row looks like this dataset's header (for header detection) */
+    int (*is_header)(struct ingest_file *f, const struct tabelle_zeile *z);
+    /* map the header; 0 or 1 after ingest_error() */
+    int (*header)(struct ingest_file *f, const struct tabelle_kopf *h);
+    /* store one row; 0, or 1 after ingest_error() */
+    int (*row)(struct ingest_file *f, const struct tabelle_zeile *z);
+    /* after the last row, inside the transaction; 0 or 1 after ingest_error() */
+    int (*finish)(struct ingest_file *f);
+    void (*release)(struct ingest_file *f);
+};
+
+struct ingest_file {
+    const struct ib_config *cfg;
+    const struct quelle *quelle;
+    sqlite3 *db;
+    const char *path;          /* as shown in messages */
+    const char *name;          /* base name */
+    const char *sha256;
+    char *sheet;               /* XLSX sheet read, NULL for CSV */
+    char encoding[32];         /* CSV encoding found */
+    sqlite3_int64 source_id;
+    const struct loader *loader;
+    void *state;               /* the loader's */
+    const struct tabelle_kopf *kopf;
+    long rows_accepted, rows_rejected;
+    int error_set;
+    char error[700];           /* why the file is rejected */
+    long error_row;
+    char *error_column;
+    struct ingest_message *warnings;
+    int nwarnings, capwarnings;
+    long warnings_total;
+};
+
+/*
+ * ingest_error — a problem with the row (0 = the file) and column: rejects
+ * the file, or — when the profile says `zeilenfehler = ueberspringen` and
+ * row > 0 — records a warning and skips the row.  Returns 1 when the file
+ * is rejected (the reader stops), 0 when the row is only skipped.
+ */
+int ingest_error(struct ingest_file *f, long row, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* ingest_warning — a located warning; kept (bounded) and logged in the store. */
+void ingest_warning(struct ingest_file *f, long row, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* ingest_fold — header text folded for matching: lower case, ä→ae ö→oe ü→ue
+ * ß→ss, '_' and blanks collapsed to one blank. */
+void ingest_fold(const char *s, char *out, size_t size);
+
+/* ingest_find_column — index of the first header column whose folded name
+ * equals a folded synonym (synonyms in priority order), or -1; *dup gets a
+ * second matching column or -1. */
+int ingest_find_column(const struct tabelle_kopf *h, char **synonyms, int *dup);
+
+/* tabelle_read — read f->path (CSV or XLSX, by content) with the profile's
+ * layout and feed the loader.  Returns 0, or 1 when the file is rejected. */
+int tabelle_read(struct ingest_file *f);
+
+extern const struct loader massnahmen_loader;
+extern const struct loader kennzahlen_loader;
+
+/* inbox.c */
+enum inbox_state { INBOX_READY, INBOX_PENDING };
+
+/* inbox_state_of — READY, or PENDING for a name of a file being written
+ * (*.part, ~$*, .~lock*, *.tmp) or one changed less than settle seconds ago;
+ * *why gets the reason. */
+enum inbox_state inbox_state_of(const char *dir, const char *name, int settle, const char **why);
+
+/* inbox_archive — move path into DIR/YYYY-MM-DD/ (a free name: name, name.1, …).
+ * Returns the new path (allocated) or NULL with a warning printed. */
+char *inbox_archive(const char *path, const char *archive_dir, time_t when);
+
+/* inbox_quarantine — move path into dir with NAME.grund.txt next to it,
+ * written first (temporary file, renamed).  Returns the new path or NULL. */
+char *inbox_quarantine(const char *path, const char *dir, const char *reason);
+
+#endif

@@ -1,0 +1,47 @@
+-- migrate_2.sql — store version 1 → 2: source profiles, the delivery log
+-- (lieferung) and indicator observations (beobachtung).
+ALTER TABLE source_file ADD COLUMN quelle TEXT NOT NULL DEFAULT '';
+ALTER TABLE source_file ADD COLUMN fachdienst TEXT NOT NULL DEFAULT '';
+ALTER TABLE source_file ADD COLUMN zeitraum TEXT NOT NULL DEFAULT '';
+ALTER TABLE source_file ADD COLUMN sheet TEXT;
+ALTER TABLE source_file ADD COLUMN encoding TEXT;
+ALTER TABLE source_file ADD COLUMN rows_rejected INTEGER NOT NULL DEFAULT 0;
+UPDATE source_file SET quelle = 'massnahmen' WHERE dataset = 'massnahmen';
+CREATE INDEX source_file_quelle ON source_file(quelle, zeitraum);
+CREATE TABLE lieferung (
+    id             INTEGER PRIMARY KEY,
+    run_at         TEXT NOT NULL,
+    file_name      TEXT NOT NULL,
+    sha256         TEXT,
+    size           INTEGER,
+    quelle         TEXT,
+    fachdienst     TEXT,
+    status         TEXT NOT NULL CHECK (status IN
+                       ('angenommen','unveraendert','abgewiesen','wartend','ohne_quelle')),
+    source_file_id INTEGER REFERENCES source_file(id),
+    rows_accepted  INTEGER NOT NULL DEFAULT 0,
+    rows_rejected  INTEGER NOT NULL DEFAULT 0,
+    grund          TEXT,
+    ablage         TEXT
+);
+CREATE INDEX lieferung_quelle ON lieferung(quelle);
+CREATE TABLE beobachtung (
+    id             INTEGER PRIMARY KEY,
+    source_file_id INTEGER NOT NULL REFERENCES source_file(id),
+    sheet          TEXT,
+    row_number     INTEGER NOT NULL,
+    column_ref     TEXT,
+    indikator      TEXT NOT NULL,
+    jahr           INTEGER NOT NULL,
+    gebiet         TEXT NOT NULL DEFAULT '',
+    gebiet_name    TEXT NOT NULL DEFAULT '',
+    merkmale       TEXT NOT NULL DEFAULT '',
+    einheit        TEXT NOT NULL DEFAULT '',
+    wert           REAL,
+    symbol         TEXT,
+    grund          TEXT,
+    kommentar      TEXT
+);
+CREATE INDEX beobachtung_reihe ON beobachtung(indikator, gebiet, merkmale, jahr);
+CREATE INDEX beobachtung_source ON beobachtung(source_file_id);
+PRAGMA user_version = 2;

@@ -390,12 +390,23 @@ static void test_invalid(void **state)
     pdfdoc_close(&doc);
 }
 
+static char dir[] = "/tmp/test_pdfchart.XXXXXX";
+static char path[256];
+
+/* Remove the test PDF and its directory, also after a failed check. */
+static int remove_output(void **state)
+{
+    (void)state;
+    if (path[0]) unlink(path);
+    rmdir(dir);
+    return 0;
+}
+
 static void test_document(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/test_pdfchart.XXXXXX";
     assert_non_null(mkdtemp(dir));
-    char path[256], cmd[512];
+    char cmd[512];
     snprintf(path, sizeof path, "%s/charts.pdf", dir);
 
     struct pdfdoc doc;
@@ -463,9 +474,6 @@ static void test_document(void **state)
     expect_text(out, "-12,5");
     assert_null(strstr(out, "keine Daten"));
     free(out);
-
-    unlink(path);
-    rmdir(dir);
 }
 
 int main(void)
@@ -477,7 +485,7 @@ int main(void)
         cmocka_unit_test(test_nice_degenerate),
         cmocka_unit_test(test_tick_labels),
         cmocka_unit_test(test_invalid),
-        cmocka_unit_test(test_document),
+        cmocka_unit_test_teardown(test_document, remove_output),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

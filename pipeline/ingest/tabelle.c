@@ -1,0 +1,235 @@
+/*
+ * tabelle.c — a delivered table as header + data rows (see ingest.h).
+ *
+ * The file type is taken from the content, not the name: a ZIP signature
+ * means XLSX, anything else is read as CSV.  Header rows come from the
+ * profile (`kopfzeile`, `kopfzeilen`) or are detected: the first of the
+ * first 50 rows the loader recognises.  Rows above the header (titles) and
+ * blank rows are passed over; data start at `daten_ab` or right below the
+ * header.  In a multi-row header, upper rows are filled to the right over
+ * empty cells, as merged cells read.
+ */
+#include "ingest.h"
+#include "lib/csvreader.h"
+#include "lib/diag.h"
+#include "lib/format.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DETECT_ROWS 50
+
+struct reader_state {
+    struct ingest_file *f;
+    int is_csv;
+    int header_done;
+    int level;                       /* header rows collected so far */
+    struct tabelle_kopf kopf;
+    int stop;
+};
+
+static int row_blank(const struct tabelle_zeile *z)
+{
+    for (int c = 0; c < z->ncells; c++)
+        for (const char *p = z->cells[c]; *p; p++)
+            if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') return 0;
+    return 1;
+}
+
+static void column_ref(char *buf, size_t size, int col, int letters)
+{
+    if (!letters) { snprintf(buf, size, "%d", col + 1); return; }
+    char tmp[8];
+    int n = 0;
+    for (col++; col > 0 && n < 7; col = (col - 1) / 26) tmp[n++] = (char)('A' + (col - 1) % 26);
+    size_t k = 0;
+    while (n > 0 && k + 1 < size) buf[k++] = tmp[--n];
+    buf[k] = '\0';
+}
+
+/* add a header row as the next level */
+static void add_level(struct reader_state *s, const struct tabelle_zeile *z)
+{
+    struct tabelle_kopf *h = &s->kopf;
+    int ncols = z->ncells > h->ncols ? z->ncells : h->ncols;
+    h->levels = xrealloc(h->levels, sizeof(char **) * (size_t)(h->nlevels + 1));
+    h->levels[h->nlevels] = xcalloc((size_t)(ncols ? ncols : 1), sizeof(char *));
+    for (int c = 0; c < ncols; c++)
+        h->levels[h->nlevels][c] = xstrdup(c < z->ncells ? z->cells[c] : "");
+    /* earlier levels get the new width */
+    for (int l = 0; l < h->nlevels; l++) {
+        h->levels[l] = xrealloc(h->levels[l], sizeof(char *) * (size_t)(ncols ? ncols : 1));
+        for (int c = h->ncols; c < ncols; c++) h->levels[l][c] = xstrdup("");
+    }
+    h->ncols = ncols;
+    h->nlevels++;
+    h->row = z->row;
+}
+
+static char *trim_copy(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r')) n--;
+    return xstrndup(s, n);
+}
+
+/* finish the header: fill upper levels right, join names, call the loader */
+static int finish_header(struct reader_state *s)
+{
+    struct tabelle_kopf *h = &s->kopf;
+    for (int l = 0; l + 1 < h->nlevels; l++)
+        for (int c = 1; c < h->ncols; c++)
+            if (!h->levels[l][c][0] && h->levels[l][c - 1][0]) {
+                free(h->levels[l][c]);
+                h->levels[l][c] = xstrdup(h->levels[l][c - 1]);
+            }
+    h->names = xcalloc((size_t)(h->ncols ? h->ncols : 1), sizeof(char *));
+    h->refs = xcalloc((size_t)(h->ncols ? h->ncols : 1), sizeof(char *));
+    for (int c = 0; c < h->ncols; c++) {
+        char buf[1024] = "", ref[16];
+        size_t n = 0;
+        const char *prev = NULL;
+        for (int l = 0; l < h->nlevels; l++) {
+            char *t = trim_copy(h->levels[l][c]);
+            if (*t && (!prev || strcmp(prev, h->levels[l][c]) != 0) && n < sizeof buf - 2)
+                n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? " " : "", t);
+            free(t);
+            prev = h->levels[l][c];
+        }
+        h->names[c] = xstrdup(buf);
+        column_ref(ref, sizeof ref, c, !s->is_csv);
+        h->refs[c] = xstrdup(ref);
+    }
+    s->header_done = 1;
+    s->f->kopf = h;
+    return s->f->loader->header(s->f, h);
+}
+
+static void free_kopf(struct tabelle_kopf *h)
+{
+    for (int l = 0; l < h->nlevels; l++) {
+        for (int c = 0; c < h->ncols; c++) free(h->levels[l][c]);
+        free(h->levels[l]);
+    }
+    free(h->levels);
+    for (int c = 0; h->names && c < h->ncols; c++) free(h->names[c]);
+    for (int c = 0; h->refs && c < h->ncols; c++) free(h->refs[c]);
+    free(h->names);
+    free(h->refs);
+}
+
+/* one row from any reader */
+static int on_row(struct reader_state *s, const struct tabelle_zeile *z)
+{
+    struct ingest_file *f = s->f;
+    const struct quelle *q = f->quelle;
+    if (!s->header_done) {
+        if (q->nkopfzeilen) {
+            if (z->row < q->kopfzeilen[s->level]) return 0;
+            while (s->level < q->nkopfzeilen && z->row > q->kopfzeilen[s->level]) {
+                struct tabelle_zeile empty = { q->kopfzeilen[s->level], 0, NULL };
+                add_level(s, &empty);      /* a header row the file does not have: empty */
+                s->level++;
+            }
+            if (s->level < q->nkopfzeilen && z->row == q->kopfzeilen[s->level]) {
+                add_level(s, z);
+                s->level++;
+            }
+            if (s->level < q->nkopfzeilen) return 0;
+            return finish_header(s);
+        }
+        if (row_blank(z)) return 0;
+        if (f->loader->is_header(f, z)) {
+            add_level(s, z);
+            return finish_header(s);
+        }
+        if (z->row >= DETECT_ROWS)
+            return ingest_error(f, 0, NULL, "keine Kopfzeile in den ersten %d Zeilen gefunden", DETECT_ROWS);
+        return 0;
+    }
+    if (q->daten_ab && z->row < q->daten_ab) return 0;
+    if (row_blank(z)) return 0;
+    if (s->is_csv && z->ncells != s->kopf.ncols)
+        return ingest_error(f, z->row, NULL, "%d Felder statt %d wie in der Kopfzeile", z->ncells, s->kopf.ncols);
+    if (z->ncells >= s->kopf.ncols)
+        return f->loader->row(f, z);
+    /* shorter spreadsheet rows: pad with empty cells */
+    char **cells = xcalloc((size_t)s->kopf.ncols, sizeof(char *));
+    for (int c = 0; c < s->kopf.ncols; c++) cells[c] = c < z->ncells ? z->cells[c] : "";
+    struct tabelle_zeile padded = { z->row, s->kopf.ncols, cells };
+    int rc = f->loader->row(f, &padded);
+    free(cells);
+    return rc;
+}
+
+static int on_csv_row(const struct csvrow *row, void *ctx)
+{
+    struct reader_state *s = ctx;
+    for (int c = 0; c < row->nfields; c++) {
+        size_t bad;
+        if (!utf8_valid(row->fields[c], row->lens[c], &bad)) {
+            char col[16];
+            snprintf(col, sizeof col, "%d", c + 1);
+            const char *name = s->header_done && c < s->kopf.ncols && s->kopf.names[c][0] ? s->kopf.names[c] : col;
+            return ingest_error(s->f, row->row, name,
+                                "kein gültiges UTF-8 (Byte %zu); Datei als UTF-8 speichern oder Kodierung im Quellprofil angeben",
+                                bad + 1);
+        }
+    }
+    struct tabelle_zeile z = { row->row, row->nfields, row->fields };
+    return on_row(s, &z);
+}
+
+static int read_csv(struct reader_state *s)
+{
+    struct ingest_file *f = s->f;
+    struct csvreader_options opt = { 0 };
+    opt.delimiter = f->quelle->trennzeichen;
+    const char *cap = quelle_string(f->quelle, "max_feld_bytes", NULL);
+    opt.max_field = cap ? (size_t)strtoull(cap, NULL, 10) : (size_t)config_int(f->cfg, "eingang:max_feld_bytes", 1 << 20);
+    struct csvreader_error err;
+    int rc = csvreader_read(f->path, &opt, on_csv_row, s, &err, NULL);
+    snprintf(f->encoding, sizeof f->encoding, "utf-8");
+    if (rc == CSVREADER_IO || rc == CSVREADER_SYNTAX) {
+        char col[16];
+        snprintf(col, sizeof col, "%d", err.column);
+        const char *name = err.column > 0 && s->header_done && err.column <= s->kopf.ncols &&
+                           s->kopf.names[err.column - 1][0] ? s->kopf.names[err.column - 1]
+                         : err.column > 0 ? col : NULL;
+        return ingest_error(f, err.row > 0 ? err.row : 0, name, "%s", err.message) ? 1 : 1;
+    }
+    return rc ? 1 : 0;
+}
+
+static int is_zip(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    unsigned char magic[4] = { 0 };
+    size_t n = fp ? fread(magic, 1, 4, fp) : 0;
+    if (fp) fclose(fp);
+    return n == 4 && memcmp(magic, "PK\x03\x04", 4) == 0;
+}
+
+int tabelle_read(struct ingest_file *f)
+{
+    struct reader_state s = { .f = f };
+    int rc;
+    if (is_zip(f->path)) {
+        rc = ingest_error(f, 0, NULL, "XLSX-Dateien werden noch nicht gelesen");
+    } else {
+        s.is_csv = 1;
+        rc = read_csv(&s);
+    }
+    if (!rc && !f->error_set && !s.header_done) {
+        if (f->quelle->nkopfzeilen)
+            rc = ingest_error(f, f->quelle->kopfzeilen[s.level < f->quelle->nkopfzeilen ? s.level : 0], NULL,
+                              "Kopfzeile fehlt (Datei endet vorher)");
+        else
+            rc = ingest_error(f, 0, NULL, "Datei enthält keine Kopfzeile");
+    }
+    f->kopf = NULL;
+    free_kopf(&s.kopf);
+    return rc || f->error_set;
+}

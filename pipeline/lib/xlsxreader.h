@@ -140,7 +140,7 @@ int xlsxreader_open(const char *path, const struct xlsxreader_options *opt,
 /* xlsxreader_close — free everything of r (NULL is fine). */
 void xlsxreader_close(struct xlsxreader *r);
 
-/* xlsxreader_sheet_count — number of sheets, in the order of the tabs. */
+/* xlsxreader_sheet_count — number of sheets in the order of the tabs, hidden ones included. */
 int xlsxreader_sheet_count(const struct xlsxreader *r);
 
 /* xlsxreader_sheet_name — name of the sheet with 0-based index i; NULL if out of range. */

@@ -43,10 +43,17 @@ struct tabelle_kopf {
     char **refs;              /* [col]: column letter (XLSX) or 1-based number (CSV) */
 };
 
+enum tabelle_typ {
+    TABELLE_TEXT = 0,         /* text as written (all CSV cells) */
+    TABELLE_ZAHL,             /* XLSX number: "%.15g", '.' as decimal point */
+    TABELLE_DATUM             /* XLSX date: "2024-12-31" */
+};
+
 struct tabelle_zeile {
     long row;                 /* 1-based row as the spreadsheet shows it */
     int ncells;
     char **cells;             /* UTF-8, NUL-terminated */
+    const unsigned char *typ; /* enum tabelle_typ per cell; NULL = all text */
 };
 
 struct ingest_file;

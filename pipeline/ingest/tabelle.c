@@ -13,6 +13,7 @@
 #include "lib/csvreader.h"
 #include "lib/diag.h"
 #include "lib/format.h"
+#include "lib/xlsxreader.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,8 @@
 struct reader_state {
     struct ingest_file *f;
     int is_csv;
+    const struct xlsxrange *merged;  /* XLSX: merged ranges, for header rows */
+    int nmerged;
     int header_done;
     int level;                       /* header rows collected so far */
     struct tabelle_kopf kopf;
@@ -129,7 +132,7 @@ static int on_row(struct reader_state *s, const struct tabelle_zeile *z)
         if (q->nkopfzeilen) {
             if (z->row < q->kopfzeilen[s->level]) return 0;
             while (s->level < q->nkopfzeilen && z->row > q->kopfzeilen[s->level]) {
-                struct tabelle_zeile empty = { q->kopfzeilen[s->level], 0, NULL };
+                struct tabelle_zeile empty = { q->kopfzeilen[s->level], 0, NULL, NULL };
                 add_level(s, &empty);      /* a header row the file does not have: empty */
                 s->level++;
             }
@@ -157,10 +160,15 @@ static int on_row(struct reader_state *s, const struct tabelle_zeile *z)
         return f->loader->row(f, z);
     /* shorter spreadsheet rows: pad with empty cells */
     char **cells = xcalloc((size_t)s->kopf.ncols, sizeof(char *));
-    for (int c = 0; c < s->kopf.ncols; c++) cells[c] = c < z->ncells ? z->cells[c] : "";
-    struct tabelle_zeile padded = { z->row, s->kopf.ncols, cells };
+    unsigned char *typ = xcalloc((size_t)s->kopf.ncols, 1);
+    for (int c = 0; c < s->kopf.ncols; c++) {
+        cells[c] = c < z->ncells ? z->cells[c] : "";
+        typ[c] = c < z->ncells && z->typ ? z->typ[c] : TABELLE_TEXT;
+    }
+    struct tabelle_zeile padded = { z->row, s->kopf.ncols, cells, typ };
     int rc = f->loader->row(f, &padded);
     free(cells);
+    free(typ);
     return rc;
 }
 
@@ -178,7 +186,7 @@ static int on_csv_row(const struct csvrow *row, void *ctx)
                                 bad + 1);
         }
     }
-    struct tabelle_zeile z = { row->row, row->nfields, row->fields };
+    struct tabelle_zeile z = { row->row, row->nfields, row->fields, NULL };
     return on_row(s, &z);
 }
 
@@ -203,6 +211,100 @@ static int read_csv(struct reader_state *s)
     return rc ? 1 : 0;
 }
 
+/* header rows of a sheet: merged cells read as their top-left cell */
+static void fill_merged(struct reader_state *s, const struct xlsxrow *row, char **cells, int ncells)
+{
+    for (int m = 0; m < s->nmerged; m++) {
+        const struct xlsxrange *r = &s->merged[m];
+        if (row->row < r->first_row || row->row > r->last_row) continue;
+        const char *top = NULL;
+        if (r->first_row == row->row)
+            top = r->first_column - 1 < row->ncells ? row->cells[r->first_column - 1].text : "";
+        else
+            for (int l = 0; l < s->kopf.nlevels && !top; l++)
+                if (s->f->quelle->kopfzeilen[l] == r->first_row && r->first_column - 1 < s->kopf.ncols)
+                    top = s->kopf.levels[l][r->first_column - 1];
+        for (int c = r->first_column - 1; top && c < r->last_column && c < ncells; c++)
+            if (!cells[c][0]) cells[c] = (char *)top;
+    }
+}
+
+static int on_xlsx_row(const struct xlsxrow *row, void *ctx)
+{
+    struct reader_state *s = ctx;
+    int ncells = row->ncells;
+    int header_row = !s->header_done && s->f->quelle->nkopfzeilen;
+    if (header_row)             /* merged header cells may reach past the last value */
+        for (int m = 0; m < s->nmerged; m++)
+            if (row->row >= s->merged[m].first_row && row->row <= s->merged[m].last_row &&
+                s->merged[m].last_column > ncells)
+                ncells = s->merged[m].last_column;
+    char **cells = xcalloc((size_t)ncells, sizeof(char *));
+    unsigned char *typ = xcalloc((size_t)ncells, 1);
+    for (int c = 0; c < ncells; c++) {
+        cells[c] = c < row->ncells ? (char *)row->cells[c].text : "";
+        if (c < row->ncells)
+            typ[c] = row->cells[c].type == XLSXCELL_NUMBER ? TABELLE_ZAHL
+                   : row->cells[c].type == XLSXCELL_DATE ? TABELLE_DATUM : TABELLE_TEXT;
+    }
+    if (header_row) fill_merged(s, row, cells, ncells);
+    struct tabelle_zeile z = { row->row, ncells, cells, typ };
+    int rc = on_row(s, &z);
+    free(cells);
+    free(typ);
+    return rc;
+}
+
+static int read_xlsx(struct reader_state *s)
+{
+    struct ingest_file *f = s->f;
+    struct xlsxreader *r = NULL;
+    struct xlsxreader_error err;
+    struct xlsxreader_options opt = { 0 };
+    int rc = xlsxreader_open(f->path, &opt, &r, &err);
+    if (rc != XLSXREADER_OK)
+        return ingest_error(f, err.row, err.column_name[0] ? err.column_name : NULL, "%s", err.message);
+    int n = xlsxreader_sheet_count(r), index = 0;
+    const char *blatt = f->quelle->blatt;
+    if (blatt) {
+        char *end;
+        long k = strtol(blatt, &end, 10);
+        index = !*end && k >= 1 ? (int)k - 1 : xlsxreader_sheet_find(r, blatt);
+        if (index < 0 || index >= n) {
+            char names[400] = "";
+            size_t len = 0;
+            for (int i = 0; i < n && len < sizeof names - 8; i++)
+                len += (size_t)snprintf(names + len, sizeof names - len, "%s„%s“", i ? ", " : "",
+                                        xlsxreader_sheet_name(r, i));
+            xlsxreader_close(r);
+            return ingest_error(f, 0, NULL, "Blatt „%s“ fehlt (vorhanden: %s)", blatt, names);
+        }
+    }
+    if (n == 0) {
+        xlsxreader_close(r);
+        return ingest_error(f, 0, NULL, "Arbeitsmappe ohne Blätter");
+    }
+    f->sheet = xstrdup(xlsxreader_sheet_name(r, index));
+    if (f->quelle->nkopfzeilen > 1 || (f->quelle->nkopfzeilen == 1 && f->quelle->daten_ab)) {
+        /* merged header cells: the ranges stand after the rows in the XML */
+        rc = xlsxreader_read_sheet(r, index, NULL, NULL, &err);
+        if (rc == XLSXREADER_OK) {
+            /* copied: the reader's array is only valid until the next read */
+            const struct xlsxrange *m = xlsxreader_merged(r, &s->nmerged);
+            struct xlsxrange *copy = xcalloc((size_t)(s->nmerged ? s->nmerged : 1), sizeof *copy);
+            if (s->nmerged) memcpy(copy, m, sizeof *copy * (size_t)s->nmerged);
+            s->merged = copy;
+        }
+    }
+    if (rc == XLSXREADER_OK) rc = xlsxreader_read_sheet(r, index, on_xlsx_row, s, &err);
+    if (rc < 0)
+        rc = ingest_error(f, err.row, err.column_name[0] ? err.column_name : NULL, "%s", err.message);
+    xlsxreader_close(r);
+    free((void *)s->merged);
+    s->merged = NULL;
+    return rc ? 1 : 0;
+}
+
 static int is_zip(const char *path)
 {
     FILE *fp = fopen(path, "rb");
@@ -217,7 +319,7 @@ int tabelle_read(struct ingest_file *f)
     struct reader_state s = { .f = f };
     int rc;
     if (is_zip(f->path)) {
-        rc = ingest_error(f, 0, NULL, "XLSX-Dateien werden noch nicht gelesen");
+        rc = read_xlsx(&s);
     } else {
         s.is_csv = 1;
         rc = read_csv(&s);

@@ -36,6 +36,7 @@ fi
 
 if [ "$only" = all ] || [ "$only" = e2e ]; then
     for t in tests/e2e/*.sh; do
+        [ -f "$t" ] || continue
         [ "$(basename "$t")" = lib.sh ] && continue
         echo "== $(basename "$t")"
         sh "$t" >"$log" 2>&1

@@ -208,7 +208,7 @@ int werte_zahl(const char *text, const struct werte_zahl_optionen *opt, double *
     const char *b = text, *e = text + strlen(text);
     trim(&b, &e);
     if (b == e) return fail_zahl(out, WERTE_LEER);
-    if (symbol_in(b, e) != WERTE_SYMBOL_KEINES) return fail_zahl(out, WERTE_SYMBOL);
+    if (symbol_in(b, e) != WERTE_SYMBOL_KEINES) return fail_zahl(out, WERTE_NUR_SYMBOL);
 
     int flags = 0;
     /* trailing marks p, r, s */

@@ -3,9 +3,11 @@
  * them: numbers („1.234,5“, „12,5 %“, „(12,5) p“), the table symbols of
  * official statistics („–“, „.“, „x“ …) and dates („31.12.2024“).
  *
- * Pure functions: no I/O, no allocation, no global state.  Text is UTF-8
- * (as the readers deliver it); leading and trailing blanks (space, TAB,
- * CR, LF, NBSP U+00A0, thin space U+2009, narrow NBSP U+202F) are ignored.
+ * Pure functions: no I/O, no allocation, no state of their own (strtod is
+ * handed the locale's decimal point, so LC_NUMERIC does not matter).  Text
+ * is UTF-8 (as the readers deliver it); leading and trailing blanks (space,
+ * TAB, CR, LF, NBSP U+00A0, thin space U+2009, narrow NBSP U+202F) are
+ * ignored.
  * Failures are negative enum werte_status values.
  *
  * Sources of the rules:
@@ -21,7 +23,7 @@
 enum werte_status {
     WERTE_LEER = -1,            /* NULL, empty or only blanks */
     WERTE_KEINE_ZAHL = -2,      /* no number in an accepted notation */
-    WERTE_SYMBOL = -3,          /* a table symbol without a number (werte_symbol_parse says which) */
+    WERTE_NUR_SYMBOL = -3,      /* only a table symbol without a number (werte_symbol_parse says which) */
     WERTE_KEIN_DATUM = -4,      /* none of the accepted date formats */
     WERTE_DATUM_UNGUELTIG = -5  /* date format right, the day does not exist (29.02.2023, 31.04.) */
 };
@@ -53,7 +55,7 @@ struct werte_zahl_optionen {
  * opt: NULL = German only.
  * out: the value (may be NULL); NAN on failure.
  * Returns the marks (a set of enum werte_flag, 0 for a plain number) or a
- *   negative status: WERTE_LEER, WERTE_SYMBOL (the cell is a table symbol
+ *   negative status: WERTE_LEER, WERTE_NUR_SYMBOL (the cell is a table symbol
  *   like „–“ or „.“, see werte_symbol_parse), WERTE_KEINE_ZAHL.
  *
  * Notation, decided deterministically:

@@ -363,7 +363,7 @@ static int ingest_file(const struct ib_config *cfg, sqlite3 *db, const char *pat
     struct csvreader_options copt = { 0 };
     copt.max_field = (size_t)config_int(cfg, "massnahmen:max_feld_bytes", 1 << 20);
     struct csvreader_error cerr;
-    int rc = csvreader_read(path, &copt, on_row, &job, &cerr, NULL);
+    int rc = csvreader_read(path, &copt, on_row, &job, &cerr, NULL, NULL);
     if (rc == CSVREADER_IO || rc == CSVREADER_SYNTAX) {
         char col[32];
         snprintf(col, sizeof col, "%d", cerr.column);

@@ -94,3 +94,6 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libibericht.a pipeline/lib/*
 
 clean:
 	rm -rf build build-asan
+
+# fuzzing (tests/fuzz/fuzz.mk: make fuzz, smoke runs)
+-include tests/fuzz/fuzz.mk

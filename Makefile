@@ -72,7 +72,12 @@ $(BUILD)/obj/schema_sql.o: $(BUILD)/obj/schema_sql.c
 $(BUILD)/libibericht.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
-$(BUILD)/bin/ibericht-%: pipeline/%.c $(BUILD)/libibericht.a pipeline/lib/*.h
+INGEST_SRC = $(wildcard pipeline/ingest/*.c)
+$(BUILD)/bin/ibericht-ingest: $(INGEST_SRC) pipeline/ingest/ingest.h $(BUILD)/libibericht.a pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $(INGEST_SRC) $(BUILD)/libibericht.a $(LDLIBS)
+
+$(BUILD)/bin/ibericht-compute: pipeline/compute.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 

@@ -20,6 +20,7 @@
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "lib/config.h"
 #include "lib/quelle.h"
@@ -79,13 +80,14 @@ struct ingest_file {
     const char *sha256;
     char *sheet;               /* XLSX sheet read, NULL for CSV */
     char encoding[32];         /* CSV encoding found */
+    char teil[64];             /* part of the source (kennzahlen: indicator); set by the loader */
     sqlite3_int64 source_id;
     const struct loader *loader;
     void *state;               /* the loader's */
     const struct tabelle_kopf *kopf;
     long rows_accepted, rows_rejected;
     int error_set;
-    char error[700];           /* why the file is rejected */
+    char error[1400];          /* why the file is rejected */
     long error_row;
     char *error_column;
     struct ingest_message *warnings;

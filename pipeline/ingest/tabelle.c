@@ -30,7 +30,29 @@ struct reader_state {
     int level;                       /* header rows collected so far */
     struct tabelle_kopf kopf;
     int stop;
+    struct tabelle_zeile first;      /* first non-blank row, the header when none is recognised */
 };
+
+static void add_level(struct reader_state *s, const struct tabelle_zeile *z);
+static int finish_header(struct reader_state *s);
+
+static void keep_first(struct reader_state *s, const struct tabelle_zeile *z)
+{
+    if (s->first.cells) return;
+    s->first.row = z->row;
+    s->first.ncells = z->ncells;
+    s->first.cells = xcalloc((size_t)(z->ncells ? z->ncells : 1), sizeof(char *));
+    for (int c = 0; c < z->ncells; c++) s->first.cells[c] = xstrdup(z->cells[c]);
+}
+
+/* No row was recognised as the header: take the first non-blank one, so the
+ * loader names the columns that are missing. */
+static int header_fallback(struct reader_state *s)
+{
+    if (!s->first.cells) return 0;
+    add_level(s, &s->first);
+    return finish_header(s) ? 1 : 0;
+}
 
 static int row_blank(const struct tabelle_zeile *z)
 {
@@ -148,8 +170,10 @@ static int on_row(struct reader_state *s, const struct tabelle_zeile *z)
             add_level(s, z);
             return finish_header(s);
         }
+        keep_first(s, z);
         if (z->row >= DETECT_ROWS)
-            return ingest_error(f, 0, NULL, "keine Kopfzeile in den ersten %d Zeilen gefunden", DETECT_ROWS);
+            return header_fallback(s) ? 1
+                 : ingest_error(f, 0, NULL, "keine Kopfzeile in den ersten %d Zeilen gefunden", DETECT_ROWS);
         return 0;
     }
     if (q->daten_ab && z->row < q->daten_ab) return 0;
@@ -197,16 +221,21 @@ static int read_csv(struct reader_state *s)
     opt.delimiter = f->quelle->trennzeichen;
     const char *cap = quelle_string(f->quelle, "max_feld_bytes", NULL);
     opt.max_field = cap ? (size_t)strtoull(cap, NULL, 10) : (size_t)config_int(f->cfg, "eingang:max_feld_bytes", 1 << 20);
+    opt.encoding = strcmp(f->quelle->kodierung, "utf-8") == 0 ? CSV_ENCODING_UTF8
+                 : strcmp(f->quelle->kodierung, "windows-1252") == 0 ? CSV_ENCODING_WINDOWS1252
+                 : CSV_ENCODING_AUTO;
     struct csvreader_error err;
-    int rc = csvreader_read(f->path, &opt, on_csv_row, s, &err, NULL);
-    snprintf(f->encoding, sizeof f->encoding, "utf-8");
+    enum csv_encoding used = CSV_ENCODING_AUTO;
+    int rc = csvreader_read(f->path, &opt, on_csv_row, s, &err, NULL, &used);
+    snprintf(f->encoding, sizeof f->encoding, "%s", csvreader_encoding_name(used));
     if (rc == CSVREADER_IO || rc == CSVREADER_SYNTAX) {
         char col[16];
         snprintf(col, sizeof col, "%d", err.column);
         const char *name = err.column > 0 && s->header_done && err.column <= s->kopf.ncols &&
                            s->kopf.names[err.column - 1][0] ? s->kopf.names[err.column - 1]
                          : err.column > 0 ? col : NULL;
-        return ingest_error(f, err.row > 0 ? err.row : 0, name, "%s", err.message) ? 1 : 1;
+        ingest_error(f, err.row > 0 ? err.row : 0, name, "%s", err.message);
+        return 1;
     }
     return rc ? 1 : 0;
 }
@@ -324,6 +353,8 @@ int tabelle_read(struct ingest_file *f)
         s.is_csv = 1;
         rc = read_csv(&s);
     }
+    if (!rc && !f->error_set && !s.header_done && !f->quelle->nkopfzeilen && header_fallback(&s))
+        rc = 1;
     if (!rc && !f->error_set && !s.header_done) {
         if (f->quelle->nkopfzeilen)
             rc = ingest_error(f, f->quelle->kopfzeilen[s.level < f->quelle->nkopfzeilen ? s.level : 0], NULL,
@@ -333,5 +364,7 @@ int tabelle_read(struct ingest_file *f)
     }
     f->kopf = NULL;
     free_kopf(&s.kopf);
+    for (int c = 0; s.first.cells && c < s.first.ncells; c++) free(s.first.cells[c]);
+    free(s.first.cells);
     return rc || f->error_set;
 }

@@ -13,8 +13,7 @@ static int quiet;
 void diag_set_program(const char *name) { program = name; }
 void diag_quiet(int on) { quiet = on; }
 
-char *diag_format(char *buf, unsigned long size, const struct diag_where *w,
-                  const char *fmt, va_list ap)
+char *diag_where_text(char *buf, unsigned long size, const struct diag_where *w)
 {
     size_t n = 0;
     buf[0] = '\0';
@@ -28,8 +27,16 @@ char *diag_format(char *buf, unsigned long size, const struct diag_where *w,
         if (w->column) { APPEND("%sSpalte „%s“", sep, w->column); sep = ", "; }
         if (*sep) APPEND(": ");
     }
-    if (n < size) vsnprintf(buf + n, size - n, fmt, ap);
 #undef APPEND
+    return buf;
+}
+
+char *diag_format(char *buf, unsigned long size, const struct diag_where *w,
+                  const char *fmt, va_list ap)
+{
+    diag_where_text(buf, size, w);
+    size_t n = strlen(buf);
+    if (n < size) vsnprintf(buf + n, size - n, fmt, ap);
     return buf;
 }
 

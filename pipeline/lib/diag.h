@@ -21,6 +21,7 @@ enum ib_exit {
     IB_EXIT_INBOX = 3,       /* inbox missing or unreadable */
     IB_EXIT_STORE = 4,       /* store unusable (not SQLite, newer schema, locked) */
     IB_EXIT_OUTPUT = 5,      /* an output file could not be written */
+    IB_EXIT_LOCKED = 6,      /* the store is locked by another run (waited in vain) */
     IB_EXIT_INTERNAL = 70    /* a bug or resource exhaustion */
 };
 
@@ -36,6 +37,12 @@ struct diag_where {
 
 /* diag_set_program — set the program name that prefixes every message. */
 void diag_set_program(const char *name);
+
+/*
+ * diag_where_text — "file, Blatt „s“, Zeile r, Spalte „c“: " (the parts
+ * present, with the trailing ": "; "" when w is NULL or empty) into buf.
+ */
+char *diag_where_text(char *buf, unsigned long size, const struct diag_where *w);
 
 /*
  * diag_format — format "file, Blatt s, Zeile r, Spalte „c“: message" into buf

@@ -20,7 +20,7 @@ static const char *const keys_massnahmen[] = {
     "spalte_verantwortlich", "pflichtspalten", NULL
 };
 static const char *const keys_kennzahlen[] = {
-    "indikator", "format", "spalte_jahr", "spalte_gebiet", "spalte_gebiet_name", "spalte_wert",
+    "indikator", "format", "zahlformat", "spalte_jahr", "spalte_gebiet", "spalte_gebiet_name", "spalte_wert",
     "spalte_einheit", "spalte_kommentar", "merkmale_ignorieren", "einheit", "id_spalte",
     "id_dimension", "kopf_dimensionen", "symbole", "gebiet", "gebiet_name", NULL
 };

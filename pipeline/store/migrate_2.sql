@@ -3,11 +3,12 @@
 ALTER TABLE source_file ADD COLUMN quelle TEXT NOT NULL DEFAULT '';
 ALTER TABLE source_file ADD COLUMN fachdienst TEXT NOT NULL DEFAULT '';
 ALTER TABLE source_file ADD COLUMN zeitraum TEXT NOT NULL DEFAULT '';
+ALTER TABLE source_file ADD COLUMN teil TEXT NOT NULL DEFAULT '';
 ALTER TABLE source_file ADD COLUMN sheet TEXT;
 ALTER TABLE source_file ADD COLUMN encoding TEXT;
 ALTER TABLE source_file ADD COLUMN rows_rejected INTEGER NOT NULL DEFAULT 0;
 UPDATE source_file SET quelle = 'massnahmen' WHERE dataset = 'massnahmen';
-CREATE INDEX source_file_quelle ON source_file(quelle, zeitraum);
+CREATE INDEX source_file_quelle ON source_file(quelle, zeitraum, teil);
 CREATE TABLE lieferung (
     id             INTEGER PRIMARY KEY,
     run_at         TEXT NOT NULL,
@@ -35,6 +36,7 @@ CREATE TABLE beobachtung (
     jahr           INTEGER NOT NULL,
     gebiet         TEXT NOT NULL DEFAULT '',
     gebiet_name    TEXT NOT NULL DEFAULT '',
+    stichtag       TEXT,
     merkmale       TEXT NOT NULL DEFAULT '',
     einheit        TEXT NOT NULL DEFAULT '',
     wert           REAL,

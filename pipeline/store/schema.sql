@@ -10,8 +10,8 @@
 
 PRAGMA user_version = 2;
 
--- One accepted file.  A new delivery of the same source (profile) and
--- period supersedes the earlier one (superseded_by), which stays for the
+-- One accepted file.  A new delivery of the same source (profile), period
+-- and part supersedes the earlier one (superseded_by), which stays for the
 -- record.
 CREATE TABLE source_file (
     id             INTEGER PRIMARY KEY,
@@ -27,12 +27,13 @@ CREATE TABLE source_file (
     quelle         TEXT NOT NULL DEFAULT '',  -- source profile (config/quellen.ini section)
     fachdienst     TEXT NOT NULL DEFAULT '',  -- reporting department
     zeitraum       TEXT NOT NULL DEFAULT '',  -- period the delivery covers
+    teil           TEXT NOT NULL DEFAULT '',  -- part of the source (kennzahlen: the indicator)
     sheet          TEXT,                      -- sheet read (XLSX)
     encoding       TEXT,                      -- encoding found (CSV)
     rows_rejected  INTEGER NOT NULL DEFAULT 0 -- rows skipped where the profile allows it
 );
 CREATE INDEX source_file_name ON source_file(name, dataset);
-CREATE INDEX source_file_quelle ON source_file(quelle, zeitraum);
+CREATE INDEX source_file_quelle ON source_file(quelle, zeitraum, teil);
 
 -- Every file an ingest run looked at, with what became of it: the basis of
 -- the Eingangsbericht.
@@ -92,6 +93,7 @@ CREATE TABLE beobachtung (
     jahr           INTEGER NOT NULL,
     gebiet         TEXT NOT NULL DEFAULT '',   -- AGS/GeoCode, '' = not given
     gebiet_name    TEXT NOT NULL DEFAULT '',
+    stichtag       TEXT,                 -- reference day when more precise than the year ('2007-06-30')
     merkmale       TEXT NOT NULL DEFAULT '',   -- disaggregation: 'Geschlecht=weiblich|Kategorie=…' (sorted)
     einheit        TEXT NOT NULL DEFAULT '',
     wert           REAL,                 -- NULL when only a symbol is given

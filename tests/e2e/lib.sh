@@ -39,3 +39,14 @@ run_ib() {
 
 # sha FILE — SHA-256 of a file (or "fehlt")
 sha() { if [ -f "$1" ]; then sha256sum "$1" | cut -d' ' -f1; else echo fehlt; fi; }
+
+# make_inbox DIR FILE… — a fresh inbox with copies of the files, dated an
+# hour back (so the settle time of [eingang] wartezeit_sekunden has passed).
+# Runs archive what they read: tests never point a run at the repository's
+# own folders.
+make_inbox() {
+    dir=$1; shift
+    mkdir -p "$dir"
+    for f in "$@"; do cp "$f" "$dir/"; done
+    find "$dir" -type f -exec touch -d '1 hour ago' {} +
+}

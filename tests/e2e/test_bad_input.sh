@@ -22,6 +22,7 @@ printf 'handlungsfeld,teilziel,terminierung\nSprache,Ziel,laufend\n' > "$in/mass
 printf 'handlungsfeld,teilziel,massnahme,terminierung\nA,B,Erste Maßnahme,laufend\nA,B,Zweite,Bis 2027,überzählig\nA,B,Dritte,laufend\n' > "$in/massnahmen_zerfranst.csv"
 printf 'handlungsfeld,teilziel,massnahme,terminierung\nA,B,"offenes Anführungszeichen,laufend\n' > "$in/massnahmen_quote.csv"
 printf 'handlungsfeld;massnahme\nA;Gr\366\337e\n' > "$in/massnahmen_latin1.csv"
+find "$in" -type f -exec touch -d '1 hour ago' {} +
 run_ib report --config config/ibericht.ini --inbox "$in" --out "$out"
 check_eq "abgewiesene Dateien: Exit-Code 1" 1 "$rc"
 check_grep "leere Datei gemeldet" "$in/massnahmen_leer.csv: Datei ist leer (0 Bytes) — Datei abgewiesen" "$TMP/log"
@@ -29,25 +30,31 @@ check_grep "nur Kopfzeile gemeldet" "$in/massnahmen_nur_kopf.csv: Datei enthält
 check_grep "fehlende Pflichtspalte mit Zeile und Spalte" "$in/massnahmen_ohne_spalte.csv, Zeile 1, Spalte „massnahme“: Pflichtspalte fehlt" "$TMP/log"
 check_grep "zu viele Felder mit Zeile" "$in/massnahmen_zerfranst.csv, Zeile 3: 5 Felder statt 4" "$TMP/log"
 check_grep "offenes Anführungszeichen mit Zeile" "$in/massnahmen_quote.csv, Zeile 2" "$TMP/log"
-check_grep "ungültiges UTF-8 mit Zeile und Spalte" "$in/massnahmen_latin1.csv, Zeile 2, Spalte „massnahme“: kein gültiges UTF-8" "$TMP/log"
+check_grep "Windows-1252 ohne Kennzeichnung erkannt und übernommen" "$in/massnahmen_latin1.csv: 1 Maßnahmen übernommen" "$TMP/log"
 check_grep "gute Datei trotzdem übernommen" "$in/massnahmen_gut.csv: 119 Maßnahmen übernommen" "$TMP/log"
 n=$($PY -c "import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); print(d.execute('select count(*) from source_file').fetchone()[0], d.execute('select count(*) from massnahme').fetchone()[0])" "$out/ibericht.sqlite")
-check_eq "nur die gute Datei im Datenbestand (keine halben Dateien)" "1 119" "$n"
+check_eq "nur die guten Dateien im Datenbestand (keine halben Dateien)" "2 120" "$n"
 check "Bericht trotz abgewiesener Dateien geschrieben" test -s "$out/massnahmen_chronologisch.pdf"
 n=$($PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from ingest_message where severity='fehler'\").fetchone()[0])" "$out/ibericht.sqlite")
-check_eq "Abweisungen im Datenbestand protokolliert" 6 "$n"
+check_eq "Abweisungen im Datenbestand protokolliert" 5 "$n"
+for f in leer nur_kopf ohne_spalte zerfranst quote; do
+    check "massnahmen_$f.csv in der Quarantäne mit Begründung" test -f "$TMP/quarantaene/massnahmen_$f.csv" -a -f "$TMP/quarantaene/massnahmen_$f.csv.grund.txt"
+done
+check_grep "Begründung nennt Zeile" "Zeile: 3" "$TMP/quarantaene/massnahmen_zerfranst.csv.grund.txt"
+check_grep "Begründung nennt die Regel" "5 Felder statt 4 wie in der Kopfzeile" "$TMP/quarantaene/massnahmen_zerfranst.csv.grund.txt"
+check_grep "Begründung nennt die Spalte" "Spalte: massnahme" "$TMP/quarantaene/massnahmen_ohne_spalte.csv.grund.txt"
 
-# a corrected delivery under the same name supersedes the old one
+# a corrected delivery of the same source and period supersedes the old one
 head -n 11 "$good" > "$in/massnahmen_gut.csv"
-rm -f "$in"/massnahmen_[lnoqz]*.csv
+touch -d '1 hour ago' "$in/massnahmen_gut.csv"
 run_ib report --config config/ibericht.ini --inbox "$in" --out "$out"
 check_eq "neue Lieferung gleichen Namens: Exit-Code 0" 0 "$rc"
-check_grep "neue Lieferung ersetzt die alte" "10 Maßnahmen übernommen (ersetzt die frühere Lieferung gleichen Namens)" "$TMP/log"
+check_grep "neue Lieferung ersetzt die alte" "10 Maßnahmen übernommen (ersetzt die frühere Lieferung dieser Quelle und dieses Zeitraums)" "$TMP/log"
 n=$($PY -c "
 import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])['Maßnahmen']; print(ws.max_row - 1)" "$out/massnahmen.xlsx")
 check_eq "Bericht zeigt nur die gültige Lieferung" 10 "$n"
 n=$($PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from source_file where superseded_by is not null').fetchone()[0])" "$out/ibericht.sqlite")
-check_eq "alte Lieferung bleibt als ersetzt im Datenbestand" 1 "$n"
+check_eq "alte Lieferungen bleiben als ersetzt im Datenbestand" 2 "$n"
 
 # a store that is not SQLite: exit 4, the file and earlier outputs untouched
 pdf_before=$(sha "$out/massnahmen_chronologisch.pdf")

@@ -6,10 +6,11 @@
 
 # 1. other Terminierung forms, default config, via the Makefile
 out="$TMP/o2035"
-make --no-print-directory report INBOX=tests/fixtures/inbox_2035 OUT="$out" >"$TMP/log" 2>&1
+make_inbox "$TMP/i2035" tests/fixtures/inbox_2035/massnahmen_wesermarsch_anhang6.csv
+make --no-print-directory report INBOX="$TMP/i2035" OUT="$out" >"$TMP/log" 2>&1
 check_eq "make report INBOX=… OUT=… endet mit 0" 0 "$?"
 check_grep "nicht erkannte Terminierung: Warnung mit Datei, Zeile, Spalte und Text" \
-    "Warnung: tests/fixtures/inbox_2035/massnahmen_wesermarsch_anhang6.csv, Zeile 8, Spalte „terminierung“: Terminierung" "$TMP/log"
+    "Warnung: $TMP/i2035/massnahmen_wesermarsch_anhang6.csv, Zeile 8, Spalte „terminierung“: Terminierung" "$TMP/log"
 check_grep "Warnung nennt den Text" "„nach Abstimmung mit dem Kreistag“ nicht erkannt" "$TMP/log"
 $PY tests/e2e/check_massnahmen.py --out "$out" --csv tests/fixtures/inbox_2035/massnahmen_wesermarsch_anhang6.csv \
     --group "Laufende Maßnahmen=1" --group "Kurzfristige Maßnahmen (bis 2025)=1" \
@@ -35,7 +36,8 @@ check_grep "€ im PDF-Text" "5.000 €" "$TMP/p.txt"
 # 2. chapter 3: one empty measure cell (skipped with a warning), two empty
 #    Terminierungen and one „verstetigen“ under „ohne Terminierung“
 out="$TMP/okap3"
-run_ib report --config tests/fixtures/config/kapitel3.ini --inbox tests/fixtures/inbox_kapitel3 --out "$out"
+make_inbox "$TMP/ikap3" tests/fixtures/inbox_kapitel3/massnahmen_wesermarsch_kapitel3.csv
+run_ib report --config tests/fixtures/config/kapitel3.ini --inbox "$TMP/ikap3" --out "$out"
 check_eq "Kapitel 3: report endet mit 0" 0 "$rc"
 check_grep "Kapitel 3: leere Maßnahme gemeldet" "Zeile 110, Spalte „massnahme“: Maßnahme leer" "$TMP/log"
 check_grep "Kapitel 3: „verstetigen“ gemeldet" "Terminierung „verstetigen“ nicht erkannt" "$TMP/log"
@@ -46,7 +48,8 @@ $PY tests/e2e/check_massnahmen.py --out "$out" --csv tests/fixtures/inbox_kapite
 
 # 3. Wesel: no Terminierung column, Themenfeld and Handlungsziel mapped by config
 out="$TMP/owesel"
-run_ib report --config tests/fixtures/config/wesel.ini --inbox tests/fixtures/inbox_wesel --out "$out"
+make_inbox "$TMP/iwesel" tests/fixtures/inbox_wesel/massnahmen_wesel.csv
+run_ib report --config tests/fixtures/config/wesel.ini --inbox "$TMP/iwesel" --out "$out"
 check_eq "Wesel: report endet mit 0" 0 "$rc"
 check_grep "Wesel: fehlende Spalte Terminierung einmal gemeldet" "keine Spalte Terminierung: alle 68 Maßnahmen unter „ohne Terminierung“" "$TMP/log"
 $PY tests/e2e/check_massnahmen.py --out "$out" --csv tests/fixtures/inbox_wesel/massnahmen_wesel.csv \
@@ -68,7 +71,8 @@ check_eq "Wesel: weitere Spalten erhalten, Verantwortlich zugeordnet, leeres The
 # 4. a measure taller than a page continues cleanly below the repeated
 #    header; a 400-letter word is cut inside its cell, nothing overflows
 out="$TMP/olang"
-run_ib report --config config/ibericht.ini --inbox tests/fixtures/inbox_lang --out "$out"
+make_inbox "$TMP/ilang" tests/fixtures/inbox_lang/massnahmen_lang.csv
+run_ib report --config config/ibericht.ini --inbox "$TMP/ilang" --out "$out"
 check_eq "überlange Maßnahme: report endet mit 0" 0 "$rc"
 $PY tests/e2e/check_massnahmen.py --out "$out" --csv tests/fixtures/inbox_lang/massnahmen_lang.csv \
     --group "Mittelfristige Maßnahmen (bis 2026)=4"

@@ -4,8 +4,9 @@
 # with poppler, qpdf and openpyxl.
 . "$(dirname "$0")/lib.sh"
 
-out="$TMP/out"
-run_ib report --config config/ibericht.ini --out "$out"
+out="$TMP/out"; in="$TMP/inputs/inbox"
+make_inbox "$in" inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+run_ib report --config config/ibericht.ini --inbox "$in" --out "$out"
 check_eq "report auf der Beispiel-Inbox endet mit 0" 0 "$rc"
 check_grep "ingest meldet 119 Maßnahmen" "119 Maßnahmen übernommen" "$TMP/log"
 check "keine Warnungen auf der Beispiel-Inbox" sh -c "! grep -q Warnung '$TMP/log'"
@@ -23,7 +24,9 @@ n, lo, hi, s = db.execute("SELECT count(*), min(row_number), max(row_number), ma
 print(n, lo, hi, s == sha, db.execute("PRAGMA user_version").fetchone()[0])
 PY
 )
-check_eq "Herkunft: 119 Zeilen, Zeilen 2..120, SHA-256 der Datei, Schema-Version 1" "119 2 120 True 1" "$prov"
+check_eq "Herkunft: 119 Zeilen, Zeilen 2..120, SHA-256 der Datei, Schema-Version 2" "119 2 120 True 2" "$prov"
+check "angenommene Datei im Archiv (inputs/archiv/JJJJ-MM-TT/)" test -f "$TMP/inputs/archiv/2024-11-20/massnahmen_wesermarsch_anhang6.csv"
+check "Eingang danach leer" test -z "$(ls -A "$in")"
 
 # umlauts and typographic characters come out of the PDF byte for byte
 # (compared without white space: the table wraps lines anywhere)
@@ -37,10 +40,10 @@ print(re.sub(r'\s+', '', sys.argv[1]) in text)" "$phrase")
     check_eq "PDF-Text enthält „$phrase“ byte-genau" True "$found"
 done
 
-# a second run changes nothing: same file recognised by its SHA-256
-before=$(sha "$out/ibericht.sqlite")
+# a second run changes nothing: the same file dropped again is recognised by its SHA-256
 pdf1=$(sha "$out/massnahmen_chronologisch.pdf"); xlsx1=$(sha "$out/massnahmen.xlsx")
-run_ib report --config config/ibericht.ini --out "$out"
+make_inbox "$in" inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+run_ib report --config config/ibericht.ini --inbox "$in" --out "$out"
 check_eq "zweiter Lauf endet mit 0" 0 "$rc"
 check_grep "zweiter Lauf erkennt die Datei wieder" "bereits eingelesen" "$TMP/log"
 n=$($PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from massnahme').fetchone()[0])" "$out/ibericht.sqlite")
@@ -48,10 +51,11 @@ check_eq "zweiter Lauf lädt nichts doppelt" 119 "$n"
 check_eq "PDF bei gleichen Eingaben byte-gleich" "$pdf1" "$(sha "$out/massnahmen_chronologisch.pdf")"
 check_eq "XLSX bei gleichen Eingaben byte-gleich" "$xlsx1" "$(sha "$out/massnahmen.xlsx")"
 check "keine temporären Dateien im Ausgabeordner" sh -c "! ls -a '$out' | grep -q tmp"
+check "erneut gelieferte Datei ebenfalls archiviert" test -f "$TMP/inputs/archiv/2024-11-20/massnahmen_wesermarsch_anhang6.csv.1"
 
 # each stage runs on its own
 for s in compute render-xlsx render-pdf; do
-    run_ib "$s" --config config/ibericht.ini --out "$out"
+    run_ib "$s" --config config/ibericht.ini --inbox "$in" --out "$out"
     check_eq "Stufe $s allein wiederholbar" 0 "$rc"
 done
 check_eq "PDF nach Einzelstufen unverändert" "$pdf1" "$(sha "$out/massnahmen_chronologisch.pdf")"

@@ -20,7 +20,7 @@ LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lzip -lexpat
 
 LIB_SRC = $(wildcard pipeline/lib/*.c)
 LIB_OBJ = $(patsubst pipeline/lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/schema_sql.o
-STAGES  = ingest compute render-xlsx render-pdf
+STAGES  = ingest compute render-xlsx render-pdf render-eingang
 BINS    = $(addprefix $(BUILD)/bin/ibericht-,$(STAGES)) $(BUILD)/bin/ibericht
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -77,15 +77,20 @@ $(BUILD)/bin/ibericht-ingest: $(INGEST_SRC) pipeline/ingest/ingest.h $(BUILD)/li
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $(INGEST_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-compute: pipeline/compute.c $(BUILD)/libibericht.a pipeline/lib/*.h
+COMPUTE_SRC = $(wildcard pipeline/compute/*.c)
+$(BUILD)/bin/ibericht-compute: $(COMPUTE_SRC) pipeline/compute/compute.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $(COMPUTE_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
 $(BUILD)/bin/ibericht-render-xlsx: pipeline/render_xlsx.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 
 $(BUILD)/bin/ibericht-render-pdf: pipeline/render_pdf.c $(BUILD)/libibericht.a pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+
+$(BUILD)/bin/ibericht-render-eingang: pipeline/render_eingang.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 

@@ -1,7 +1,7 @@
 /*
  * ibericht.c — the driver: `ibericht STAGE [OPTIONS]` runs one stage,
- * `ibericht report [OPTIONS]` runs ingest → compute → render-xlsx →
- * render-pdf in order, as `git` runs its commands: each stage is its own
+ * `ibericht report [OPTIONS]` runs ingest → compute → the renderers
+ * (render-xlsx, render-pdf, render-eingang), as `git` runs its commands: each stage is its own
  * program (ibericht-STAGE, found next to this one), so each can be re-run
  * alone.  Options are passed on unchanged (see stage.h).
  *
@@ -20,7 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", NULL };
+static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", "render-eingang", NULL };
 
 static char exe_dir[PATH_MAX];
 
@@ -85,7 +85,8 @@ static void usage(FILE *f)
                "  ingest        Eingangsordner → Datenbestand\n"
                "  compute       Datenbestand → abgeleitete Tabellen\n"
                "  render-xlsx   Maßnahmenliste als Excel-Arbeitsmappe\n"
-               "  render-pdf    chronologische Maßnahmenliste als PDF\n\n"
+               "  render-pdf    chronologische Maßnahmenliste als PDF\n"
+               "  render-eingang Eingangsbericht (Lieferungen, Rücklauf) als XLSX und PDF\n\n"
                "Optionen (alle Befehle): -c KONFIG, --inbox ORDNER, --out ORDNER, --store DATEI, -q\n"
                "Hilfe zu einer Stufe: ibericht STUFE --help\n");
 }
@@ -113,13 +114,15 @@ int main(int argc, char **argv)
         if (result != IB_EXIT_OK && result != IB_EXIT_REJECTED) return result;
         int rc = run_stage("compute", argc - 2, argv + 2);
         if (rc != IB_EXIT_OK) return rc;
-        pid_t xlsx = start_stage("render-xlsx", argc - 2, argv + 2);
-        pid_t pdf = start_stage("render-pdf", argc - 2, argv + 2);
-        int rc_xlsx = wait_stage("render-xlsx", xlsx);
-        int rc_pdf = wait_stage("render-pdf", pdf);
-        if (rc_xlsx != IB_EXIT_OK) return rc_xlsx;
-        if (rc_pdf != IB_EXIT_OK) return rc_pdf;
-        return result;
+        static const char *const renderers[] = { "render-xlsx", "render-pdf", "render-eingang" };
+        pid_t pids[3];
+        for (int i = 0; i < 3; i++) pids[i] = start_stage(renderers[i], argc - 2, argv + 2);
+        int first_failure = IB_EXIT_OK;
+        for (int i = 0; i < 3; i++) {
+            int r = wait_stage(renderers[i], pids[i]);
+            if (r != IB_EXIT_OK && first_failure == IB_EXIT_OK) first_failure = r;
+        }
+        return first_failure != IB_EXIT_OK ? first_failure : result;
     }
     for (int i = 0; stages[i]; i++)
         if (strcmp(argv[1], stages[i]) == 0) return run_stage(stages[i], argc - 2, argv + 2);

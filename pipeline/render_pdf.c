@@ -21,7 +21,6 @@
 #include "lib/pdftable.h"
 #include "lib/stage.h"
 #include "lib/store.h"
-#include "lib/textwrap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,43 +39,6 @@ static void running_header(struct pdfdoc *doc, void *p)
     HPDF_Page_SetGrayFill(doc->page, 0);
 }
 
-struct measure_ctx { struct pdfdoc *doc; HPDF_Font font; double size; };
-
-static double measure(const char *s, size_t len, void *p)
-{
-    struct measure_ctx *m = p;
-    return pdfdoc_measure(m->doc, m->font, m->size, s, len);
-}
-
-/* Draw a wrapped paragraph at the cursor; returns its height. */
-static double paragraph(struct pdfdoc *doc, HPDF_Font font, double size, const char *text, int draw)
-{
-    struct textwrap w = { 0 };
-    struct measure_ctx m = { doc, font, size };
-    int n = textwrap_break(&w, text, pdfdoc_content_width(doc), measure, &m);
-    double leading = size * 1.25;
-    if (draw) {
-        for (int i = 0; i < n; i++)
-            pdfdoc_text(doc, font, size, doc->margin_left, doc->y - size * 0.93 - i * leading,
-                        text + w.lines[i].start, w.lines[i].len);
-        doc->y -= n * leading;
-    }
-    textwrap_free(&w);
-    return n * leading;
-}
-
-static void stand_text(const struct ib_config *cfg, char *buf, size_t size)
-{
-    const char *stand = config_string(cfg, "bericht:stand", NULL);
-    if (stand) { snprintf(buf, size, "Stand: %s", stand); return; }
-    time_t t = report_time();
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    char d[16];
-    format_datum(d, sizeof d, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    snprintf(buf, size, "Stand: %s", d);
-}
-
 static int render(const struct ib_config *cfg, sqlite3 *db)
 {
     const char *kommune = config_string(cfg, "bericht:kommune", "");
@@ -85,7 +47,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
                                             "Ziele und Maßnahmen nach Terminierung in chronologischer Reihenfolge");
     char running[512], stand[64], line[512];
     snprintf(running, sizeof running, "%s%s%s – %s", kommune, *kommune ? " · " : "", titel, listentitel);
-    stand_text(cfg, stand, sizeof stand);
+    format_stand(stand, sizeof stand, config_string(cfg, "bericht:stand", NULL));
 
     struct pdfdoc doc;
     if (pdfdoc_open(&doc, config_string(cfg, "schrift:regular", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -119,20 +81,20 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     pdfdoc_new_page(&doc);
     HPDF_Page_SetGrayFill(doc.page, 0.3);
     snprintf(line, sizeof line, "%s%s%s", kommune, *kommune ? " · " : "", titel);
-    paragraph(&doc, doc.regular, 11, line, 1);
+    pdfdoc_paragraph(&doc, doc.regular, 11, line, 1);
     HPDF_Page_SetGrayFill(doc.page, 0);
     doc.y -= 4;
-    paragraph(&doc, doc.bold, 17, listentitel, 1);
+    pdfdoc_paragraph(&doc, doc.bold, 17, listentitel, 1);
     doc.y -= 4;
     const char *zeitraum = config_string(cfg, "bericht:berichtszeitraum", NULL);
     snprintf(line, sizeof line, "%ld %s in %d %s nach Terminierung%s%s · %s", n_massnahmen,
              n_massnahmen == 1 ? "Maßnahme" : "Maßnahmen", n_gruppen,
              n_gruppen == 1 ? "Gruppe" : "Gruppen", zeitraum ? " · Zeitraum " : "",
              zeitraum ? zeitraum : "", stand);
-    paragraph(&doc, doc.regular, 9, line, 1);
+    pdfdoc_paragraph(&doc, doc.regular, 9, line, 1);
     doc.y -= 14;
     if (n_massnahmen == 0)
-        paragraph(&doc, doc.regular, 10, "Im Datenbestand sind keine Maßnahmen.", 1);
+        pdfdoc_paragraph(&doc, doc.regular, 10, "Im Datenbestand sind keine Maßnahmen.", 1);
 
     static const struct pdftable_column cols[] = {
         { "Handlungsfeld", 0.19 }, { "Teilziel", 0.23 }, { "Maßnahme", 0.46 }, { "Terminierung", 0.12 },
@@ -151,14 +113,14 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
             long anzahl = sqlite3_column_int64(q, 2);
             snprintf(line, sizeof line, "%s – %ld %s", store_column_text(q, 1), anzahl,
                      anzahl == 1 ? "Maßnahme" : "Maßnahmen");
-            double heading = paragraph(&doc, doc.bold, 12, line, 0) + 8;
+            double heading = pdfdoc_paragraph(&doc, doc.bold, 12, line, 0) + 8;
             if (in_table) heading += 12;
             if (doc.y - heading - pdftable_start_height(&table, cells) < pdfdoc_bottom(&doc))
                 pdfdoc_new_page(&doc);
             else if (in_table)
                 doc.y -= 12;
             pdfdoc_outline(&doc, NULL, store_column_text(q, 1));
-            paragraph(&doc, doc.bold, 12, line, 1);
+            pdfdoc_paragraph(&doc, doc.bold, 12, line, 1);
             doc.y -= 8;
             pdftable_header(&table);
             in_table = 1;

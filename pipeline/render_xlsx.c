@@ -20,56 +20,15 @@
 #include "lib/fsutil.h"
 #include "lib/stage.h"
 #include "lib/store.h"
+#include "lib/xlsxfmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
-struct formats {
-    lxw_format *header, *text, *number, *date, *title, *total, *total_label;
-};
-
-static void make_formats(lxw_workbook *wb, struct formats *f)
-{
-    f->header = workbook_add_format(wb);
-    format_set_bold(f->header);
-    format_set_text_wrap(f->header);
-    format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
-    format_set_bg_color(f->header, 0xD9D9D9);
-    format_set_border(f->header, LXW_BORDER_THIN);
-    f->text = workbook_add_format(wb);
-    format_set_text_wrap(f->text);
-    format_set_align(f->text, LXW_ALIGN_VERTICAL_TOP);
-    f->number = workbook_add_format(wb);
-    format_set_align(f->number, LXW_ALIGN_VERTICAL_TOP);
-    format_set_num_format(f->number, "#,##0");
-    f->date = workbook_add_format(wb);
-    format_set_align(f->date, LXW_ALIGN_VERTICAL_TOP);
-    format_set_num_format(f->date, "DD.MM.YYYY");
-    f->title = workbook_add_format(wb);
-    format_set_bold(f->title);
-    format_set_font_size(f->title, 14);
-    f->total = workbook_add_format(wb);
-    format_set_bold(f->total);
-    format_set_num_format(f->total, "#,##0");
-    format_set_top(f->total, LXW_BORDER_THIN);
-    f->total_label = workbook_add_format(wb);
-    format_set_bold(f->total_label);
-    format_set_top(f->total_label, LXW_BORDER_THIN);
-}
-
-static void print_setup(lxw_worksheet *ws, int repeat_header)
-{
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);              /* A4 */
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_set_footer(ws, "&CSeite &P von &N");
-    if (repeat_header) worksheet_repeat_rows(ws, 0, 0);
-}
-
 /* Sheet „Maßnahmen“.  Returns 0 or -1 (store error printed). */
-static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct formats *f)
+static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Maßnahmen");
     /* further columns of the deliveries, in the order they first appear */
@@ -149,29 +108,15 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct formats 
     sqlite3_finalize(attr);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_autofilter(ws, 0, 0, r, (lxw_col_t)(nfixed + nextra - 1));
-    print_setup(ws, 1);
+    xlsxfmt_print_setup(ws, 1, 1);
     for (int e = 0; e < nextra; e++) free(extra[e]);
     free(extra);
     return 0;
 }
 
-/* Column letters of a 0-based column: 0 → "A", 27 → "AB". */
-static void col_name(char *buf, int col)
-{
-    char tmp[8];
-    int n = 0;
-    col++;
-    while (col > 0 && n < 7) {
-        tmp[n++] = (char)('A' + (col - 1) % 26);
-        col = (col - 1) / 26;
-    }
-    for (int i = 0; i < n; i++) buf[i] = tmp[n - 1 - i];
-    buf[n] = '\0';
-}
-
 /* Sheet „Übersicht“ with the counts, totals and the stacked bar chart. */
 static int sheet_uebersicht(lxw_workbook *wb, sqlite3 *db, const struct ib_config *cfg,
-                            const struct formats *f)
+                            const struct xlsxfmt *f)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Übersicht");
     worksheet_write_string(ws, 0, 0, "Maßnahmen je Handlungsfeld und Terminierung", f->title);
@@ -201,8 +146,8 @@ static int sheet_uebersicht(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
     long *col_sum = xcalloc((size_t)ng + 1, sizeof(long));
     lxw_row_t r = head;
     char formula[128], c0[8], c1[8];
-    col_name(c0, 1);
-    col_name(c1, ng);
+    xlsxfmt_col_name(c0, 1);
+    xlsxfmt_col_name(c1, ng);
     while (sqlite3_step(h) == SQLITE_ROW) {
         r++;
         const char *name = store_column_text(h, 0);
@@ -228,12 +173,12 @@ static int sheet_uebersicht(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
     worksheet_write_string(ws, r, 0, "Summe", f->total_label);
     for (int i = 0; i <= ng; i++) {
         char c[8];
-        col_name(c, i + 1);
+        xlsxfmt_col_name(c, i + 1);
         snprintf(formula, sizeof formula, "=SUM(%s%u:%s%u)", c, first + 1, c, last + 1);
         worksheet_write_formula_num(ws, r, (lxw_col_t)(i + 1), formula, f->total, (double)col_sum[i]);
     }
     free(col_sum);
-    print_setup(ws, 0);
+    xlsxfmt_print_setup(ws, 1, 0);
 
     if (last >= first && ng > 0) {
         lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_BAR_STACKED);
@@ -258,41 +203,15 @@ static int sheet_uebersicht(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
 static int render(const struct ib_config *cfg, sqlite3 *db)
 {
     char *target = path_join(cfg->out, config_string(cfg, "massnahmenliste:xlsx", "massnahmen.xlsx"));
-    char *tmp = outfile_temp(target);
-    if (!tmp) { free(target); return IB_EXIT_OUTPUT; }
-    lxw_workbook_options wopt = { .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
-    lxw_workbook *wb = workbook_new_opt(tmp, &wopt);
-    if (!wb) {
-        diag_error("%s: Arbeitsmappe kann nicht angelegt werden", target);
-        free(tmp); free(target);
-        return IB_EXIT_OUTPUT;
-    }
-    struct formats f;
-    make_formats(wb, &f);
-    char title[512];
+    char title[512], *tmp = NULL;
     snprintf(title, sizeof title, "%s – Maßnahmen", config_string(cfg, "bericht:titel", "Integrationsbericht"));
-    const char *kommune = config_string(cfg, "bericht:kommune", "");
-    lxw_doc_properties props = { 0 };
-    props.title = title;
-    props.subject = (char *)config_string(cfg, "massnahmenliste:titel", "Maßnahmen nach Terminierung");
-    props.author = (char *)kommune;
-    props.company = (char *)kommune;
-    props.keywords = "Integrationsbericht, Maßnahmen, Terminierung";
-    props.comments = "erstellt mit ibericht";
-    props.created = report_time();
-    workbook_set_properties(wb, &props);
-
-    int rc = sheet_massnahmen(wb, db, &f) == 0 && sheet_uebersicht(wb, db, cfg, &f) == 0
-           ? IB_EXIT_OK : IB_EXIT_STORE;
-    lxw_error err = workbook_close(wb);
-    if (rc == IB_EXIT_OK && err != LXW_NO_ERROR) {
-        diag_error("%s: Arbeitsmappe nicht geschrieben: %s", target, lxw_strerror(err));
-        rc = IB_EXIT_OUTPUT;
-    }
-    if (rc == IB_EXIT_OK && outfile_commit(tmp, target) != 0) rc = IB_EXIT_OUTPUT;
-    if (rc != IB_EXIT_OK) outfile_abort(tmp);
-    else diag_info("%s geschrieben", target);
-    free(tmp);
+    struct xlsxfmt f;
+    lxw_workbook *wb = xlsxfmt_open(target, cfg, title,
+                                    config_string(cfg, "massnahmenliste:titel", "Maßnahmen nach Terminierung"), &f, &tmp);
+    if (!wb) { free(target); return IB_EXIT_OUTPUT; }
+    int rc = sheet_massnahmen(wb, db, &f) == 0 && sheet_uebersicht(wb, db, cfg, &f) == 0 ? IB_EXIT_OK : IB_EXIT_STORE;
+    if (xlsxfmt_close(wb, target, tmp, rc == IB_EXIT_OK) != 0 && rc == IB_EXIT_OK) rc = IB_EXIT_OUTPUT;
+    if (rc == IB_EXIT_OK) diag_info("%s geschrieben", target);
     free(target);
     return rc;
 }

@@ -51,6 +51,28 @@ time_t report_time(void)
     return time(NULL);
 }
 
+char *format_stand(char *buf, size_t size, const char *configured)
+{
+    if (configured) {
+        snprintf(buf, size, "Stand: %s", configured);
+        return buf;
+    }
+    time_t t = report_time();
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    snprintf(buf, size, "Stand: %02d.%02d.%04d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+    return buf;
+}
+
+char *format_iso_datum(char *buf, size_t size, const char *iso)
+{
+    if (iso && strlen(iso) >= 10 && iso[4] == '-' && iso[7] == '-')
+        snprintf(buf, size, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+    else
+        snprintf(buf, size, "%s", iso ? iso : "");
+    return buf;
+}
+
 char *format_iso_utc(char *buf, size_t size, time_t t)
 {
     struct tm tm;

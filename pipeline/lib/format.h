@@ -28,6 +28,16 @@ char *format_datum(char *buf, size_t size, int jahr, int monat, int tag);
  */
 time_t report_time(void);
 
+/*
+ * format_stand — "Stand: TT.MM.JJJJ": the configured date ([bericht] stand,
+ * printed as given) or, when NULL, the day of report_time().
+ */
+char *format_stand(char *buf, size_t size, const char *configured);
+
+/* format_iso_datum — "TT.MM.JJJJ" from an ISO date or time ("2024-11-20…");
+ * other text is copied unchanged. */
+char *format_iso_datum(char *buf, size_t size, const char *iso);
+
 /* format_iso_utc — "YYYY-MM-DDTHH:MM:SSZ" of t. */
 char *format_iso_utc(char *buf, size_t size, time_t t);
 

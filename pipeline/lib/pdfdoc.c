@@ -4,6 +4,7 @@
 #include "pdfdoc.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "textwrap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -171,6 +172,30 @@ void pdfdoc_text(struct pdfdoc *doc, HPDF_Font font, double size, double x, doub
     HPDF_Page_TextOut(doc->page, (HPDF_REAL)x, (HPDF_REAL)y, buf);
     HPDF_Page_EndText(doc->page);
     if (buf != small) free(buf);
+}
+
+struct para_measure { struct pdfdoc *doc; HPDF_Font font; double size; };
+
+static double para_measure(const char *s, size_t len, void *p)
+{
+    struct para_measure *m = p;
+    return pdfdoc_measure(m->doc, m->font, m->size, s, len);
+}
+
+double pdfdoc_paragraph(struct pdfdoc *doc, HPDF_Font font, double size, const char *text, int draw)
+{
+    struct textwrap w = { 0 };
+    struct para_measure m = { doc, font, size };
+    int n = textwrap_break(&w, text, pdfdoc_content_width(doc), para_measure, &m);
+    double leading = size * 1.25;
+    if (draw) {
+        for (int i = 0; i < n; i++)
+            pdfdoc_text(doc, font, size, doc->margin_left, doc->y - size * 0.93 - i * leading,
+                        text + w.lines[i].start, w.lines[i].len);
+        doc->y -= n * leading;
+    }
+    textwrap_free(&w);
+    return n * leading;
 }
 
 HPDF_Outline pdfdoc_outline(struct pdfdoc *doc, HPDF_Outline parent, const char *title)

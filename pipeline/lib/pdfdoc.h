@@ -72,6 +72,13 @@ double pdfdoc_content_width(const struct pdfdoc *doc);
  */
 double pdfdoc_measure(struct pdfdoc *doc, HPDF_Font font, double size, const char *s, size_t len);
 
+/*
+ * pdfdoc_paragraph — wrap text (UTF-8) to the content width at the cursor;
+ * when draw, draw it and move the cursor below it.  Returns its height in
+ * points (line spacing 1.25 × size).
+ */
+double pdfdoc_paragraph(struct pdfdoc *doc, HPDF_Font font, double size, const char *text, int draw);
+
 /* pdfdoc_text — draw s[0..len) with its baseline at (x, y). */
 void pdfdoc_text(struct pdfdoc *doc, HPDF_Font font, double size, double x, double y,
                  const char *s, size_t len);

@@ -46,4 +46,27 @@ CREATE TABLE beobachtung (
 );
 CREATE INDEX beobachtung_reihe ON beobachtung(indikator, gebiet, merkmale, jahr);
 CREATE INDEX beobachtung_source ON beobachtung(source_file_id);
+-- Derived by compute: the Eingangsbericht per expected source.
+CREATE TABLE eingang_quelle (
+    position          INTEGER PRIMARY KEY,
+    quelle            TEXT NOT NULL,        -- profile
+    fachdienst        TEXT NOT NULL,
+    typ               TEXT NOT NULL,
+    erwartet          INTEGER NOT NULL,     -- 1 = listed as expected
+    status            TEXT NOT NULL CHECK (status IN ('geliefert','abgewiesen','fehlt')),
+    dateien           INTEGER NOT NULL,     -- current (not superseded) deliveries
+    zeilen            INTEGER NOT NULL,     -- rows/values accepted in them
+    zeilen_abgewiesen INTEGER NOT NULL,     -- rows skipped in them
+    ersetzt           INTEGER NOT NULL,     -- superseded deliveries
+    abgewiesen        INTEGER NOT NULL,     -- rejected files (all runs)
+    letzte            TEXT                  -- ISO time of the last accepted delivery
+);
+
+-- Derived by compute: Rücklauf per department asked ([ruecklauf] in the config).
+CREATE TABLE ruecklauf (
+    position    INTEGER PRIMARY KEY,
+    fachdienst  TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('geantwortet','fehlanzeige','ohne_rueckmeldung')),
+    dateien     INTEGER NOT NULL
+);
 PRAGMA user_version = 2;

@@ -1,8 +1,7 @@
 /*
- * compute.c — ibericht-compute: store → derived tables.
+ * massnahmen.c — compute part for the measure list.
  *
- * From the current deliveries (superseded ones left out) it derives, in one
- * transaction:
+ * From the current deliveries (superseded ones left out) it derives:
  *   gruppe           the Terminierung groups in chronological order: laufend
  *                    first, then one group per year a deadline falls in,
  *                    „ohne Terminierung“ last — the years come from the data;
@@ -13,12 +12,9 @@
  *                    Handlungsfeld stay together as in Anhang 6.
  *   handlungsfeld    in order of first appearance, with counts.
  *   uebersicht       counts per Handlungsfeld × group.
- *
- * Exit codes: 0 done, 2 configuration, 4 store unusable.
  */
-#include "lib/config.h"
+#include "compute.h"
 #include "lib/diag.h"
-#include "lib/stage.h"
 #include "lib/store.h"
 #include "lib/terminierung.h"
 
@@ -74,7 +70,7 @@ static void gruppe_label(const struct ib_config *cfg, const struct horizonte *h,
                                             "Langfristige Maßnahmen (bis {jahr})"), jahr);
 }
 
-static int compute(const struct ib_config *cfg, sqlite3 *db)
+int compute_massnahmen(const struct ib_config *cfg, sqlite3 *db)
 {
     int berichtsjahr = config_int(cfg, "bericht:berichtsjahr", 2024);
     struct horizonte h = {
@@ -131,7 +127,6 @@ static int compute(const struct ib_config *cfg, sqlite3 *db)
 
     int rc = IB_EXIT_STORE;
     sqlite3_stmt *ins_folge = NULL, *ins_gruppe = NULL;
-    if (store_begin(db) != 0) goto done;
     if (store_exec(db, "DELETE FROM uebersicht; DELETE FROM massnahme_folge; DELETE FROM gruppe;"
                        " DELETE FROM handlungsfeld;") != 0)
         goto done;
@@ -178,26 +173,11 @@ static int compute(const struct ib_config *cfg, sqlite3 *db)
             "   FROM massnahme_folge f JOIN massnahme m ON m.id = f.massnahme_id"
             "  GROUP BY m.handlungsfeld, f.gruppe_jahr;") != 0)
         goto done;
-    if (store_commit(db) != 0) goto done;
     diag_info("%zu Maßnahmen in %d Terminierungsgruppen geordnet", n, position);
     rc = IB_EXIT_OK;
 done:
-    if (rc != IB_EXIT_OK) store_rollback(db);
     sqlite3_finalize(ins_gruppe);
     sqlite3_finalize(ins_folge);
     free(items);
-    return rc;
-}
-
-int main(int argc, char **argv)
-{
-    struct ib_config cfg;
-    int rc = stage_start("ibericht-compute", "Leitet Gruppen, Reihenfolge und Übersichten im Datenbestand ab.",
-                         argc, argv, &cfg);
-    if (rc) return rc < 0 ? IB_EXIT_OK : rc;
-    sqlite3 *db = store_open(cfg.store, STORE_WRITE);
-    rc = db ? compute(&cfg, db) : IB_EXIT_STORE;
-    store_close(db);
-    config_free(&cfg);
     return rc;
 }

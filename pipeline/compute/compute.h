@@ -1,0 +1,24 @@
+/*
+ * compute.h — the parts of ibericht-compute (store → derived tables).
+ *
+ *   main.c        the run: one write transaction over all parts
+ *   massnahmen.c  Terminierung groups, report order, Handlungsfelder,
+ *                 counts per Handlungsfeld × group
+ *   eingang.c     the Eingangsbericht: per expected source and Rücklauf
+ *                 per department
+ *
+ * Each part deletes and refills its own derived tables; it returns an
+ * exit code (IB_EXIT_OK, IB_EXIT_USAGE for configuration problems,
+ * IB_EXIT_STORE) and leaves the transaction to main.c.
+ */
+#ifndef IB_COMPUTE_H
+#define IB_COMPUTE_H
+
+#include <sqlite3.h>
+
+#include "lib/config.h"
+
+int compute_massnahmen(const struct ib_config *cfg, sqlite3 *db);
+int compute_eingang(const struct ib_config *cfg, sqlite3 *db);
+
+#endif

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define DETECT_ROWS 50
 
@@ -347,9 +348,13 @@ int tabelle_read(struct ingest_file *f)
 {
     struct reader_state s = { .f = f };
     int rc;
+    size_t n = strlen(f->name);
+    int named_xlsx = n > 5 && (strcasecmp(f->name + n - 5, ".xlsx") == 0 || strcasecmp(f->name + n - 5, ".xlsm") == 0);
     if (is_zip(f->path)) {
+        if (!named_xlsx) ingest_warning(f, 0, NULL, "Inhalt ist eine Excel-Arbeitsmappe (ZIP), der Name sagt etwas anderes; als XLSX gelesen");
         rc = read_xlsx(&s);
     } else {
+        if (named_xlsx) ingest_warning(f, 0, NULL, "Name endet auf .xlsx, der Inhalt ist aber Text; als CSV gelesen");
         s.is_csv = 1;
         rc = read_csv(&s);
     }

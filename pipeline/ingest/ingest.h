@@ -78,6 +78,7 @@ struct ingest_file {
     const char *path;          /* as shown in messages */
     const char *name;          /* base name */
     const char *sha256;
+    long long size;            /* bytes */
     char *sheet;               /* XLSX sheet read, NULL for CSV */
     char encoding[32];         /* CSV encoding found */
     char teil[64];             /* part of the source (kennzahlen: indicator); set by the loader */

@@ -240,6 +240,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
     f.path = path;
     f.name = name;
     f.sha256 = sha;
+    f.size = size;
     f.loader = q->typ == QUELLE_KENNZAHLEN ? &kennzahlen_loader : &massnahmen_loader;
     char zeitraum[64];
     zeitraum_of(q, name, zeitraum, sizeof zeitraum);

@@ -197,20 +197,10 @@ static int on_row(struct reader_state *s, const struct tabelle_zeile *z)
     return rc;
 }
 
+/* The reader delivers UTF-8 only (it converts or rejects other bytes). */
 static int on_csv_row(const struct csvrow *row, void *ctx)
 {
     struct reader_state *s = ctx;
-    for (int c = 0; c < row->nfields; c++) {
-        size_t bad;
-        if (!utf8_valid(row->fields[c], row->lens[c], &bad)) {
-            char col[16];
-            snprintf(col, sizeof col, "%d", c + 1);
-            const char *name = s->header_done && c < s->kopf.ncols && s->kopf.names[c][0] ? s->kopf.names[c] : col;
-            return ingest_error(s->f, row->row, name,
-                                "kein gültiges UTF-8 (Byte %zu); Datei als UTF-8 speichern oder Kodierung im Quellprofil angeben",
-                                bad + 1);
-        }
-    }
     struct tabelle_zeile z = { row->row, row->nfields, row->fields, NULL };
     return on_row(s, &z);
 }

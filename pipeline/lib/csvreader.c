@@ -43,6 +43,9 @@ struct reader {
     struct csvrow row;
     char **fields;
     size_t *lens;
+    size_t *offs;             /* field starts in buf */
+    char *buf;                /* the record's fields, NUL-separated */
+    size_t used, bufcap;
     int cap;
     int max_fields;
     int stop;                 /* callback's return value */
@@ -56,6 +59,8 @@ struct reader {
     struct csvreader_error *err;
 };
 
+/* Fields of the record are kept in one growing buffer (no allocation per
+ * field); the pointers are set when the record is complete. */
 static void on_field(void *data, size_t len, void *p)
 {
     struct reader *r = p;
@@ -65,16 +70,25 @@ static void on_field(void *data, size_t len, void *p)
         r->cap = r->cap ? r->cap * 2 : 32;
         r->fields = xrealloc(r->fields, sizeof(char *) * (size_t)r->cap);
         r->lens = xrealloc(r->lens, sizeof(size_t) * (size_t)r->cap);
+        r->offs = xrealloc(r->offs, sizeof(size_t) * (size_t)r->cap);
     }
-    r->fields[r->row.nfields] = xstrndup(data ? data : "", data ? len : 0);
-    r->lens[r->row.nfields] = data ? len : 0;
+    if (!data) len = 0;
+    if (r->used + len + 1 > r->bufcap) {
+        while (r->used + len + 1 > r->bufcap) r->bufcap = r->bufcap ? r->bufcap * 2 : 4096;
+        r->buf = xrealloc(r->buf, r->bufcap);
+    }
+    if (len) memcpy(r->buf + r->used, data, len);
+    r->buf[r->used + len] = '\0';
+    r->offs[r->row.nfields] = r->used;
+    r->lens[r->row.nfields] = len;
+    r->used += len + 1;
     r->row.nfields++;
 }
 
 static void clear_record(struct reader *r)
 {
-    for (int i = 0; i < r->row.nfields; i++) free(r->fields[i]);
     r->row.nfields = 0;
+    r->used = 0;
 }
 
 static void on_record(int c, void *p)
@@ -83,6 +97,7 @@ static void on_record(int c, void *p)
     (void)c;
     r->row.row++;
     if (!r->stop && !r->too_many) {
+        for (int i = 0; i < r->row.nfields; i++) r->fields[i] = r->buf + r->offs[i];
         r->row.fields = r->fields;
         r->row.lens = r->lens;
         r->stop = r->fn(&r->row, r->ctx);
@@ -351,6 +366,8 @@ int csvreader_read(const char *path, const struct csvreader_options *opt,
     clear_record(&r);
     free(r.fields);
     free(r.lens);
+    free(r.offs);
+    free(r.buf);
     free(r.out);
     if (r.cd != (iconv_t)-1) iconv_close(r.cd);
     free(buf);

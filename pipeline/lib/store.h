@@ -48,6 +48,10 @@ sqlite3_stmt *store_prepare(sqlite3 *db, const char *sql);
 /* store_bind_text — bind a UTF-8 string (copied by SQLite); NULL binds ''. */
 void store_bind_text(sqlite3_stmt *st, int idx, const char *s);
 
+/* store_bind_static — bind a UTF-8 string that stays valid until the
+ * statement is stepped (no copy: for hot insert loops); NULL binds ''. */
+void store_bind_static(sqlite3_stmt *st, int idx, const char *s);
+
 /* store_column_text — column as a C string, never NULL. */
 const char *store_column_text(sqlite3_stmt *st, int col);
 

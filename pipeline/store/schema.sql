@@ -81,28 +81,39 @@ CREATE TABLE massnahme_attribut (
     PRIMARY KEY (massnahme_id, position)
 ) WITHOUT ROWID;
 
--- One indicator observation (dataset 'kennzahlen'), long format: wide
--- tables are unpivoted on ingest.
+-- Indicator observations (dataset 'kennzahlen'), long format: wide tables
+-- are unpivoted on ingest.  A series (reihe) is one indicator for one area
+-- and one disaggregation; an observation is its value in one year.
+CREATE TABLE reihe (
+    id             INTEGER PRIMARY KEY,
+    indikator      TEXT NOT NULL,        -- e.g. '2-3-1'
+    gebiet         TEXT NOT NULL,        -- AGS/GeoCode, '' = not given
+    gebiet_name    TEXT NOT NULL,
+    merkmale       TEXT NOT NULL,        -- disaggregation: 'Geschlecht=weiblich|Kategorie=…' (sorted)
+    einheit        TEXT NOT NULL,
+    UNIQUE (indikator, gebiet, gebiet_name, merkmale, einheit)
+);
+
 CREATE TABLE beobachtung (
     id             INTEGER PRIMARY KEY,
     source_file_id INTEGER NOT NULL REFERENCES source_file(id),
-    sheet          TEXT,
-    row_number     INTEGER NOT NULL,
+    row_number     INTEGER NOT NULL,     -- row in the file (sheet: source_file.sheet)
     column_ref     TEXT,                 -- cell column (letter) of an unpivoted value
-    indikator      TEXT NOT NULL,        -- e.g. '2-3-1'
+    reihe_id       INTEGER NOT NULL REFERENCES reihe(id),
     jahr           INTEGER NOT NULL,
-    gebiet         TEXT NOT NULL DEFAULT '',   -- AGS/GeoCode, '' = not given
-    gebiet_name    TEXT NOT NULL DEFAULT '',
     stichtag       TEXT,                 -- reference day when more precise than the year ('2007-06-30')
-    merkmale       TEXT NOT NULL DEFAULT '',   -- disaggregation: 'Geschlecht=weiblich|Kategorie=…' (sorted)
-    einheit        TEXT NOT NULL DEFAULT '',
     wert           REAL,                 -- NULL when only a symbol is given
-    symbol         TEXT,                 -- table symbol as delivered ('x', '.', '-', …) or NULL
-    grund          TEXT,                 -- missing-value reason of the symbol
+    symbol         TEXT,                 -- table symbol as delivered ('x', '.', '–', …) or NULL
+    grund          TEXT,                 -- meaning of the symbol / why there is no value
     kommentar      TEXT
 );
-CREATE INDEX beobachtung_reihe ON beobachtung(indikator, gebiet, merkmale, jahr);
-CREATE INDEX beobachtung_source ON beobachtung(source_file_id);
+CREATE INDEX beobachtung_reihe ON beobachtung(reihe_id, jahr);
+
+-- Observations in long form with their series, for analysts and compute.
+CREATE VIEW beobachtung_lang AS
+    SELECT b.id, b.source_file_id, s.sheet, b.row_number, b.column_ref, r.indikator, b.jahr, r.gebiet,
+           r.gebiet_name, b.stichtag, r.merkmale, r.einheit, b.wert, b.symbol, b.grund, b.kommentar
+      FROM beobachtung b JOIN reihe r ON r.id = b.reihe_id JOIN source_file s ON s.id = b.source_file_id;
 
 -- Derived by compute: the Eingangsbericht per expected source.
 CREATE TABLE eingang_quelle (

@@ -53,16 +53,16 @@ ok(got["2020_2-3-4.xlsx"] == wide(nds + "/xlsx/2020_2-3-4.xlsx", "2020_2-3-4_Dow
 ok(got["2020_4-2-1.xlsx"] == wide(nds + "/xlsx/2020_4-2-1.xlsx", "2020_4-2-1_Download", 9, 12, 2),
    "2020_4-2-1.xlsx: Jahre × Nationalität × Geschlecht entpivotiert")
 # concrete values
-v = db.execute("SELECT wert FROM beobachtung WHERE indikator='2-3-1' AND gebiet='K03461' AND jahr=2020").fetchone()
+v = db.execute("SELECT wert FROM beobachtung_lang WHERE indikator='2-3-1' AND gebiet='K03461' AND jahr=2020").fetchone()
 ok(v == (73.0,), f"Einbürgerungen Wesermarsch 2020 = 73 ({v})")
-x = db.execute("SELECT count(*) FROM beobachtung WHERE indikator='2-3-4' AND symbol='x' AND wert IS NULL"
+x = db.execute("SELECT count(*) FROM beobachtung_lang WHERE indikator='2-3-4' AND symbol='x' AND wert IS NULL"
                " AND merkmale='Staatsangehörigkeit=Kosovo' AND grund LIKE 'Tabellenfach gesperrt%'").fetchone()[0]
 ok(x == 4, f"Tabellenzeichen x bleibt x mit Grund (Kosovo 2005–2008): {x}")
-m = db.execute("SELECT merkmale, wert FROM beobachtung WHERE indikator='4-2-1' AND jahr=2019 AND column_ref='G'").fetchone()
+m = db.execute("SELECT merkmale, wert FROM beobachtung_lang WHERE indikator='4-2-1' AND jahr=2019 AND column_ref='G'").fetchone()
 ok(m == ("Geschlecht=Männer|Nationalität=Deutsche", 35.2), f"verbundene Kopfzellen: Deutsche/Männer 2019 = 35,2 ({m})")
-s = db.execute("SELECT jahr, stichtag FROM beobachtung WHERE indikator='5-3-2' ORDER BY jahr LIMIT 1").fetchone()
+s = db.execute("SELECT jahr, stichtag FROM beobachtung_lang WHERE indikator='5-3-2' ORDER BY jahr LIMIT 1").fetchone()
 ok(s == (2007, "2007-06-30"), f"Stichtag „Juni 2007“ → Jahr 2007, Stichtag 30.06.2007 ({s})")
-p = db.execute("SELECT count(*) FROM beobachtung b JOIN source_file f ON f.id = b.source_file_id"
+p = db.execute("SELECT count(*) FROM beobachtung_lang b JOIN source_file f ON f.id = b.source_file_id"
                " WHERE f.sha256 IS NULL OR b.row_number IS NULL").fetchone()[0]
 ok(p == 0, "jede Beobachtung mit Datei, SHA-256 und Zeile")
 e = db.execute("SELECT encoding FROM source_file WHERE name='indicator_2-1-1.csv'").fetchone()

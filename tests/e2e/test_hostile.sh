@@ -62,7 +62,7 @@ check "kein Ausbruch aus dem Paket: /tmp/passwd nicht angelegt" test ! -e "$TMP/
 v=$($PY -c "
 import sqlite3,sys
 db = sqlite3.connect(sys.argv[1])
-print(db.execute(\"select group_concat(coalesce(wert,'NULL') || '/' || coalesce(symbol,''), ' ') from (select * from beobachtung where indikator='9-1-1' order by jahr)\").fetchone()[0])" "$out/ibericht.sqlite")
+print(db.execute(\"select group_concat(coalesce(wert,'NULL') || '/' || coalesce(symbol,''), ' ') from (select * from beobachtung_lang where indikator='9-1-1' order by jahr)\").fetchone()[0])" "$out/ibericht.sqlite")
 check_eq "1.234,5 / 12 % / n.v. richtig gelesen" "1234.5/ 12.0/ NULL/k. A." "$v"
 t=$($PY -c "
 import sqlite3,sys

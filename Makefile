@@ -47,6 +47,7 @@ test: build
 
 bench: build
 	@sh bench/bench.sh $(BUILD)
+	@sh bench/bench_eingang.sh $(BUILD)
 
 asan: | deps
 	@$(MAKE) --no-print-directory BUILD=build-asan \

@@ -266,20 +266,17 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const char *satz,
     return rc;
 }
 
+static int render(const struct ib_config *cfg, sqlite3 *db)
+{
+    char satz[256], stand[64];
+    format_stand(stand, sizeof stand, config_string(cfg, "bericht:stand", NULL));
+    if (ruecklauf_satz(db, satz, sizeof satz) != 0) return IB_EXIT_STORE;
+    int rc = write_xlsx(cfg, db, satz, stand);
+    return rc == IB_EXIT_OK ? write_pdf(cfg, db, satz, stand) : rc;
+}
+
 int main(int argc, char **argv)
 {
-    struct ib_config cfg;
-    int rc = stage_start("ibericht-render-eingang", "Schreibt den Eingangsbericht (Lieferungen, Rücklauf).",
-                         argc, argv, &cfg);
-    if (rc) return rc < 0 ? IB_EXIT_OK : rc;
-    sqlite3 *db = store_open(cfg.store, STORE_READ);
-    rc = db ? IB_EXIT_OK : IB_EXIT_STORE;
-    char satz[256], stand[64];
-    format_stand(stand, sizeof stand, config_string(&cfg, "bericht:stand", NULL));
-    if (rc == IB_EXIT_OK && ruecklauf_satz(db, satz, sizeof satz) != 0) rc = IB_EXIT_STORE;
-    if (rc == IB_EXIT_OK) rc = write_xlsx(&cfg, db, satz, stand);
-    if (rc == IB_EXIT_OK) rc = write_pdf(&cfg, db, satz, stand);
-    store_close(db);
-    config_free(&cfg);
-    return rc;
+    return stage_main("ibericht-render-eingang", "Schreibt den Eingangsbericht (Lieferungen, Rücklauf).",
+                      argc, argv, STORE_READ, render);
 }

@@ -153,13 +153,5 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
 
 int main(int argc, char **argv)
 {
-    struct ib_config cfg;
-    int rc = stage_start("ibericht-render-pdf", "Schreibt die chronologische Maßnahmenliste als PDF.",
-                         argc, argv, &cfg);
-    if (rc) return rc < 0 ? IB_EXIT_OK : rc;
-    sqlite3 *db = store_open(cfg.store, STORE_READ);
-    rc = db ? render(&cfg, db) : IB_EXIT_STORE;
-    store_close(db);
-    config_free(&cfg);
-    return rc;
+    return stage_main("ibericht-render-pdf", "Schreibt die chronologische Maßnahmenliste als PDF.", argc, argv, STORE_READ, render);
 }

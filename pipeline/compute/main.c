@@ -10,20 +10,18 @@
 #include "lib/stage.h"
 #include "lib/store.h"
 
+static int compute(const struct ib_config *cfg, sqlite3 *db)
+{
+    if (store_begin(db) != 0) return IB_EXIT_STORE;
+    int rc = compute_massnahmen(cfg, db);
+    if (rc == IB_EXIT_OK) rc = compute_eingang(cfg, db);
+    if (rc == IB_EXIT_OK && store_commit(db) != 0) rc = IB_EXIT_STORE;
+    if (rc != IB_EXIT_OK) store_rollback(db);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
-    struct ib_config cfg;
-    int rc = stage_start("ibericht-compute", "Leitet Gruppen, Reihenfolgen und Übersichten im Datenbestand ab.",
-                         argc, argv, &cfg);
-    if (rc) return rc < 0 ? IB_EXIT_OK : rc;
-    sqlite3 *db = store_open(cfg.store, STORE_WRITE);
-    rc = db ? IB_EXIT_OK : IB_EXIT_STORE;
-    if (rc == IB_EXIT_OK && store_begin(db) != 0) rc = IB_EXIT_STORE;
-    if (rc == IB_EXIT_OK) rc = compute_massnahmen(&cfg, db);
-    if (rc == IB_EXIT_OK) rc = compute_eingang(&cfg, db);
-    if (rc == IB_EXIT_OK && store_commit(db) != 0) rc = IB_EXIT_STORE;
-    if (db && rc != IB_EXIT_OK) store_rollback(db);
-    store_close(db);
-    config_free(&cfg);
-    return rc;
+    return stage_main("ibericht-compute", "Leitet Gruppen, Reihenfolgen und Übersichten im Datenbestand ab.",
+                      argc, argv, STORE_WRITE, compute);
 }

@@ -63,3 +63,16 @@ int stage_start(const char *program, const char *what, int argc, char **argv,
     if (config_load(config, &ov, cfg) != 0) return IB_EXIT_USAGE;
     return IB_EXIT_OK;
 }
+
+int stage_main(const char *program, const char *what, int argc, char **argv, enum store_mode mode,
+               int (*fn)(const struct ib_config *cfg, sqlite3 *db))
+{
+    struct ib_config cfg;
+    int rc = stage_start(program, what, argc, argv, &cfg);
+    if (rc) return rc < 0 ? IB_EXIT_OK : rc;
+    sqlite3 *db = store_open(cfg.store, mode);
+    rc = db ? fn(&cfg, db) : IB_EXIT_STORE;
+    store_close(db);
+    config_free(&cfg);
+    return rc;
+}

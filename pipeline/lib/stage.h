@@ -13,6 +13,7 @@
 #define IB_STAGE_H
 
 #include "config.h"
+#include "store.h"
 
 #define STAGE_DEFAULT_CONFIG "config/ibericht.ini"
 
@@ -24,5 +25,13 @@
  */
 int stage_start(const char *program, const char *what, int argc, char **argv,
                 struct ib_config *cfg);
+
+/*
+ * stage_main — the whole main() of a stage that works on the store:
+ * stage_start, store_open(path from the config, mode), fn, cleanup.
+ * fn returns an exit code.  Returns the exit code for main().
+ */
+int stage_main(const char *program, const char *what, int argc, char **argv, enum store_mode mode,
+               int (*fn)(const struct ib_config *cfg, sqlite3 *db));
 
 #endif

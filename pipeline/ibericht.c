@@ -1,7 +1,7 @@
 /*
  * ibericht.c — the driver: `ibericht STAGE [OPTIONS]` runs one stage,
  * `ibericht report [OPTIONS]` runs ingest → compute → the renderers
- * (render-xlsx, render-pdf, render-eingang), as `git` runs its commands: each stage is its own
+ * (render-xlsx, render-pdf, render-eingang) → manifest, as `git` runs its commands: each stage is its own
  * program (ibericht-STAGE, found next to this one), so each can be re-run
  * alone.  Options are passed on unchanged (see stage.h).
  *
@@ -20,7 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", "render-eingang", NULL };
+static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", "render-eingang", "manifest", NULL };
 
 static char exe_dir[PATH_MAX];
 
@@ -86,7 +86,8 @@ static void usage(FILE *f)
                "  compute       Datenbestand → abgeleitete Tabellen\n"
                "  render-xlsx   Maßnahmenliste als Excel-Arbeitsmappe\n"
                "  render-pdf    chronologische Maßnahmenliste als PDF\n"
-               "  render-eingang Eingangsbericht (Lieferungen, Rücklauf) als XLSX und PDF\n\n"
+               "  render-eingang Eingangsbericht (Lieferungen, Rücklauf) als XLSX und PDF\n"
+               "  manifest      Lauf-Manifest: Eingaben und Ausgaben mit SHA-256\n\n"
                "Optionen (alle Befehle): -c KONFIG, --inbox ORDNER, --out ORDNER, --store DATEI, -q\n"
                "Hilfe zu einer Stufe: ibericht STUFE --help\n");
 }
@@ -122,7 +123,9 @@ int main(int argc, char **argv)
             int r = wait_stage(renderers[i], pids[i]);
             if (r != IB_EXIT_OK && first_failure == IB_EXIT_OK) first_failure = r;
         }
-        return first_failure != IB_EXIT_OK ? first_failure : result;
+        if (first_failure != IB_EXIT_OK) return first_failure;
+        rc = run_stage("manifest", argc - 2, argv + 2);
+        return rc != IB_EXIT_OK ? rc : result;
     }
     for (int i = 0; stages[i]; i++)
         if (strcmp(argv[1], stages[i]) == 0) return run_stage(stages[i], argc - 2, argv + 2);

@@ -59,3 +59,18 @@ for s in compute render-xlsx render-pdf; do
     check_eq "Stufe $s allein wiederholbar" 0 "$rc"
 done
 check_eq "PDF nach Einzelstufen unverändert" "$pdf1" "$(sha "$out/massnahmen_chronologisch.pdf")"
+
+# the run manifest lists every input and output with its SHA-256
+m=$($PY - "$out" <<'PY'
+import hashlib, os, sys
+out = sys.argv[1]
+rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(out, "manifest.tsv"), encoding="utf-8") if not l.startswith("#")][1:]
+outs = {r[3]: r[1] for r in rows if r[0] == "ausgabe"}
+ins = [r for r in rows if r[0] == "eingabe"]
+ok = all(hashlib.sha256(open(os.path.join(out, n), "rb").read()).hexdigest() == h for n, h in outs.items())
+src = hashlib.sha256(open("inputs/inbox/massnahmen_wesermarsch_anhang6.csv", "rb").read()).hexdigest()
+print(sorted(outs), ok, len(ins), ins[0][1] == src, ins[0][4])
+PY
+)
+check_eq "Manifest: alle Ausgaben mit richtigem SHA-256, Eingabe mit Quelle" \
+    "['eingangsbericht.pdf', 'eingangsbericht.xlsx', 'massnahmen.xlsx', 'massnahmen_chronologisch.pdf'] True 1 True massnahmen_wesermarsch" "$m"

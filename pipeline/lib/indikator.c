@@ -48,6 +48,13 @@ static int cmp_eingang(const void *x, const void *y)
     return (a->jahr > b->jahr) - (a->jahr < b->jahr);
 }
 
+/* Sort order: area, year, then merkmale (so that messages about duplicates are stable). */
+static int cmp_eingang_sort(const void *x, const void *y)
+{
+    int c = cmp_eingang(x, y);
+    return c ? c : strcmp(((const struct eingang *)x)->merkmale, ((const struct eingang *)y)->merkmale);
+}
+
 /* Does the '|'-separated merkmale contain the element f ("Merkmal=Wert")? */
 static int hat_merkmal(const char *merkmale, const char *f)
 {
@@ -137,7 +144,7 @@ static int hole_datensatz(const struct katalog *k, const struct katalog_indikato
             e->symbol = nur_symbol(b->symbol);
         }
     }
-    if (q->n > 1) qsort(q->e, q->n, sizeof *q->e, cmp_eingang);
+    if (q->n > 1) qsort(q->e, q->n, sizeof *q->e, cmp_eingang_sort);
     for (size_t i = 1; i < q->n; i++)
         if (cmp_eingang(&q->e[i - 1], &q->e[i]) == 0) {
             meldung_indikator(k, ind, "%s %s: mehrere Beobachtungen für Gebiet %s, Jahr %d (Merkmale „%s“ und „%s“) — "

@@ -31,8 +31,9 @@
  *   je_1000       zaehler_t ÷ nenner_t × 1000                      [je 1.000]
  *   mittelwert    zaehler_t ÷ nenner_t × faktor, or the delivered value
  *   anzahl        the delivered count
- *   veraenderung  (x_t − x_{t−1}) ÷ x_{t−1} × 100 of the series `reihe`
- *                 [%]; only for consecutive years; x_{t−1} = 0 gives „x“
+ *   veraenderung  (x_t − x_{t−1}) ÷ |x_{t−1}| × 100 of the series `reihe`
+ *                 [%]; only for consecutive years (no point for a year whose
+ *                 previous year is missing); x_{t−1} = 0 gives „x“
  *   meilenstein   0 nein, 0,5 teilweise, 1 ja
  * zaehler and nenner are matched on year and area (the area key is the
  * AGS/GeoCode, or the gebiet_name of observations without a code).
@@ -187,7 +188,7 @@ struct indikator_vergleich {
                              (gaps are skipped: 2024 against 2022 when 2023 is missing); 0 = none */
     double vorwert;
     double differenz;     /* wert − vorwert, in the unit (percentage points for %) */
-    double prozent;       /* (wert − vorwert) ÷ vorwert × 100; NAN when vorwert is 0 */
+    double prozent;       /* (wert − vorwert) ÷ |vorwert| × 100; NAN when vorwert is 0 */
     enum indikator_delta delta_art;
     double delta;         /* the headline: differenz, or prozent for anzahl */
     enum indikator_status status;   /* indikator_status(delta, polaritaet, toleranz); with
@@ -211,7 +212,8 @@ int indikator_vergleichen(const struct indikator_reihe *r, const struct katalog_
  * (regression line y = ȳ + b (x − x̄); centred sums for accuracy).  Source:
  * NIST/SEMATECH e-Handbook of Statistical Methods, 4.1.4.1 „Linear Least
  * Squares Regression“; Fahrmeir, Heumann, Künstler, Pigeot, Tutz:
- * „Statistik – Der Weg zur Datenanalyse“, Kap. 3.6 „Lineare Regression“.
+ * „Statistik – Der Weg zur Datenanalyse“ (Springer), Abschnitt „Lineare
+ * Regression“ (Kleinste-Quadrate-Schätzung).
  * n ≥ 2 points with at least two different x.  Returns 0 with *b, *mx
  * (x̄), *my (ȳ) set (each may be NULL), or -1.
  */

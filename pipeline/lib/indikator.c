@@ -374,7 +374,8 @@ static long zaehltabelle(struct gh_lauf *g, const struct quelle_daten *q, int ja
     t->ncols = 1;
     t->values = v;
     t->status = st;
-    t->total_row = g->total && g->nareas >= 2;
+    /* a total that was not delivered at all is not published: no line that year */
+    t->total_row = g->total && g->nareas >= 2 && eintrag(q, g->gebiete[g->nareas - 1], jahr) != NULL;
     t->total_col = 0;
     return geheimhaltung_anwenden(t, g->schwelle, g->gh);
 }
@@ -432,7 +433,8 @@ static int geheimhaltung(struct gh_lauf *g, const struct quelle_daten *z, const 
                 vr[a] = p && p->symbol == WERTE_SYMBOL_KEINES ? p->wert : NAN;
                 sr[a] = p ? status_aus_symbol(p->symbol, p->geheim) : GEHEIMHALTUNG_UNBEKANNT;
             }
-            tr = (struct geheimhaltung_tabelle){ na, 1, vr, sr, g->total && na >= 2, 0 };
+            tr = (struct geheimhaltung_tabelle){ na, 1, vr, sr,
+                                                  g->total && na >= 2 && punkt_von(&g->pts[na - 1], jahr) != NULL, 0 };
             long r = geheimhaltung_anwenden(&tr, g->schwelle, g->gh);
             if (r < 0) { rc = gh_fehler(g, r, jahr); break; }
         } else {

@@ -41,7 +41,9 @@
  * Geheimhaltung (geheimhaltung.h, schwelle of the indicator, 0 = off): for
  * every year the counts of all areas of the indicator form one count table
  * (one column; with gebiet_gesamt a total row, so the areas and their
- * total are a line of the secondary suppression), suppressed with
+ * total are a line of the secondary suppression — in the years the total
+ * is delivered; an area without an observation counts as unpublished),
+ * suppressed with
  * geheimhaltung_anwenden: the count series of anzahl (wert from a dataset),
  * and the zaehler and nenner datasets of anteil and je_1000 (of mittelwert
  * only the nenner: the zaehler is a sum, not persons).  The rates are then

@@ -617,7 +617,13 @@ static void lies_indikator(struct lader *l, const struct abschnitt *a, struct ka
         if (hz >= 0 && ind->handlungsfeld >= 0 && hz != ind->handlungsfeld)
             fehler(l, a, "ziele", "Ziel „%s“ gehört zu Handlungsfeld „%s“, der Indikator zu „%s“", items[i],
                    l->k->handlungsfelder[hz].id, l->k->handlungsfelder[ind->handlungsfeld].id);
-        ind->ziele[ind->nziele++] = z;
+        for (int j = 0; j < ind->nziele; j++)
+            if (ind->ziele[j] == z) {
+                fehler(l, a, "ziele", "Ziel „%s“ doppelt", items[i]);
+                z = -1;
+                break;
+            }
+        if (z >= 0) ind->ziele[ind->nziele++] = z;
     }
     liste_frei(items);
     items = teilen(wert_von(l, a, "herausforderung"), ',', &n);
@@ -632,7 +638,13 @@ static void lies_indikator(struct lader *l, const struct abschnitt *a, struct ka
         if (hh >= 0 && ind->handlungsfeld >= 0 && hh != ind->handlungsfeld)
             fehler(l, a, "herausforderung", "Herausforderung „%s“ gehört zu Handlungsfeld „%s“, der Indikator zu „%s“",
                    items[i], l->k->handlungsfelder[hh].id, l->k->handlungsfelder[ind->handlungsfeld].id);
-        ind->herausforderungen[ind->nherausforderungen++] = h;
+        for (int j = 0; j < ind->nherausforderungen; j++)
+            if (ind->herausforderungen[j] == h) {
+                fehler(l, a, "herausforderung", "Herausforderung „%s“ doppelt", items[i]);
+                h = -1;
+                break;
+            }
+        if (h >= 0) ind->herausforderungen[ind->nherausforderungen++] = h;
     }
     liste_frei(items);
 
@@ -793,9 +805,13 @@ static void lies_indikator(struct lader *l, const struct abschnitt *a, struct ka
     ind->ngebiete = 0;
     if (g && strcasecmp(g, "alle") != 0) {
         ind->gebiete = teilen(g, ',', &ind->ngebiete);
-        for (int i = 0; i < ind->ngebiete; i++)
+        for (int i = 0; i < ind->ngebiete; i++) {
             if (strcasecmp(ind->gebiete[i], "alle") == 0)
                 fehler(l, a, wert_von(l, a, "gebiete") ? "gebiete" : NULL, "„alle“ steht allein, nicht in einer Liste");
+            for (int j = 0; j < i; j++)
+                if (strcmp(ind->gebiete[i], ind->gebiete[j]) == 0)
+                    fehler(l, a, wert_von(l, a, "gebiete") ? "gebiete" : NULL, "Gebiet „%s“ doppelt", ind->gebiete[i]);
+        }
         if (ind->ngebiete == 0) { liste_frei(ind->gebiete); ind->gebiete = NULL; }
     }
     ind->gebiet_gesamt = wert_von(l, a, "gebiet_gesamt");

@@ -638,12 +638,14 @@ static const char *katalog_geheim =
 /*
  * 2024: E = G1 2, G2 10, G3 5 | T 17;  P = 100, 200, 150 | 450
  * 2023: E = 10, 10, 10 | 30;           P = 2, 200, 150 | 352
+ * 2022: E = 2, 10, 5 and no total delivered
  */
 static const struct indikator_beobachtung geheim[] = {
     W("E", "G1", 2024, 2), W("E", "G2", 2024, 10), W("E", "G3", 2024, 5), W("E", "T", 2024, 17),
     W("P", "G1", 2024, 100), W("P", "G2", 2024, 200), W("P", "G3", 2024, 150), W("P", "T", 2024, 450),
     W("E", "G1", 2023, 10), W("E", "G2", 2023, 10), W("E", "G3", 2023, 10), W("E", "T", 2023, 30),
     W("P", "G1", 2023, 2), W("P", "G2", 2023, 200), W("P", "G3", 2023, 150), W("P", "T", 2023, 352),
+    W("E", "G1", 2022, 2), W("E", "G2", 2022, 10), W("E", "G3", 2022, 5),
 };
 
 static void test_geheimhaltung(void **state)
@@ -681,6 +683,10 @@ static void test_geheimhaltung(void **state)
     symbol_ist(indikator_reihe_fuer(e, "G3"), 2024, WERTE_SYMBOL_UNBEKANNT, GEHEIMHALTUNG_SEKUNDAER);
     wert_ist(indikator_reihe_fuer(e, "T"), 2024, 17.0);
     wert_ist(indikator_reihe_fuer(e, "G1"), 2023, 10.0);
+    /* 2022 without a total: no line, only the primary suppression; T has no point */
+    symbol_ist(indikator_reihe_fuer(e, "G1"), 2022, WERTE_SYMBOL_UNBEKANNT, GEHEIMHALTUNG_PRIMAER);
+    wert_ist(indikator_reihe_fuer(e, "G3"), 2022, 5.0);
+    assert_null(indikator_punkt_im_jahr(indikator_reihe_fuer(e, "T"), 2022));
     /* without a total there is no line: only the primary suppression */
     e = &erg[2];
     assert_int_equal(e->nreihen, 3);

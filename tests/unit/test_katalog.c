@@ -392,6 +392,9 @@ static void test_schluessel_und_bezuege(void **state)
     fehler("[handlungsfeld:a]\ntitel = A\n[handlungsfeld:b]\ntitel = B\n[ziel:z]\ntext = Z\nhandlungsfeld = b\n"
            "[indikator:x]\ntitel = X\nhandlungsfeld = a\nziele = z\nart = anzahl\nwert = 1\n",
            F "Zeile 11, [indikator:x] ziele: Ziel „z“ gehört zu Handlungsfeld „b“, der Indikator zu „a“\n");
+    fehler(BASIS "ziele = 1, 1\n", F "Zeile 13, [indikator:quote] ziele: Ziel „1“ doppelt\n");
+    fehler(BASIS "gebiete = K03103, K03461, K03103\n",
+           F "Zeile 13, [indikator:quote] gebiete: Gebiet „K03103“ doppelt\n");
     fehler(BASIS "zaehler_filter = Geschlecht\n",
            F "Zeile 13, [indikator:quote] zaehler_filter: „Geschlecht“ ist kein „Merkmal=Wert“\n");
     fehler(BASIS "nenner_filter = A=1|A=2\n", F "Zeile 13, [indikator:quote] nenner_filter: Merkmal „A“ doppelt\n");

@@ -639,6 +639,7 @@ static const char *katalog_geheim =
  * 2024: E = G1 2, G2 10, G3 5 | T 17;  P = 100, 200, 150 | 450
  * 2023: E = 10, 10, 10 | 30;           P = 2, 200, 150 | 352
  * 2022: E = 2, 10, 5 and no total delivered
+ * 2021: E = 10, 10, 5, P = 100, 200, 150 and no totals delivered
  */
 static const struct indikator_beobachtung geheim[] = {
     W("E", "G1", 2024, 2), W("E", "G2", 2024, 10), W("E", "G3", 2024, 5), W("E", "T", 2024, 17),
@@ -646,6 +647,8 @@ static const struct indikator_beobachtung geheim[] = {
     W("E", "G1", 2023, 10), W("E", "G2", 2023, 10), W("E", "G3", 2023, 10), W("E", "T", 2023, 30),
     W("P", "G1", 2023, 2), W("P", "G2", 2023, 200), W("P", "G3", 2023, 150), W("P", "T", 2023, 352),
     W("E", "G1", 2022, 2), W("E", "G2", 2022, 10), W("E", "G3", 2022, 5),
+    W("E", "G1", 2021, 10), W("E", "G2", 2021, 10), W("E", "G3", 2021, 5),
+    W("P", "G1", 2021, 100), W("P", "G2", 2021, 200), W("P", "G3", 2021, 150),
 };
 
 static void test_geheimhaltung(void **state)
@@ -675,6 +678,9 @@ static void test_geheimhaltung(void **state)
     wert_ist(indikator_reihe_fuer(e, "G2"), 2023, 5.0);
     symbol_ist(indikator_reihe_fuer(e, "G3"), 2023, WERTE_SYMBOL_UNBEKANNT, GEHEIMHALTUNG_SEKUNDAER);
     wert_ist(indikator_reihe_fuer(e, "T"), 2023, 3000.0 / 352.0);
+    /* 2021 without totals: no line, so no complement either: 5 ÷ 150 × 100 is published */
+    wert_ist(indikator_reihe_fuer(e, "G3"), 2021, 500.0 / 150.0);
+    assert_null(indikator_punkt_im_jahr(indikator_reihe_fuer(e, "T"), 2021));
 
     /* the counts themselves, same pattern */
     e = &erg[1];
@@ -687,6 +693,9 @@ static void test_geheimhaltung(void **state)
     symbol_ist(indikator_reihe_fuer(e, "G1"), 2022, WERTE_SYMBOL_UNBEKANNT, GEHEIMHALTUNG_PRIMAER);
     wert_ist(indikator_reihe_fuer(e, "G3"), 2022, 5.0);
     assert_null(indikator_punkt_im_jahr(indikator_reihe_fuer(e, "T"), 2022));
+    /* 2021: nothing small and no total: the missing total must not force a complement (G3 stays) */
+    wert_ist(indikator_reihe_fuer(e, "G1"), 2021, 10.0);
+    wert_ist(indikator_reihe_fuer(e, "G3"), 2021, 5.0);
     /* without a total there is no line: only the primary suppression */
     e = &erg[2];
     assert_int_equal(e->nreihen, 3);

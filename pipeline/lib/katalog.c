@@ -143,6 +143,12 @@ static int scan(struct lader *l)
                           KATALOG_MAX_ZEILE);
             continue;
         }
+        if (nr == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            gesamt_fehler(l, 1, "die Datei beginnt mit einer Byte-Order-Mark (UTF-8-BOM), die iniparser nicht "
+                                "versteht — ohne BOM speichern");
+            memmove(line, line + 3, (size_t)n - 2);
+            n -= 3;
+        }
         /* join continuation lines */
         size_t t = (size_t)n;
         while (t && isspace((unsigned char)line[t - 1])) t--;

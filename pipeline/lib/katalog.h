@@ -10,7 +10,8 @@
  * a line holds at most 1024 bytes, `;` and `#` start a comment line, a value
  * holding `;` or `#` must be written in double quotes ("…"), lists are
  * separated by commas.  Numbers are written in German (12,5; 1.000).
- * Everything is checked before anything is computed: an unknown section
+ * A UTF-8 byte order mark is rejected (iniparser cannot read it); CRLF line
+ * ends are fine.  Everything is checked before anything is computed: an unknown section
  * kind or key, a reference to an undefined Handlungsfeld/Ziel/
  * Herausforderung/indicator, a computation that lacks an input, a unit that
  * does not fit the kind, a circular reference between indicators.  Every

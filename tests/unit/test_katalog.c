@@ -334,9 +334,32 @@ static void test_datei_fehlt(void **state)
                                    "werden: No such file or directory\n");
 }
 
+/* Windows line ends: values come without the CR, lines count the same. */
+static void test_crlf(void **state)
+{
+    (void)state;
+    char text[1024] = "";
+    const char *p = BASIS "zielwert = 7\n";
+    size_t n = 0;
+    for (; *p; p++) {
+        if (*p == '\n') text[n++] = '\r';
+        text[n++] = *p;
+    }
+    text[n] = '\0';
+    struct katalog k;
+    assert_int_equal(lade(text, &k), 0);
+    assert_string_equal(k.indikatoren[0].titel, "Quote");
+    assert_string_equal(k.indikatoren[0].nenner.datensatz, "1-2-1");
+    assert_true(k.indikatoren[0].zielwert == 7.0);
+    katalog_freigeben(&k);
+    fehler("[handlungsfeld:a]\r\ntitel = A\r\nfarbe = rot\r\n", F "Zeile 3, [handlungsfeld:a] farbe: unbekannter Schlüssel\n");
+}
+
 static void test_syntax(void **state)
 {
     (void)state;
+    fehler("\xEF\xBB\xBF" BASIS, F "Zeile 1: die Datei beginnt mit einer Byte-Order-Mark (UTF-8-BOM), die iniparser "
+                                    "nicht versteht — ohne BOM speichern\n");
     fehler(BASIS "nur Text ohne Gleichheitszeichen\n",
            F "Zeile 13: weder Abschnitt „[…]“ noch „Schlüssel = Wert“: nur Text ohne Gleichheitszeichen\n");
     fehler("titel = vor allem\n" BASIS, F "Zeile 1: Schlüssel „titel“ vor dem ersten Abschnitt\n");
@@ -631,6 +654,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gueltig),
         cmocka_unit_test(test_datei_fehlt),
+        cmocka_unit_test(test_crlf),
         cmocka_unit_test(test_syntax),
         cmocka_unit_test(test_abschnitte),
         cmocka_unit_test(test_schluessel_und_bezuege),

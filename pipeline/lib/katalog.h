@@ -7,7 +7,8 @@
  *
  * The file is INI as read by iniparser 4.1 (as config/ibericht.ini):
  * section names and keys are case-insensitive (iniparser lowercases them),
- * a line holds at most 1024 bytes, `;` and `#` start a comment line, a value
+ * a line holds at most 1022 bytes (iniparser reads 1024 bytes including the
+ * line end), `;` and `#` start a comment line, a value
  * holding `;` or `#` must be written in double quotes ("…"), lists are
  * separated by commas.  Numbers are written in German (12,5; 1.000).
  * A UTF-8 byte order mark is rejected (iniparser cannot read it); CRLF line

@@ -1,0 +1,893 @@
+/*
+ * indikator.c — computing catalogue indicators from observations (see indikator.h).
+ *
+ * Per indicator: fetch the input series (datasets filtered by merkmale, or
+ * the results of referenced indicators) as entries sorted by (area, year),
+ * choose the areas, build the points per area by the formula of the art,
+ * then apply the Geheimhaltung year by year over all areas.
+ */
+#include "indikator.h"
+
+#include "diag.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Allowance for floating-point rounding in tolerance comparisons. */
+#define INDIKATOR_EPS 1e-9
+
+static const char *s0(const char *s) { return s ? s : ""; }
+
+/* ---- input entries ------------------------------------------------------------------ */
+
+struct eingang {
+    const char *gebiet;              /* area key (not owned) */
+    const char *name;                /* area name (not owned) */
+    const char *merkmale;            /* for messages */
+    int jahr;
+    double wert;                     /* NAN when symbol */
+    enum werte_symbol symbol;
+    enum geheimhaltung_status geheim;
+};
+
+struct quelle_daten {
+    struct eingang *e;
+    size_t n;
+    int genutzt;                     /* the series is given */
+    int datensatz;                   /* 1: counts from a dataset (suppressible), 0: reference */
+};
+
+static int cmp_eingang(const void *x, const void *y)
+{
+    const struct eingang *a = x, *b = y;
+    int c = strcmp(a->gebiet, b->gebiet);
+    if (c) return c;
+    return (a->jahr > b->jahr) - (a->jahr < b->jahr);
+}
+
+/* Sort order: area, year, then merkmale (so that messages about duplicates are stable). */
+static int cmp_eingang_sort(const void *x, const void *y)
+{
+    int c = cmp_eingang(x, y);
+    return c ? c : strcmp(((const struct eingang *)x)->merkmale, ((const struct eingang *)y)->merkmale);
+}
+
+/* Does the '|'-separated merkmale contain the element f ("Merkmal=Wert")? */
+static int hat_merkmal(const char *merkmale, const char *f)
+{
+    size_t fl = strlen(f);
+    const char *p = merkmale;
+    while (*p) {
+        const char *e = strchr(p, '|');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        const char *s = p;
+        while (len && *s == ' ') { s++; len--; }
+        while (len && s[len - 1] == ' ') len--;
+        if (len == fl && memcmp(s, f, fl) == 0) return 1;
+        if (!e) break;
+        p = e + 1;
+    }
+    return 0;
+}
+
+static int passt(const struct indikator_beobachtung *b, const struct katalog_reihe *r)
+{
+    if (strcmp(s0(b->indikator), r->datensatz) != 0) return 0;
+    for (int i = 0; i < r->nfilter; i++) {
+        const char *f = r->filter[i];
+        if (strncmp(f, "Einheit=", 8) == 0) {
+            if (strcmp(s0(b->einheit), f + 8) != 0) return 0;
+        } else if (!hat_merkmal(s0(b->merkmale), f)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The marks that belong to a number never stand alone: a bare mark is „.“. */
+static enum werte_symbol nur_symbol(enum werte_symbol s)
+{
+    switch (s) {
+    case WERTE_SYMBOL_NICHTS:
+    case WERTE_SYMBOL_UNBEKANNT:
+    case WERTE_SYMBOL_NICHT_SICHER:
+    case WERTE_SYMBOL_GESPERRT:
+    case WERTE_SYMBOL_SPAETER:
+    case WERTE_SYMBOL_KEINE_ANGABE:
+        return s;
+    default:
+        return WERTE_SYMBOL_UNBEKANNT;
+    }
+}
+
+static void meldung_indikator(const struct katalog *k, const struct katalog_indikator *ind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void meldung_indikator(const struct katalog *k, const struct katalog_indikator *ind, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    diag_error("Katalog %s, [indikator:%s]: %s", s0(k->pfad), ind->id, buf);
+}
+
+static int hole_datensatz(const struct katalog *k, const struct katalog_indikator *ind, const char *key,
+                          const struct katalog_reihe *r, const struct indikator_beobachtung *beob, size_t nbeob,
+                          struct quelle_daten *q)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < nbeob; i++) {
+        const struct indikator_beobachtung *b = &beob[i];
+        if (!passt(b, r)) continue;
+        if (q->n == cap) {
+            cap = cap ? 2 * cap : 64;
+            q->e = xrealloc(q->e, sizeof *q->e * cap);
+        }
+        struct eingang *e = &q->e[q->n++];
+        e->gebiet = s0(b->gebiet)[0] ? b->gebiet : s0(b->gebiet_name);
+        e->name = s0(b->gebiet_name);
+        e->merkmale = s0(b->merkmale);
+        e->jahr = b->jahr;
+        e->geheim = GEHEIMHALTUNG_WERT;
+        if (isfinite(b->wert)) {
+            e->wert = b->wert;
+            e->symbol = WERTE_SYMBOL_KEINES;
+        } else if (b->symbol == WERTE_SYMBOL_NICHTS) {
+            e->wert = 0.0;    /* „–“ nichts vorhanden: exactly zero */
+            e->symbol = WERTE_SYMBOL_KEINES;
+        } else {
+            e->wert = NAN;
+            e->symbol = nur_symbol(b->symbol);
+        }
+    }
+    if (q->n > 1) qsort(q->e, q->n, sizeof *q->e, cmp_eingang_sort);
+    for (size_t i = 1; i < q->n; i++)
+        if (cmp_eingang(&q->e[i - 1], &q->e[i]) == 0) {
+            meldung_indikator(k, ind, "%s %s: mehrere Beobachtungen für Gebiet %s, Jahr %d (Merkmale „%s“ und „%s“) — "
+                              "den Filter %s_filter ergänzen", key, r->datensatz, q->e[i].gebiet, q->e[i].jahr,
+                              q->e[i - 1].merkmale, q->e[i].merkmale, key);
+            return -1;
+        }
+    return 0;
+}
+
+static int hole_bezug(const struct katalog *k, const struct katalog_indikator *ind, const char *key,
+                      const struct katalog_reihe *r, const struct indikator_ergebnis *erg, struct quelle_daten *q)
+{
+    const struct indikator_ergebnis *e = &erg[r->indikator];
+    if (!e->berechnet) {
+        meldung_indikator(k, ind, "%s: Indikator „%s“ ist noch nicht berechnet (Reihenfolge: katalog.reihenfolge)", key,
+                          k->indikatoren[r->indikator].id);
+        return -1;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < e->nreihen; i++) n += e->reihen[i].npunkte;
+    q->e = xcalloc(n ? n : 1, sizeof *q->e);
+    for (size_t i = 0; i < e->nreihen; i++) {
+        const struct indikator_reihe *rr = &e->reihen[i];
+        for (size_t j = 0; j < rr->npunkte; j++) {
+            const struct indikator_punkt *p = &rr->punkte[j];
+            struct eingang *x = &q->e[q->n++];
+            x->gebiet = rr->gebiet;
+            x->name = rr->gebiet_name;
+            x->merkmale = "";
+            x->jahr = p->jahr;
+            x->wert = p->wert;
+            x->symbol = p->symbol;
+            x->geheim = p->geheim;
+        }
+    }
+    if (q->n > 1) qsort(q->e, q->n, sizeof *q->e, cmp_eingang);
+    return 0;
+}
+
+static int hole(const struct katalog *k, const struct katalog_indikator *ind, const char *key,
+                const struct katalog_reihe *r, const struct indikator_beobachtung *beob, size_t nbeob,
+                const struct indikator_ergebnis *erg, struct quelle_daten *q)
+{
+    memset(q, 0, sizeof *q);
+    if (r->datensatz) {
+        q->genutzt = q->datensatz = 1;
+        return hole_datensatz(k, ind, key, r, beob, nbeob, q);
+    }
+    if (r->indikator >= 0) {
+        q->genutzt = 1;
+        return hole_bezug(k, ind, key, r, erg, q);
+    }
+    return 0;
+}
+
+/* The entries of area g: *start and the count (0 when none). */
+static size_t bereich(const struct quelle_daten *q, const char *g, size_t *start)
+{
+    size_t lo = 0, hi = q->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(q->e[mid].gebiet, g) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t end = lo;
+    while (end < q->n && strcmp(q->e[end].gebiet, g) == 0) end++;
+    *start = lo;
+    return end - lo;
+}
+
+static const struct eingang *eintrag(const struct quelle_daten *q, const char *g, int jahr)
+{
+    size_t s, n = bereich(q, g, &s);
+    for (size_t i = s; i < s + n; i++)
+        if (q->e[i].jahr == jahr) return &q->e[i];
+    return NULL;
+}
+
+/* ---- results ------------------------------------------------------------------------- */
+
+static int cmp_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
+
+struct punkte {
+    struct indikator_punkt *p;
+    size_t n, cap;
+};
+
+static struct indikator_punkt *neuer_punkt(struct punkte *ps, int jahr)
+{
+    if (ps->n == ps->cap) {
+        ps->cap = ps->cap ? 2 * ps->cap : 16;
+        ps->p = xrealloc(ps->p, sizeof *ps->p * ps->cap);
+    }
+    struct indikator_punkt *p = &ps->p[ps->n++];
+    p->jahr = jahr;
+    p->wert = NAN;
+    p->symbol = WERTE_SYMBOL_UNBEKANNT;
+    p->geheim = GEHEIMHALTUNG_WERT;
+    p->zaehler = p->nenner = NAN;
+    return p;
+}
+
+static int hat_wert(const struct eingang *e) { return e && e->symbol == WERTE_SYMBOL_KEINES && isfinite(e->wert); }
+
+/* A point without value from its inputs: the numerator's symbol first. */
+static void symbol_von(struct indikator_punkt *p, const struct eingang *a, const struct eingang *b)
+{
+    const struct eingang *s = a && !hat_wert(a) ? a : b && !hat_wert(b) ? b : NULL;
+    p->wert = NAN;
+    p->symbol = s ? s->symbol : WERTE_SYMBOL_UNBEKANNT;
+    p->geheim = s ? s->geheim : GEHEIMHALTUNG_WERT;
+}
+
+/* anteil, je_1000, mittelwert: zaehler ÷ nenner × faktor, matched on year. */
+static void punkte_quote(const struct eingang *z, size_t nz, const struct eingang *n, size_t nn, double faktor,
+                         struct punkte *out)
+{
+    size_t i = 0, j = 0;
+    while (i < nz || j < nn) {
+        int jahr = i < nz && (j >= nn || z[i].jahr <= n[j].jahr) ? z[i].jahr : n[j].jahr;
+        const struct eingang *zp = i < nz && z[i].jahr == jahr ? &z[i++] : NULL;
+        const struct eingang *np = j < nn && n[j].jahr == jahr ? &n[j++] : NULL;
+        struct indikator_punkt *p = neuer_punkt(out, jahr);
+        if (hat_wert(zp) && hat_wert(np)) {
+            if (np->wert == 0.0) {
+                p->symbol = WERTE_SYMBOL_GESPERRT;    /* division by zero: Aussage nicht sinnvoll */
+            } else {
+                p->wert = zp->wert / np->wert * faktor;
+                p->symbol = WERTE_SYMBOL_KEINES;
+                p->zaehler = zp->wert;
+                p->nenner = np->wert;
+            }
+        } else {
+            symbol_von(p, zp, np);
+        }
+    }
+}
+
+/* veraenderung: (x_t − x_{t−1}) ÷ |x_{t−1}| × 100 for consecutive years. */
+static void punkte_veraenderung(const struct eingang *x, size_t n, struct punkte *out)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (x[i - 1].jahr != x[i].jahr - 1) continue;
+        struct indikator_punkt *p = neuer_punkt(out, x[i].jahr);
+        if (hat_wert(&x[i]) && hat_wert(&x[i - 1])) {
+            if (x[i - 1].wert == 0.0) {
+                p->symbol = WERTE_SYMBOL_GESPERRT;
+            } else {
+                p->wert = (x[i].wert - x[i - 1].wert) / fabs(x[i - 1].wert) * 100.0;
+                p->symbol = WERTE_SYMBOL_KEINES;
+                p->zaehler = x[i].wert;
+                p->nenner = x[i - 1].wert;
+            }
+        } else {
+            symbol_von(p, &x[i], &x[i - 1]);
+        }
+    }
+}
+
+static void punkte_kopie(const struct eingang *x, size_t n, struct punkte *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct indikator_punkt *p = neuer_punkt(out, x[i].jahr);
+        p->wert = hat_wert(&x[i]) ? x[i].wert : NAN;
+        p->symbol = hat_wert(&x[i]) ? WERTE_SYMBOL_KEINES : x[i].symbol;
+        p->geheim = x[i].geheim;
+    }
+}
+
+/* ---- Geheimhaltung --------------------------------------------------------------------- */
+
+static enum geheimhaltung_status status_aus_symbol(enum werte_symbol s, enum geheimhaltung_status geheim)
+{
+    if (geheim != GEHEIMHALTUNG_WERT) return geheim;
+    switch (s) {
+    case WERTE_SYMBOL_KEINES: return GEHEIMHALTUNG_WERT;
+    case WERTE_SYMBOL_GESPERRT: return GEHEIMHALTUNG_GESPERRT;
+    case WERTE_SYMBOL_NICHT_SICHER: return GEHEIMHALTUNG_UNSICHER;
+    case WERTE_SYMBOL_SPAETER: return GEHEIMHALTUNG_SPAETER;
+    default: return GEHEIMHALTUNG_UNBEKANNT;
+    }
+}
+
+static void unterdruecken(struct indikator_punkt *p, enum geheimhaltung_status s)
+{
+    if (p->symbol != WERTE_SYMBOL_KEINES) return;   /* already a symbol: keep it */
+    p->wert = p->zaehler = p->nenner = NAN;
+    p->geheim = s;
+    switch (s) {
+    case GEHEIMHALTUNG_GESPERRT: p->symbol = WERTE_SYMBOL_GESPERRT; p->geheim = GEHEIMHALTUNG_WERT; break;
+    case GEHEIMHALTUNG_UNSICHER: p->symbol = WERTE_SYMBOL_NICHT_SICHER; p->geheim = GEHEIMHALTUNG_WERT; break;
+    case GEHEIMHALTUNG_SPAETER: p->symbol = WERTE_SYMBOL_SPAETER; p->geheim = GEHEIMHALTUNG_WERT; break;
+    case GEHEIMHALTUNG_UNBEKANNT: p->symbol = WERTE_SYMBOL_UNBEKANNT; p->geheim = GEHEIMHALTUNG_WERT; break;
+    default: p->symbol = WERTE_SYMBOL_UNBEKANNT; break;   /* PRIMAER, SEKUNDAER */
+    }
+}
+
+struct gh_lauf {
+    const struct katalog *k;
+    const struct katalog_indikator *ind;
+    const char **gebiete;            /* nareas keys (gesamt last when total) */
+    size_t nareas;
+    int total;                       /* gebiet_gesamt: last row is the total */
+    struct punkte *pts;              /* per area */
+    unsigned schwelle;
+    const struct geheimhaltung_optionen *gh;
+};
+
+static struct indikator_punkt *punkt_von(struct punkte *ps, int jahr)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        if (ps->p[i].jahr == jahr) return &ps->p[i];
+    return NULL;
+}
+
+/* Count table of source q (one column, areas as rows) for one year; then anwenden. */
+static long zaehltabelle(struct gh_lauf *g, const struct quelle_daten *q, int jahr, double *v,
+                         enum geheimhaltung_status *st, struct geheimhaltung_tabelle *t)
+{
+    for (size_t a = 0; a < g->nareas; a++) {
+        const struct eingang *e = eintrag(q, g->gebiete[a], jahr);
+        v[a] = e && hat_wert(e) ? e->wert : NAN;
+        st[a] = e ? status_aus_symbol(hat_wert(e) ? WERTE_SYMBOL_KEINES : e->symbol, e->geheim) : GEHEIMHALTUNG_UNBEKANNT;
+    }
+    t->nrows = g->nareas;
+    t->ncols = 1;
+    t->values = v;
+    t->status = st;
+    /* a total that was not delivered at all is not published: no line that year */
+    t->total_row = g->total && g->nareas >= 2 && eintrag(q, g->gebiete[g->nareas - 1], jahr) != NULL;
+    t->total_col = 0;
+    return geheimhaltung_anwenden(t, g->schwelle, g->gh);
+}
+
+/* Years appearing in any area's points, sorted, unique. */
+static int *alle_jahre(struct gh_lauf *g, size_t *n)
+{
+    size_t cap = 0, m = 0;
+    for (size_t a = 0; a < g->nareas; a++) cap += g->pts[a].n;
+    int *j = xcalloc(cap ? cap : 1, sizeof(int));
+    for (size_t a = 0; a < g->nareas; a++)
+        for (size_t i = 0; i < g->pts[a].n; i++) j[m++] = g->pts[a].p[i].jahr;
+    for (size_t i = 1; i < m; i++)       /* insertion sort: small */
+        for (size_t x = i; x > 0 && j[x - 1] > j[x]; x--) { int t = j[x]; j[x] = j[x - 1]; j[x - 1] = t; }
+    size_t u = 0;
+    for (size_t i = 0; i < m; i++)
+        if (u == 0 || j[u - 1] != j[i]) j[u++] = j[i];
+    *n = u;
+    return j;
+}
+
+static int gh_fehler(struct gh_lauf *g, long rc, int jahr)
+{
+    if (rc == GEHEIMHALTUNG_E_WERT)
+        meldung_indikator(g->k, g->ind, "Jahr %d: negative oder ungültige Zählwerte — keine Geheimhaltung möglich "
+                          "(schwelle = 0 setzen, wenn die Werte keine Fallzahlen sind)", jahr);
+    else
+        meldung_indikator(g->k, g->ind, "Jahr %d: Geheimhaltung: %s", jahr, geheimhaltung_fehlertext(rc));
+    return -1;
+}
+
+/*
+ * Suppression of a ratio (z, n: the sources; either may be a reference, then
+ * not linked; link_z 0 for mittelwert) or of a count series (z == NULL and
+ * zaehlung = 1: the points themselves are the counts).
+ */
+static int geheimhaltung(struct gh_lauf *g, const struct quelle_daten *z, const struct quelle_daten *n, int link_z,
+                         int zaehlung)
+{
+    if (g->schwelle == 0 || g->nareas == 0) return 0;
+    int use_z = z && z->datensatz && link_z, use_n = n && n->datensatz;
+    if (!zaehlung && !use_z && !use_n) return 0;
+    size_t nj, na = g->nareas;
+    int *jahre = alle_jahre(g, &nj);
+    double *vz = xcalloc(na, sizeof(double)), *vn = xcalloc(na, sizeof(double)), *vr = xcalloc(na, sizeof(double));
+    enum geheimhaltung_status *sz = xcalloc(na, sizeof *sz), *sn = xcalloc(na, sizeof *sn), *sr = xcalloc(na, sizeof *sr);
+    struct geheimhaltung_bezug *bez = xcalloc(na, sizeof *bez);
+    int rc = 0;
+    for (size_t y = 0; y < nj && rc == 0; y++) {
+        int jahr = jahre[y];
+        struct geheimhaltung_tabelle tz = { 0 }, tn = { 0 }, tr = { 0 };
+        if (zaehlung) {
+            for (size_t a = 0; a < na; a++) {
+                struct indikator_punkt *p = punkt_von(&g->pts[a], jahr);
+                vr[a] = p && p->symbol == WERTE_SYMBOL_KEINES ? p->wert : NAN;
+                sr[a] = p ? status_aus_symbol(p->symbol, p->geheim) : GEHEIMHALTUNG_UNBEKANNT;
+            }
+            tr = (struct geheimhaltung_tabelle){ na, 1, vr, sr,
+                                                  g->total && na >= 2 && punkt_von(&g->pts[na - 1], jahr) != NULL, 0 };
+            long r = geheimhaltung_anwenden(&tr, g->schwelle, g->gh);
+            if (r < 0) { rc = gh_fehler(g, r, jahr); break; }
+        } else {
+            if (use_z) {
+                long r = zaehltabelle(g, z, jahr, vz, sz, &tz);
+                if (r < 0) { rc = gh_fehler(g, r, jahr); break; }
+            }
+            if (use_n) {
+                long r = zaehltabelle(g, n, jahr, vn, sn, &tn);
+                if (r < 0) { rc = gh_fehler(g, r, jahr); break; }
+            }
+            size_t nb = 0;
+            for (size_t a = 0; a < na; a++) {
+                struct indikator_punkt *p = punkt_von(&g->pts[a], jahr);
+                vr[a] = NAN;
+                sr[a] = p ? status_aus_symbol(p->symbol, p->geheim) : GEHEIMHALTUNG_UNBEKANNT;
+                if (p && p->symbol == WERTE_SYMBOL_KEINES)
+                    bez[nb++] = (struct geheimhaltung_bezug){ a, use_z ? a : GEHEIMHALTUNG_KEINE,
+                                                              use_n ? a : GEHEIMHALTUNG_KEINE };
+            }
+            tr = (struct geheimhaltung_tabelle){ na, 1, vr, sr, 0, 0 };
+            long r = geheimhaltung_anteil(&tr, use_z ? &tz : NULL, use_n ? &tn : NULL, bez, nb, g->schwelle, g->gh);
+            if (r < 0) { rc = gh_fehler(g, r, jahr); break; }
+        }
+        for (size_t a = 0; a < na; a++) {
+            struct indikator_punkt *p = punkt_von(&g->pts[a], jahr);
+            if (p && p->symbol == WERTE_SYMBOL_KEINES && sr[a] != GEHEIMHALTUNG_WERT) unterdruecken(p, sr[a]);
+        }
+    }
+    free(jahre);
+    free(vz); free(vn); free(vr);
+    free(sz); free(sn); free(sr);
+    free(bez);
+    return rc;
+}
+
+/* ---- computing ------------------------------------------------------------------------------ */
+
+void indikator_ergebnis_leeren(struct indikator_ergebnis *e)
+{
+    for (size_t i = 0; i < e->nreihen; i++) {
+        free(e->reihen[i].gebiet);
+        free(e->reihen[i].gebiet_name);
+        free(e->reihen[i].punkte);
+    }
+    free(e->reihen);
+    e->reihen = NULL;
+    e->nreihen = 0;
+    e->berechnet = 0;
+}
+
+void indikator_ergebnisse_freigeben(struct indikator_ergebnis *erg, int n)
+{
+    if (!erg) return;
+    for (int i = 0; i < n; i++) indikator_ergebnis_leeren(&erg[i]);
+    free(erg);
+}
+
+/* The name of area g in the first source that has it. */
+static const char *name_von(const struct quelle_daten *qs, int nq, const char *g)
+{
+    for (int i = 0; i < nq; i++) {
+        size_t s;
+        if (bereich(&qs[i], g, &s)) {
+            for (size_t j = s; j < qs[i].n && strcmp(qs[i].e[j].gebiet, g) == 0; j++)
+                if (qs[i].e[j].name[0]) return qs[i].e[j].name;
+        }
+    }
+    return "";
+}
+
+/* The areas: the catalogue's list (+ gesamt last) or every key in the sources. */
+static const char **gebiete_waehlen(const struct katalog_indikator *ind, const struct quelle_daten *qs, int nq,
+                                    size_t *n)
+{
+    const char **g;
+    if (ind->gebiete) {
+        g = xcalloc((size_t)ind->ngebiete + 2, sizeof *g);
+        for (int i = 0; i < ind->ngebiete; i++) g[(*n)++] = ind->gebiete[i];
+        if (ind->gebiet_gesamt) g[(*n)++] = ind->gebiet_gesamt;
+        return g;
+    }
+    size_t cap = 1;
+    for (int i = 0; i < nq; i++) cap += qs[i].n;
+    g = xcalloc(cap, sizeof *g);
+    size_t m = 0;
+    for (int i = 0; i < nq; i++)
+        for (size_t j = 0; j < qs[i].n; j++)
+            if (j == 0 || strcmp(qs[i].e[j].gebiet, qs[i].e[j - 1].gebiet) != 0) g[m++] = qs[i].e[j].gebiet;
+    qsort(g, m, sizeof *g, cmp_str);
+    size_t u = 0;
+    for (size_t i = 0; i < m; i++)
+        if (u == 0 || strcmp(g[u - 1], g[i]) != 0) g[u++] = g[i];
+    *n = u;
+    return g;
+}
+
+int indikator_berechnen(const struct katalog *k, int index, const struct indikator_beobachtung *beob,
+                        size_t nbeob, const struct geheimhaltung_optionen *gh,
+                        struct indikator_ergebnis *ergebnisse)
+{
+    const struct katalog_indikator *ind = &k->indikatoren[index];
+    struct indikator_ergebnis *out = &ergebnisse[index];
+    indikator_ergebnis_leeren(out);
+    out->indikator = index;
+    if (ind->nicht_erhoben) {
+        out->berechnet = 1;
+        return 0;
+    }
+
+    /* inputs: 0 wert, 1 zaehler, 2 nenner, 3 reihe */
+    struct quelle_daten q[4];
+    static const char *const keys[4] = { "wert", "zaehler", "nenner", "reihe" };
+    const struct katalog_reihe *rr[4] = { &ind->wert, &ind->zaehler, &ind->nenner, &ind->reihe };
+    int rc = 0;
+    memset(q, 0, sizeof q);
+    for (int i = 0; i < 4 && rc == 0; i++)
+        rc = hole(k, ind, keys[i], rr[i], beob, nbeob, ergebnisse, &q[i]);
+
+    size_t na = 0;
+    const char **gebiete = NULL;
+    struct punkte *pts = NULL;
+    int stand_aus_katalog = ind->art == KATALOG_MEILENSTEIN && ind->stand != KATALOG_STAND_KEINER;
+    if (rc == 0) {
+        if (stand_aus_katalog && !ind->gebiete) {
+            gebiete = xcalloc(2, sizeof *gebiete);
+            gebiete[na++] = "";
+        } else {
+            gebiete = gebiete_waehlen(ind, q, 4, &na);
+        }
+        pts = xcalloc(na ? na : 1, sizeof *pts);
+    }
+    for (size_t a = 0; a < na && rc == 0; a++) {
+        size_t s1, s2, n1, n2;
+        if (stand_aus_katalog) {
+            struct indikator_punkt *p = neuer_punkt(&pts[a], ind->stand_jahr);
+            p->wert = KATALOG_STAND_WERT(ind->stand);
+            p->symbol = WERTE_SYMBOL_KEINES;
+        } else if (q[1].genutzt) {
+            n1 = bereich(&q[1], gebiete[a], &s1);
+            n2 = bereich(&q[2], gebiete[a], &s2);
+            punkte_quote(q[1].e + s1, n1, q[2].e + s2, n2, ind->faktor, &pts[a]);
+        } else if (q[3].genutzt) {
+            n1 = bereich(&q[3], gebiete[a], &s1);
+            punkte_veraenderung(q[3].e + s1, n1, &pts[a]);
+        } else if (q[0].genutzt) {
+            n1 = bereich(&q[0], gebiete[a], &s1);
+            punkte_kopie(q[0].e + s1, n1, &pts[a]);
+            if (ind->art == KATALOG_MEILENSTEIN)
+                for (size_t i = 0; i < pts[a].n; i++) {
+                    double v = pts[a].p[i].wert;
+                    if (pts[a].p[i].symbol == WERTE_SYMBOL_KEINES && !(v >= 0.0 && v <= 1.0)) {
+                        meldung_indikator(k, ind, "Gebiet %s, Jahr %d: Meilenstein-Wert %g ist nicht 0 (nein), "
+                                          "1 (ja) oder dazwischen (teilweise)", gebiete[a], pts[a].p[i].jahr, v);
+                        rc = -1;
+                        break;
+                    }
+                }
+        }
+    }
+
+    if (rc == 0 && na > 0) {
+        struct gh_lauf g = { k, ind, gebiete, na, ind->gebiet_gesamt != NULL, pts, ind->schwelle, gh };
+        if (q[1].genutzt)
+            rc = geheimhaltung(&g, &q[1], &q[2], ind->art != KATALOG_MITTELWERT, 0);
+        else if (ind->art == KATALOG_ANZAHL && q[0].genutzt && q[0].datensatz)
+            rc = geheimhaltung(&g, NULL, NULL, 0, 1);
+    }
+
+    if (rc == 0) {
+        out->reihen = xcalloc(na ? na : 1, sizeof *out->reihen);
+        out->nreihen = na;
+        for (size_t a = 0; a < na; a++) {
+            struct indikator_reihe *r = &out->reihen[a];
+            r->gebiet = xstrdup(gebiete[a]);
+            r->gebiet_name = xstrdup(name_von(q, 4, gebiete[a]));
+            r->punkte = pts[a].p;
+            r->npunkte = pts[a].n;
+            pts[a].p = NULL;
+            if (ind->art == KATALOG_MEILENSTEIN) {
+                if (stand_aus_katalog) {
+                    r->stand_jahr = ind->stand_jahr;
+                    r->stand_monat = ind->stand_monat;
+                    r->stand_tag = ind->stand_tag;
+                } else {
+                    for (size_t i = r->npunkte; i-- > 0;)
+                        if (r->punkte[i].symbol == WERTE_SYMBOL_KEINES) {
+                            r->stand_jahr = r->punkte[i].jahr;
+                            r->stand_monat = 12;
+                            r->stand_tag = 31;
+                            break;
+                        }
+                }
+            }
+        }
+        out->berechnet = 1;
+    }
+    for (size_t a = 0; a < na; a++) free(pts ? pts[a].p : NULL);
+    free(pts);
+    free(gebiete);
+    for (int i = 0; i < 4; i++) free(q[i].e);
+    return rc;
+}
+
+int indikator_berechnen_alle(const struct katalog *k, const struct indikator_beobachtung *beob, size_t nbeob,
+                             const struct geheimhaltung_optionen *gh, struct indikator_ergebnis **out)
+{
+    struct indikator_ergebnis *erg = xcalloc((size_t)k->nindikatoren + 1, sizeof *erg);
+    int rc = 0;
+    for (int i = 0; i < k->nindikatoren; i++) erg[i].indikator = i;
+    for (int o = 0; o < k->nindikatoren; o++) {
+        int i = k->reihenfolge[o];
+        const struct katalog_indikator *ind = &k->indikatoren[i];
+        int refs[4] = { ind->wert.indikator, ind->zaehler.indikator, ind->nenner.indikator, ind->reihe.indikator };
+        int fehlt = 0;
+        for (int r = 0; r < 4; r++)
+            if (refs[r] >= 0 && !erg[refs[r]].berechnet) fehlt = 1;
+        if (fehlt) {   /* a failed input: reported there already */
+            rc = -1;
+            continue;
+        }
+        if (indikator_berechnen(k, i, beob, nbeob, gh, erg) < 0) rc = -1;
+    }
+    *out = erg;
+    return rc;
+}
+
+const struct indikator_reihe *indikator_reihe_fuer(const struct indikator_ergebnis *e, const char *gebiet)
+{
+    if (!e || e->nreihen == 0) return NULL;
+    if (!gebiet) return &e->reihen[0];
+    for (size_t i = 0; i < e->nreihen; i++)
+        if (strcmp(e->reihen[i].gebiet, gebiet) == 0) return &e->reihen[i];
+    return NULL;
+}
+
+const struct indikator_punkt *indikator_punkt_im_jahr(const struct indikator_reihe *r, int jahr)
+{
+    if (!r) return NULL;
+    for (size_t i = 0; i < r->npunkte; i++)
+        if (r->punkte[i].jahr == jahr) return &r->punkte[i];
+    return NULL;
+}
+
+/* ---- status, change, trend, target ------------------------------------------------------------ */
+
+enum indikator_status indikator_status(double delta, enum katalog_polaritaet p, double toleranz)
+{
+    if (isnan(delta)) return INDIKATOR_OHNE_VERGLEICH;
+    double tol = toleranz > 0 ? toleranz : 0.0;
+    if (fabs(delta) <= tol + INDIKATOR_EPS) return INDIKATOR_UNVERAENDERT;
+    switch (p) {
+    case KATALOG_HOEHER_BESSER: return delta > 0 ? INDIKATOR_BESSER : INDIKATOR_SCHLECHTER;
+    case KATALOG_NIEDRIGER_BESSER: return delta < 0 ? INDIKATOR_BESSER : INDIKATOR_SCHLECHTER;
+    default: return INDIKATOR_VERAENDERT;
+    }
+}
+
+enum indikator_delta indikator_delta_art(enum katalog_art a)
+{
+    switch (a) {
+    case KATALOG_ANTEIL:
+    case KATALOG_VERAENDERUNG: return INDIKATOR_DELTA_PROZENTPUNKTE;
+    case KATALOG_ANZAHL: return INDIKATOR_DELTA_PROZENT;
+    default: return INDIKATOR_DELTA_ABSOLUT;
+    }
+}
+
+const char *indikator_status_name(enum indikator_status s)
+{
+    switch (s) {
+    case INDIKATOR_BESSER: return "besser";
+    case INDIKATOR_SCHLECHTER: return "schlechter";
+    case INDIKATOR_UNVERAENDERT: return "unverändert";
+    case INDIKATOR_VERAENDERT: return "verändert";
+    default: return "ohne Vergleich";
+    }
+}
+
+static int ist_wert(const struct indikator_punkt *p) { return p->symbol == WERTE_SYMBOL_KEINES && isfinite(p->wert); }
+
+int indikator_vergleichen(const struct indikator_reihe *r, const struct katalog_indikator *ind, int berichtsjahr,
+                          struct indikator_vergleich *out)
+{
+    out->jahr = out->vorjahr = 0;
+    out->wert = out->vorwert = out->differenz = out->prozent = out->delta = NAN;
+    out->delta_art = indikator_delta_art(ind->art);
+    out->status = INDIKATOR_OHNE_VERGLEICH;
+    if (!r) return 2;
+    long cur = -1;
+    for (size_t i = 0; i < r->npunkte; i++) {
+        const struct indikator_punkt *p = &r->punkte[i];
+        if (!ist_wert(p)) continue;
+        if (p->jahr == berichtsjahr || (ind->art == KATALOG_MEILENSTEIN && p->jahr <= berichtsjahr)) cur = (long)i;
+    }
+    if (cur < 0) return 2;
+    out->jahr = r->punkte[cur].jahr;
+    out->wert = r->punkte[cur].wert;
+    long prev = -1;
+    for (long i = cur - 1; i >= 0; i--)
+        if (ist_wert(&r->punkte[i])) { prev = i; break; }
+    if (prev < 0) return 1;
+    out->vorjahr = r->punkte[prev].jahr;
+    out->vorwert = r->punkte[prev].wert;
+    out->differenz = out->wert - out->vorwert;
+    out->prozent = out->vorwert != 0.0 ? out->differenz / fabs(out->vorwert) * 100.0 : NAN;
+    out->delta = out->delta_art == INDIKATOR_DELTA_PROZENT ? out->prozent : out->differenz;
+    if (isnan(out->delta))
+        out->status = indikator_status(out->differenz, ind->polaritaet, 0.0);
+    else
+        out->status = indikator_status(out->delta, ind->polaritaet, ind->toleranz);
+    return 0;
+}
+
+int indikator_steigung(const double *x, const double *y, size_t n, double *b, double *mx, double *my)
+{
+    if (n < 2) return -1;
+    double sx = 0, sy = 0;
+    for (size_t i = 0; i < n; i++) { sx += x[i]; sy += y[i]; }
+    double xm = sx / (double)n, ym = sy / (double)n, sxx = 0, sxy = 0;
+    for (size_t i = 0; i < n; i++) {
+        sxx += (x[i] - xm) * (x[i] - xm);
+        sxy += (x[i] - xm) * (y[i] - ym);
+    }
+    if (!(sxx > 0)) return -1;
+    if (b) *b = sxy / sxx;
+    if (mx) *mx = xm;
+    if (my) *my = ym;
+    return 0;
+}
+
+int indikator_trend(const struct indikator_reihe *r, const struct katalog_indikator *ind, int von, int bis,
+                    struct indikator_trend *out)
+{
+    memset(out, 0, sizeof *out);
+    out->steigung = out->steigung_prozent = out->mittel_jahr = out->mittel_wert = out->delta = NAN;
+    out->delta_art = indikator_delta_art(ind->art);
+    out->status = INDIKATOR_OHNE_VERGLEICH;
+    if (!r) return -1;
+    double *x = xcalloc(r->npunkte + 1, sizeof(double)), *y = xcalloc(r->npunkte + 1, sizeof(double));
+    size_t n = 0;
+    for (size_t i = 0; i < r->npunkte; i++) {
+        const struct indikator_punkt *p = &r->punkte[i];
+        if (!ist_wert(p) || (von && p->jahr < von) || (bis && p->jahr > bis)) continue;
+        if (n == 0) out->von = p->jahr;
+        out->bis = p->jahr;
+        x[n] = p->jahr;
+        y[n] = p->wert;
+        n++;
+    }
+    out->n = n;
+    int rc = indikator_steigung(x, y, n, &out->steigung, &out->mittel_jahr, &out->mittel_wert);
+    free(x);
+    free(y);
+    if (rc < 0) return -1;
+    out->steigung_prozent = out->mittel_wert != 0.0 ? out->steigung / fabs(out->mittel_wert) * 100.0 : NAN;
+    out->delta = out->delta_art == INDIKATOR_DELTA_PROZENT ? out->steigung_prozent : out->steigung;
+    out->status = indikator_status(out->delta, ind->polaritaet, ind->toleranz);
+    return 0;
+}
+
+int indikator_zielerreichung(const struct indikator_reihe *r, const struct katalog_indikator *ind, int berichtsjahr,
+                             struct indikator_ziel *out)
+{
+    memset(out, 0, sizeof *out);
+    out->basiswert = out->wert = out->erreichung = out->soll = NAN;
+    out->zielwert = ind->zielwert;
+    out->zieljahr = ind->zieljahr;
+    out->frist_abgelaufen = ind->zieljahr && ind->zieljahr < berichtsjahr;
+    if (!ind->hat_zielwert) return 1;
+    if (!r) return 2;
+    const struct indikator_punkt *basis = NULL, *cur = NULL;
+    for (size_t i = 0; i < r->npunkte; i++) {
+        const struct indikator_punkt *p = &r->punkte[i];
+        if (!ist_wert(p) || p->jahr > berichtsjahr) continue;
+        if (ind->basisjahr ? p->jahr == ind->basisjahr : !basis) basis = p;
+        cur = p;
+    }
+    if (!cur || !basis) return 2;
+    out->basisjahr = basis->jahr;
+    out->basiswert = basis->wert;
+    out->jahr = cur->jahr;
+    out->wert = cur->wert;
+    double weg = out->zielwert - out->basiswert;
+    out->erreichung = weg != 0.0 ? (out->wert - out->basiswert) / weg * 100.0 : NAN;
+    switch (ind->polaritaet) {
+    case KATALOG_HOEHER_BESSER: out->erreicht = out->wert >= out->zielwert - INDIKATOR_EPS; break;
+    case KATALOG_NIEDRIGER_BESSER: out->erreicht = out->wert <= out->zielwert + INDIKATOR_EPS; break;
+    default: out->erreicht = fabs(out->wert - out->zielwert) <= ind->toleranz + INDIKATOR_EPS; break;
+    }
+    if (ind->zieljahr && ind->zieljahr > out->basisjahr)
+        out->soll = (double)(out->jahr - out->basisjahr) / (double)(ind->zieljahr - out->basisjahr) * 100.0;
+    return 0;
+}
+
+/* ---- coverage ----------------------------------------------------------------------------------- */
+
+static void gruppe_zaehlen(struct indikator_abdeckung_gruppe *g, int index, int nicht_erhoben, int daten, int aktuell,
+                           enum indikator_status st, int cap)
+{
+    if (!g->ohne_daten_liste) g->ohne_daten_liste = xcalloc((size_t)cap + 1, sizeof(int));
+    g->indikatoren++;
+    g->nicht_erhoben += nicht_erhoben;
+    if (!daten) {
+        g->ohne_daten_liste[g->ohne_daten++] = index;
+        return;
+    }
+    if (!aktuell) {
+        g->ohne_aktuelle_daten++;
+        return;
+    }
+    g->mit_daten++;
+    switch (st) {
+    case INDIKATOR_BESSER: g->besser++; break;
+    case INDIKATOR_SCHLECHTER: g->schlechter++; break;
+    case INDIKATOR_UNVERAENDERT: g->unveraendert++; break;
+    case INDIKATOR_VERAENDERT: g->veraendert++; break;
+    default: g->ohne_vergleich++; break;
+    }
+}
+
+void indikator_abdeckung(const struct katalog *k, const struct indikator_ergebnis *erg, int berichtsjahr,
+                         const char *gebiet, struct indikator_abdeckung *out)
+{
+    memset(out, 0, sizeof *out);
+    out->berichtsjahr = berichtsjahr;
+    out->handlungsfelder = xcalloc((size_t)k->nhandlungsfelder + 1, sizeof *out->handlungsfelder);
+    out->ziele = xcalloc((size_t)k->nziele + 1, sizeof *out->ziele);
+    int cap = k->nindikatoren;
+    for (int i = 0; i < k->nindikatoren; i++) {
+        const struct katalog_indikator *ind = &k->indikatoren[i];
+        const struct indikator_reihe *r = erg && erg[i].berechnet ? indikator_reihe_fuer(&erg[i], gebiet) : NULL;
+        int daten = 0;
+        for (size_t j = 0; r && j < r->npunkte; j++)
+            if (ist_wert(&r->punkte[j])) daten = 1;
+        struct indikator_vergleich v;
+        int aktuell = indikator_vergleichen(r, ind, berichtsjahr, &v) != 2;
+        gruppe_zaehlen(&out->gesamt, i, ind->nicht_erhoben, daten, aktuell, v.status, cap);
+        if (ind->handlungsfeld >= 0)
+            gruppe_zaehlen(&out->handlungsfelder[ind->handlungsfeld], i, ind->nicht_erhoben, daten, aktuell, v.status, cap);
+        for (int z = 0; z < ind->nziele; z++)
+            gruppe_zaehlen(&out->ziele[ind->ziele[z]], i, ind->nicht_erhoben, daten, aktuell, v.status, cap);
+        if (ind->nziele == 0) gruppe_zaehlen(&out->ohne_ziel, i, ind->nicht_erhoben, daten, aktuell, v.status, cap);
+    }
+}
+
+void indikator_abdeckung_freigeben(const struct katalog *k, struct indikator_abdeckung *a)
+{
+    free(a->gesamt.ohne_daten_liste);
+    free(a->ohne_ziel.ohne_daten_liste);
+    for (int i = 0; a->handlungsfelder && i < k->nhandlungsfelder; i++) free(a->handlungsfelder[i].ohne_daten_liste);
+    for (int i = 0; a->ziele && i < k->nziele; i++) free(a->ziele[i].ohne_daten_liste);
+    free(a->handlungsfelder);
+    free(a->ziele);
+    memset(a, 0, sizeof *a);
+}

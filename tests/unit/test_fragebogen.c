@@ -94,7 +94,7 @@ static void test_wesel_skalen(void **state)
     static const char *const vi9[] = { "Stimme gar nicht zu", "Stimme ein wenig zu", "Stimme mehr oder weniger zu",
                                        "Stimme weitgehend zu", "Stimme voll zu" };
     for (int item = 1; item <= 4; item++) {
-        char code[16];
+        char code[24];
         snprintf(code, sizeof code, "VI.9.%d", item);
         const struct frage *q = frage(fb, code);
         assert_int_equal(q->typ, FRAGE_LIKERT);
@@ -104,7 +104,7 @@ static void test_wesel_skalen(void **state)
         assert_string_equal(q->stamm, "Bitte kreuzen Sie an, wie stark Sie jeweils diesen Aussagen zustimmen.");
         for (int i = 0; i < 5; i++) {
             assert_string_equal(q->optionen[i].text, vi9[i]);
-            char c[4];
+            char c[16];
             snprintf(c, sizeof c, "%d", i + 1);
             assert_string_equal(q->optionen[i].code, c);
         }
@@ -162,7 +162,7 @@ static void test_wesel_filter_personen_spalten(void **state)
     for (int i = 0; i < fb->nfragen; i++) npers += fb->fragen[i].personenbezogen;
     assert_int_equal(npers, 6);
     for (int i = 1; i <= 6; i++) {
-        char code[8];
+        char code[24];
         snprintf(code, sizeof code, "I.%d", i);
         assert_true(frage(fb, code)->personenbezogen);
         assert_int_equal(frage(fb, code)->schwaerzen, i == 4 ? SCHWAERZEN_WOERTER : SCHWAERZEN_GANZ);

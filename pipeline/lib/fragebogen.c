@@ -523,6 +523,9 @@ static void filter_laden(struct lader *L, struct fragebogen *fb, int qi)
         fehler_at(L, sec, "filter", "Frage „%s“ gibt es nicht", ziel);
     } else if (zi >= qi) {
         fehler_at(L, sec, "filter", "Filterfrage %s steht nicht vor Frage %s", fb->fragen[zi].code, q->code);
+    } else if (fb->fragen[zi].personenbezogen) {
+        fehler_at(L, sec, "filter", "Filterfrage %s ist personenbezogen (ihre Antworten ließen sich über die "
+                  "Zahl der Gefragten auszählen)", fb->fragen[zi].code);
     } else if (fb->fragen[zi].typ == FRAGE_TEXT || fb->fragen[zi].typ == FRAGE_ZAHL) {
         fehler_at(L, sec, "filter", "Filterfrage %s hat den Typ %s (erlaubt: single, multi, likert, janein)",
                   fb->fragen[zi].code, frage_typ_name(fb->fragen[zi].typ));

@@ -84,8 +84,8 @@
  * as iniparser sees them) and columns; unknown type; a type without the
  * options it needs; option keys on types without options; freitext codes
  * that are no option; a filter on an unknown question, on a question that
- * does not come earlier, on a text/zahl question, or naming an unknown
- * option; bad booleans and numbers; Rücklauf lists with duplicates.
+ * does not come earlier, on a text/zahl or a personal question (the number
+ * asked would count its answers), or naming an unknown option; bad booleans and numbers; Rücklauf lists with duplicates.
  * Message form (exact, tests rely on it):
  *     PFAD, Zeile N: [frage III.2] filter: Frage „III.9“ gibt es nicht
  * („Zeile N“ is the line of the key, else of the section header, else left out;

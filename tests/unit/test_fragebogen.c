@@ -277,6 +277,12 @@ static void test_fehler_filter(void **state)
                    "[frage A.2]\ntyp = text\ntext = Zwei\nfilter = A.1 ist Ja\n",
                    ", Zeile 10: [frage A.1] filter: Filterfrage A.2 steht nicht vor Frage A.1",
                    ", Zeile 15: [frage A.2] filter: „A.1 ist Ja“: erwartet „FRAGE in OPTION, OPTION, …“", NULL);
+    /* a personal filter question would let its answers be counted through the filter base */
+    erwarte_fehler("[fragebogen]\nabschnitte = A\n\n[abschnitt A]\npersonenbezogen = ja\nfragen = A.1, A.2\n\n"
+                   "[frage A.1]\ntyp = janein\ntext = Eins\n\n"
+                   "[frage A.2]\ntyp = text\ntext = Zwei\npersonenbezogen = nein\nfilter = A.1 in Ja\n",
+                   ", Zeile 16: [frage A.2] filter: Filterfrage A.1 ist personenbezogen (ihre Antworten ließen sich "
+                   "über die Zahl der Gefragten auszählen)", NULL);
     erwarte_fehler(KOPF
                    "[frage A.1]\ntyp = text\ntext = Eins\n\n"
                    "[frage A.2]\ntyp = text\ntext = Zwei\nfilter = A.1 in Ja\n",

@@ -687,13 +687,14 @@ static size_t naechstes_zeichen(const char *text, size_t pos)
     return pos;
 }
 
-static int annehmen_name(const char *text, size_t so, size_t eo)
+static int annehmen_name(const char *text, size_t *so, size_t eo)
 {
-    return !wortzeichen_vor(text, so) && !wortzeichen_ab(text, eo);
+    return !wortzeichen_vor(text, *so) && !wortzeichen_ab(text, eo);
 }
 
-static int annehmen_telefon(const char *text, size_t so, size_t eo)
+static int annehmen_telefon(const char *text, size_t *so_, size_t eo)
 {
+    size_t so = *so_;
     int ziffern = 0;
     for (size_t i = so; i < eo; i++) ziffern += isdigit((unsigned char)text[i]) != 0;
     if (ziffern < 7 || ziffern > 15) return 0;
@@ -702,15 +703,24 @@ static int annehmen_telefon(const char *text, size_t so, size_t eo)
     return !isdigit((unsigned char)text[eo]);
 }
 
-static int annehmen_immer(const char *text, size_t so, size_t eo)
+/* an e-mail address: in the C locale [[:alnum:]] is ASCII only, so the local
+ * part is extended to the left over letters like ö (whole UTF-8 characters) */
+static int annehmen_email(const char *text, size_t *so, size_t eo)
 {
-    (void)text; (void)so; (void)eo;
+    (void)eo;
+    while (*so > 0) {
+        size_t i = *so - 1, len;
+        while (i > 0 && ((unsigned char)text[i] & 0xC0) == 0x80 && *so - i < 4) i--;
+        unsigned cp = utf8_cp((const unsigned char *)text + i, &len);
+        if (!(wortzeichen(cp) || (cp < 0x80 && strchr("._%+-", (int)cp)))) break;
+        *so = i;
+    }
     return 1;
 }
 
 /* every accepted match of re in text replaced by ersatz */
 static char *ersetzen(const regex_t *re, const char *text, const char *ersatz,
-                      int (*annehmen)(const char *, size_t, size_t))
+                      int (*annehmen)(const char *, size_t *, size_t))
 {
     struct sb out = { 0 };
     size_t pos = 0, kopiert = 0;
@@ -718,10 +728,12 @@ static char *ersetzen(const regex_t *re, const char *text, const char *ersatz,
         regmatch_t m;
         if (regexec(re, text + pos, 1, &m, pos ? REG_NOTBOL : 0) != 0) break;
         size_t so = pos + (size_t)m.rm_so, eo = pos + (size_t)m.rm_eo;
-        if (eo == so || !annehmen(text, so, eo)) {
+        size_t start = so;
+        if (eo == so || !annehmen(text, &start, eo)) {
             pos = naechstes_zeichen(text, so);
             continue;
         }
+        so = start > kopiert ? start : kopiert;
         sb_add_n(&out, text + kopiert, so - kopiert);
         sb_add(&out, ersatz);
         kopiert = pos = eo;
@@ -815,7 +827,7 @@ void befragung_schwaerzung_free(struct befragung_schwaerzung *s)
 char *befragung_schwaerzen(const struct befragung_schwaerzung *s, const char *text)
 {
     if (!text) return xstrdup("");
-    char *t = ersetzen(&s->email, text, "[E-Mail]", annehmen_immer);
+    char *t = ersetzen(&s->email, text, "[E-Mail]", annehmen_email);
     char *u = ersetzen(&s->telefon, t, "[Telefon]", annehmen_telefon);
     free(t);
     for (size_t i = 0; i < s->nnamen; i++) {

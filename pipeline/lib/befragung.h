@@ -400,6 +400,9 @@ void befragung_schwaerzung_free(struct befragung_schwaerzung *s);
  * „[Telefon]“ (German and international forms with 7–15 digits: „0281
  * 203-1234“, „(0281) 20 31 23“, „0170/1234567“, „+49 (0)281 2031234“; not
  * dates or amounts), every name by „[Name]“.  Returns a new string (free()).
+ * Locale: in the C locale [[:alnum:]] is ASCII, so umlauts in the local part
+ * of an address are handled by extending the match over whole UTF-8 letters,
+ * but domains with umlauts (IDN) are only recognised in a UTF-8 locale.
  */
 char *befragung_schwaerzen(const struct befragung_schwaerzung *s, const char *text);
 

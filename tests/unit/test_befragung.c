@@ -696,6 +696,7 @@ static void test_schwaerzen(void **state)
     struct befragung_schwaerzung *s = befragung_schwaerzung_neu(namen, 5);
     schwaerzt(s, "Mail an max.muster@example.org bitte", "Mail an [E-Mail] bitte");
     schwaerzt(s, "Kontakt: erika (at) beispiel.example.", "Kontakt: [E-Mail].");
+    schwaerzt(s, "an „jörg.öztürk@beispiel.example“", "an „[E-Mail]“");   /* umlauts, also in the C locale */
     schwaerzt(s, "Tel. 0281 203-1234, Fax (0281) 20 31 23", "Tel. [Telefon], Fax [Telefon]");
     schwaerzt(s, "mobil 0170/1234567 oder +49 (0)281 2031234!", "mobil [Telefon] oder [Telefon]!");
     schwaerzt(s, "Tel.0281123456", "Tel.[Telefon]");

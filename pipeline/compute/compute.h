@@ -6,6 +6,7 @@
  *                 counts per Handlungsfeld × group
  *   eingang.c     the Eingangsbericht: per expected source and Rücklauf
  *                 per department
+ *   indikatoren.c the indicator catalogue computed: values, state, coverage
  *
  * Each part deletes and refills its own derived tables; it returns an
  * exit code (IB_EXIT_OK, IB_EXIT_USAGE for configuration problems,
@@ -20,5 +21,6 @@
 
 int compute_massnahmen(const struct ib_config *cfg, sqlite3 *db);
 int compute_eingang(const struct ib_config *cfg, sqlite3 *db);
+int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db);
 
 #endif

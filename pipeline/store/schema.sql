@@ -139,6 +139,81 @@ CREATE TABLE ruecklauf (
     dateien     INTEGER NOT NULL
 );
 
+-- Derived by compute from the indicator catalogue ([indikatoren] katalog):
+-- the catalogue as the renderers print it, the values per indicator, area
+-- and year (after Geheimhaltung), the state per indicator and area in the
+-- reporting year, and the coverage per Handlungsfeld.
+CREATE TABLE katalog_handlungsfeld (
+    position  INTEGER PRIMARY KEY,
+    id        TEXT NOT NULL,
+    titel     TEXT NOT NULL,
+    leitsatz  TEXT NOT NULL
+);
+CREATE TABLE katalog_indikator (
+    position        INTEGER PRIMARY KEY,      -- catalogue order
+    id              TEXT NOT NULL UNIQUE,
+    titel           TEXT NOT NULL,
+    handlungsfeld   INTEGER NOT NULL,         -- katalog_handlungsfeld.position
+    ziele           TEXT NOT NULL,            -- Ziel ids, ', '-separated
+    art             TEXT NOT NULL,
+    einheit         TEXT NOT NULL,
+    dezimalen       INTEGER NOT NULL,
+    polaritaet      TEXT NOT NULL,
+    dimension       TEXT NOT NULL,
+    quelle          TEXT NOT NULL,
+    hinweis         TEXT NOT NULL,
+    nicht_erhoben   INTEGER NOT NULL,
+    zielwert        REAL,
+    zieljahr        INTEGER
+);
+CREATE TABLE indikator_wert (
+    indikator    TEXT NOT NULL,              -- katalog_indikator.id
+    gebiet       TEXT NOT NULL,
+    gebiet_name  TEXT NOT NULL,
+    jahr         INTEGER NOT NULL,
+    wert         REAL,                       -- NULL when a symbol stands instead
+    symbol       TEXT,                       -- DIN 55301 symbol printed instead of the value
+    geheim       TEXT,                       -- 'primaer' / 'sekundaer' when suppressed
+    zaehler      REAL,
+    nenner       REAL,
+    PRIMARY KEY (indikator, gebiet, jahr)
+) WITHOUT ROWID;
+CREATE TABLE indikator_stand (
+    indikator       TEXT NOT NULL,
+    gebiet          TEXT NOT NULL,
+    gebiet_name     TEXT NOT NULL,
+    jahr            INTEGER,                 -- year of the value compared (reporting year)
+    wert            REAL,
+    vorjahr         INTEGER,
+    vorwert         REAL,
+    delta           REAL,                    -- the headline change (pp, %, or absolute)
+    delta_art       TEXT,                    -- 'prozentpunkte', 'prozent', 'absolut'
+    status          TEXT NOT NULL,           -- besser/schlechter/unveraendert/veraendert/ohne_vergleich
+    trend_steigung  REAL,                    -- per year
+    trend_von       INTEGER,
+    trend_bis       INTEGER,
+    trend_status    TEXT,
+    ziel_erreichung REAL,                    -- % of the way from the base to the target
+    ziel_erreicht   INTEGER,
+    PRIMARY KEY (indikator, gebiet)
+) WITHOUT ROWID;
+CREATE TABLE indikator_abdeckung (
+    position       INTEGER PRIMARY KEY,      -- 0 = all, then the Handlungsfelder in order
+    titel          TEXT NOT NULL,
+    gebiet         TEXT NOT NULL,
+    indikatoren    INTEGER NOT NULL,
+    nicht_erhoben  INTEGER NOT NULL,
+    mit_daten      INTEGER NOT NULL,
+    ohne_aktuelle_daten INTEGER NOT NULL,
+    ohne_daten     INTEGER NOT NULL,
+    besser         INTEGER NOT NULL,
+    schlechter     INTEGER NOT NULL,
+    unveraendert   INTEGER NOT NULL,
+    veraendert     INTEGER NOT NULL,
+    ohne_vergleich INTEGER NOT NULL,
+    ohne_daten_liste TEXT NOT NULL           -- indicator ids without any data, ', '-separated
+);
+
 -- Warnings and errors of ingest runs, located.
 CREATE TABLE ingest_message (
     id         INTEGER PRIMARY KEY,

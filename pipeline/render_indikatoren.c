@@ -1,0 +1,607 @@
+/*
+ * render_indikatoren.c — ibericht-render-indikatoren: the indicators per
+ * Handlungsfeld → out/indikatoren.xlsx and out/indikatoren.pdf.
+ *
+ * Reads the derived tables of compute/indikatoren.c.  The report area is
+ * [indikatoren] gebiet, compared with the areas in [indikatoren] vergleich
+ * (e.g. Landkreis Wesermarsch vs. Niedersachsen).
+ *   XLSX: „Übersicht“ (coverage and status per Handlungsfeld, status cells
+ *   coloured by conditional formatting), one sheet per Handlungsfeld with a
+ *   table per indicator (areas × years, German number formats with the
+ *   catalogue's decimals, symbols as text) and a native line chart, „Werte“
+ *   (every computed value, long) and „Daten“ (every observation used, with
+ *   its provenance: file, sheet, row, column).
+ *   PDF: a chapter per Handlungsfeld (Leitsatz, coverage, the indicators
+ *   nobody delivers yet), per indicator a table of the latest years, a
+ *   vector line chart, status arrow and change, source line, and the legend
+ *   of the table symbols used.
+ * Without a catalogue nothing is written.  Exit codes: 0, 2, 4, 5.
+ */
+#include "lib/config.h"
+#include "lib/diag.h"
+#include "lib/format.h"
+#include "lib/fsutil.h"
+#include "lib/pdfchart.h"
+#include "lib/pdfdoc.h"
+#include "lib/pdftable.h"
+#include "lib/stage.h"
+#include "lib/store.h"
+#include "lib/werte.h"
+#include "lib/xlsxfmt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_AREAS 8
+#define PDF_YEARS 6
+
+struct areas {
+    char *key[MAX_AREAS];
+    char *name[MAX_AREAS];
+    int n;
+};
+
+struct indicator {
+    char *id, *titel, *einheit, *quelle, *hinweis, *art;
+    int dezimalen, nicht_erhoben;
+};
+
+static void free_indicator(struct indicator *i)
+{
+    free(i->id); free(i->titel); free(i->einheit); free(i->quelle); free(i->hinweis); free(i->art);
+}
+
+static void load_areas(const struct ib_config *cfg, sqlite3 *db, struct areas *a)
+{
+    memset(a, 0, sizeof *a);
+    char **v = config_list(cfg, "indikatoren:vergleich", "", NULL);
+    const char *main_area = config_string(cfg, "indikatoren:gebiet", NULL);
+    sqlite3_stmt *q = store_prepare(db,
+        "SELECT gebiet_name FROM indikator_wert WHERE gebiet = ?1 UNION ALL"
+        " SELECT gebiet_name FROM reihe WHERE gebiet = ?1 AND gebiet_name <> '' LIMIT 1");
+    const char *all[MAX_AREAS + 1];
+    int n = 0;
+    if (main_area) all[n++] = main_area;
+    for (char **p = v; *p && n < MAX_AREAS; p++) all[n++] = *p;
+    for (int i = 0; i < n; i++) {
+        a->key[a->n] = xstrdup(all[i]);
+        const char *name = all[i];
+        if (q) {
+            sqlite3_reset(q);
+            store_bind_text(q, 1, all[i]);
+            if (sqlite3_step(q) == SQLITE_ROW) name = store_column_text(q, 0);
+        }
+        a->name[a->n] = xstrdup(name);
+        a->n++;
+    }
+    sqlite3_finalize(q);
+    config_list_free(v);
+}
+
+static void free_areas(struct areas *a)
+{
+    for (int i = 0; i < a->n; i++) { free(a->key[i]); free(a->name[i]); }
+}
+
+/* value text of a point: German number or the symbol */
+static void value_text(char *buf, size_t size, sqlite3_stmt *q, int col_wert, int col_symbol, int decimals)
+{
+    if (sqlite3_column_type(q, col_wert) != SQLITE_NULL)
+        format_zahl(buf, size, sqlite3_column_double(q, col_wert), decimals);
+    else
+        snprintf(buf, size, "%s", store_column_text(q, col_symbol));
+}
+
+static const char *status_text(const char *s)
+{
+    if (strcmp(s, "besser") == 0) return "↑ besser";
+    if (strcmp(s, "schlechter") == 0) return "↓ schlechter";
+    if (strcmp(s, "unveraendert") == 0) return "→ unverändert";
+    if (strcmp(s, "veraendert") == 0) return "↕ verändert";
+    return "– ohne Vergleich";
+}
+
+/* ---------------------------------------------------------------- XLSX --- */
+
+static int xlsx_overview(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, const struct areas *a)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Übersicht");
+    worksheet_write_string(ws, 0, 0, "Indikatoren je Handlungsfeld: Abdeckung und Entwicklung", f->title);
+    if (a->n) {
+        char line[256];
+        snprintf(line, sizeof line, "Gebiet: %s", a->name[0]);
+        worksheet_write_string(ws, 1, 0, line, NULL);
+    }
+    static const char *const head[] = { "Handlungsfeld", "Indikatoren", "nicht erhoben", "mit Daten im Berichtsjahr",
+                                        "ohne aktuelle Daten", "ohne Daten", "besser", "schlechter", "unverändert",
+                                        "verändert", "ohne Vergleich", "Indikatoren ohne Daten" };
+    for (int c = 0; c < 12; c++) worksheet_write_string(ws, 3, (lxw_col_t)c, head[c], f->header);
+    worksheet_set_column(ws, 0, 0, 40, NULL);
+    worksheet_set_column(ws, 1, 10, 12, NULL);
+    worksheet_set_column(ws, 11, 11, 50, NULL);
+    sqlite3_stmt *q = store_prepare(db,
+        "SELECT titel, indikatoren, nicht_erhoben, mit_daten, ohne_aktuelle_daten, ohne_daten, besser, schlechter,"
+        " unveraendert, veraendert, ohne_vergleich, ohne_daten_liste FROM indikator_abdeckung ORDER BY position");
+    lxw_row_t r = 3;
+    while (q && sqlite3_step(q) == SQLITE_ROW) {
+        r++;
+        worksheet_write_string(ws, r, 0, store_column_text(q, 0), r == 4 ? f->total_label : f->text);
+        for (int c = 1; c <= 10; c++) worksheet_write_number(ws, r, (lxw_col_t)c, sqlite3_column_int(q, c), f->number);
+        worksheet_write_string(ws, r, 11, store_column_text(q, 11), f->text);
+    }
+    sqlite3_finalize(q);
+    xlsxfmt_print_setup(ws, 1, 0);
+    return q ? 0 : -1;
+}
+
+static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, const struct areas *a, int hf,
+                      const char *hf_titel, lxw_format *good, lxw_format *bad)
+{
+    char sheet[32];
+    snprintf(sheet, sizeof sheet, "HF %d", hf);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, sheet);
+    worksheet_write_string(ws, 0, 0, hf_titel, f->title);
+    worksheet_set_column(ws, 0, 0, 34, NULL);
+    worksheet_set_column(ws, 1, 40, 11, NULL);
+    sqlite3_stmt *ind = store_prepare(db,
+        "SELECT id, titel, einheit, dezimalen, quelle, nicht_erhoben FROM katalog_indikator WHERE handlungsfeld = ?"
+        " ORDER BY position");
+    sqlite3_stmt *years = store_prepare(db, "SELECT DISTINCT jahr FROM indikator_wert WHERE indikator = ? ORDER BY jahr");
+    sqlite3_stmt *val = store_prepare(db,
+        "SELECT wert, symbol FROM indikator_wert WHERE indikator = ? AND gebiet = ? AND jahr = ?");
+    sqlite3_stmt *st = store_prepare(db, "SELECT status FROM indikator_stand WHERE indikator = ? AND gebiet = ?");
+    if (!ind || !years || !val || !st) {
+        sqlite3_finalize(ind); sqlite3_finalize(years); sqlite3_finalize(val); sqlite3_finalize(st);
+        return -1;
+    }
+    sqlite3_bind_int(ind, 1, hf);
+    lxw_row_t r = 2;
+    lxw_format *nf[7];
+    for (int d = 0; d < 7; d++) {
+        nf[d] = workbook_add_format(wb);
+        char fmt[32] = "#,##0";
+        if (d) { strcat(fmt, "."); for (int i = 0; i < d; i++) strcat(fmt, "0"); }
+        format_set_num_format(nf[d], fmt);
+    }
+    while (sqlite3_step(ind) == SQLITE_ROW) {
+        const char *id = store_column_text(ind, 0);
+        int dez = sqlite3_column_int(ind, 3);
+        if (dez < 0) dez = 0;
+        if (dez > 6) dez = 6;
+        char title[600];
+        snprintf(title, sizeof title, "%s%s%s%s", store_column_text(ind, 1), *store_column_text(ind, 2) ? " (" : "",
+                 store_column_text(ind, 2), *store_column_text(ind, 2) ? ")" : "");
+        worksheet_write_string(ws, r, 0, title, f->total_label);
+        if (sqlite3_column_int(ind, 5)) {
+            worksheet_write_string(ws, r + 1, 0, "wird bisher nicht erhoben", f->text);
+            r += 3;
+            continue;
+        }
+        int y[64], ny = 0;
+        sqlite3_reset(years);
+        store_bind_text(years, 1, id);
+        while (sqlite3_step(years) == SQLITE_ROW && ny < 64) y[ny++] = sqlite3_column_int(years, 0);
+        lxw_row_t head = r + 1;
+        worksheet_write_string(ws, head, 0, "Gebiet", f->header);
+        for (int j = 0; j < ny; j++) worksheet_write_number(ws, head, (lxw_col_t)(j + 1), y[j], f->header);
+        worksheet_write_string(ws, head, (lxw_col_t)(ny + 1), "Entwicklung", f->header);
+        for (int i = 0; i < a->n; i++) {
+            lxw_row_t row = head + 1 + (lxw_row_t)i;
+            worksheet_write_string(ws, row, 0, a->name[i], f->text);
+            for (int j = 0; j < ny; j++) {
+                sqlite3_reset(val);
+                store_bind_text(val, 1, id);
+                store_bind_text(val, 2, a->key[i]);
+                sqlite3_bind_int(val, 3, y[j]);
+                if (sqlite3_step(val) != SQLITE_ROW) worksheet_write_string(ws, row, (lxw_col_t)(j + 1), ".", NULL);
+                else if (sqlite3_column_type(val, 0) != SQLITE_NULL)
+                    worksheet_write_number(ws, row, (lxw_col_t)(j + 1), sqlite3_column_double(val, 0), nf[dez]);
+                else worksheet_write_string(ws, row, (lxw_col_t)(j + 1), store_column_text(val, 1), NULL);
+            }
+            sqlite3_reset(st);
+            store_bind_text(st, 1, id);
+            store_bind_text(st, 2, a->key[i]);
+            worksheet_write_string(ws, row, (lxw_col_t)(ny + 1),
+                                   sqlite3_step(st) == SQLITE_ROW ? status_text(store_column_text(st, 0)) : "– ohne Daten",
+                                   NULL);
+        }
+        lxw_row_t last = head + (lxw_row_t)a->n;
+        if (a->n && ny) {
+            lxw_conditional_format cg = { .type = LXW_CONDITIONAL_TYPE_TEXT,
+                                          .criteria = LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING,
+                                          .value_string = "besser", .format = good };
+            lxw_conditional_format cb = cg;
+            cb.value_string = "schlechter";
+            cb.format = bad;
+            worksheet_conditional_format_range(ws, head + 1, (lxw_col_t)(ny + 1), last, (lxw_col_t)(ny + 1), &cb);
+            worksheet_conditional_format_range(ws, head + 1, (lxw_col_t)(ny + 1), last, (lxw_col_t)(ny + 1), &cg);
+            lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_LINE);
+            for (int i = 0; i < a->n; i++) {
+                lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+                chart_series_set_categories(s, sheet, head, 1, head, (lxw_col_t)ny);
+                chart_series_set_values(s, sheet, head + 1 + (lxw_row_t)i, 1, head + 1 + (lxw_row_t)i, (lxw_col_t)ny);
+                chart_series_set_name_range(s, sheet, head + 1 + (lxw_row_t)i, 0);
+                chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
+            }
+            chart_title_set_name(chart, store_column_text(ind, 1));
+            chart_title_set_name_font(chart, &(lxw_chart_font){ .size = 10, .bold = LXW_TRUE });
+            chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+            chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
+            lxw_chart_options opt = { .x_scale = 1.6, .y_scale = 1.0 };
+            worksheet_insert_chart_opt(ws, last + 2, 0, chart, &opt);
+            r = last + 18;
+        } else {
+            r = last + 3;
+        }
+        char src[700];
+        snprintf(src, sizeof src, "Quelle: %s", store_column_text(ind, 4));
+        worksheet_write_string(ws, r - 2, 0, src, NULL);
+    }
+    sqlite3_finalize(ind); sqlite3_finalize(years); sqlite3_finalize(val); sqlite3_finalize(st);
+    xlsxfmt_print_setup(ws, 1, 0);
+    return 0;
+}
+
+static int xlsx_long(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Werte");
+    static const char *const h1[] = { "Indikator", "Gebiet", "Gebietsname", "Jahr", "Wert", "Zeichen", "Geheimhaltung",
+                                      "Zähler", "Nenner" };
+    for (int c = 0; c < 9; c++) worksheet_write_string(ws, 0, (lxw_col_t)c, h1[c], f->header);
+    worksheet_set_column(ws, 0, 2, 22, NULL);
+    sqlite3_stmt *q = store_prepare(db,
+        "SELECT indikator, gebiet, gebiet_name, jahr, wert, symbol, geheim, zaehler, nenner FROM indikator_wert"
+        " ORDER BY indikator, gebiet, jahr");
+    lxw_row_t r = 0;
+    while (q && sqlite3_step(q) == SQLITE_ROW) {
+        r++;
+        for (int c = 0; c < 9; c++) {
+            if (sqlite3_column_type(q, c) == SQLITE_NULL) continue;
+            if (c == 3 || c == 4 || c == 7 || c == 8)
+                worksheet_write_number(ws, r, (lxw_col_t)c, sqlite3_column_double(q, c), NULL);
+            else worksheet_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), NULL);
+        }
+    }
+    sqlite3_finalize(q);
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_autofilter(ws, 0, 0, r, 8);
+
+    ws = workbook_add_worksheet(wb, "Daten");
+    static const char *const h2[] = { "Datensatz", "Jahr", "Gebiet", "Gebietsname", "Merkmale", "Einheit", "Wert",
+                                      "Zeichen", "Bedeutung", "Stichtag", "Datei", "SHA-256", "Blatt", "Zeile", "Spalte" };
+    for (int c = 0; c < 15; c++) worksheet_write_string(ws, 0, (lxw_col_t)c, h2[c], f->header);
+    worksheet_set_column(ws, 0, 14, 14, NULL);
+    q = store_prepare(db,
+        "SELECT r.indikator, b.jahr, r.gebiet, r.gebiet_name, r.merkmale, r.einheit, b.wert, b.symbol, b.grund,"
+        "       b.stichtag, s.name, s.sha256, s.sheet, b.row_number, b.column_ref"
+        "  FROM beobachtung b JOIN reihe r ON r.id = b.reihe_id JOIN source_file s ON s.id = b.source_file_id"
+        " WHERE s.superseded_by IS NULL"
+        " ORDER BY r.indikator, r.gebiet, r.merkmale, b.jahr LIMIT 1048575");   /* Excel's last row */
+    r = 0;
+    while (q && sqlite3_step(q) == SQLITE_ROW) {
+        r++;
+        for (int c = 0; c < 15; c++) {
+            if (sqlite3_column_type(q, c) == SQLITE_NULL) continue;
+            if (c == 1 || c == 6 || c == 13) worksheet_write_number(ws, r, (lxw_col_t)c, sqlite3_column_double(q, c), NULL);
+            else worksheet_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), NULL);
+        }
+    }
+    sqlite3_finalize(q);
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_autofilter(ws, 0, 0, r, 14);
+    return 0;
+}
+
+static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const struct areas *a)
+{
+    char *target = path_join(cfg->out, config_string(cfg, "indikatoren:xlsx", "indikatoren.xlsx"));
+    char *tmp = NULL, title[512];
+    snprintf(title, sizeof title, "%s – Indikatoren", config_string(cfg, "bericht:titel", "Integrationsbericht"));
+    struct xlsxfmt f;
+    lxw_workbook *wb = xlsxfmt_open(target, cfg, title, "Indikatoren je Handlungsfeld", &f, &tmp);
+    if (!wb) { free(target); return IB_EXIT_OUTPUT; }
+    lxw_format *good = workbook_add_format(wb), *bad = workbook_add_format(wb);
+    format_set_bg_color(good, 0xC6EFCE); format_set_font_color(good, 0x006100);
+    format_set_bg_color(bad, 0xFFC7CE); format_set_font_color(bad, 0x9C0006);
+    int ok = xlsx_overview(wb, db, &f, a) == 0;
+    sqlite3_stmt *h = store_prepare(db, "SELECT position, titel FROM katalog_handlungsfeld ORDER BY position");
+    while (ok && h && sqlite3_step(h) == SQLITE_ROW)
+        ok = xlsx_field(wb, db, &f, a, sqlite3_column_int(h, 0), store_column_text(h, 1), good, bad) == 0;
+    sqlite3_finalize(h);
+    ok = ok && h && xlsx_long(wb, db, &f) == 0;
+    int rc = ok ? IB_EXIT_OK : IB_EXIT_STORE;
+    if (xlsxfmt_close(wb, target, tmp, ok) != 0 && rc == IB_EXIT_OK) rc = IB_EXIT_OUTPUT;
+    if (rc == IB_EXIT_OK) diag_info("%s geschrieben", target);
+    free(target);
+    return rc;
+}
+
+/* ----------------------------------------------------------------- PDF --- */
+
+struct pdf_ctx {
+    struct pdfdoc *doc;
+    sqlite3 *db;
+    const struct areas *a;
+    int symbols_used[WERTE_SYMBOL_ANZAHL];
+};
+
+static void heading(struct pdfdoc *doc, HPDF_Font font, double size, const char *text, double keep)
+{
+    double h = pdfdoc_paragraph(doc, font, size, text, 0);
+    if (doc->y - h - keep < pdfdoc_bottom(doc)) pdfdoc_new_page(doc);
+    pdfdoc_paragraph(doc, font, size, text, 1);
+    doc->y -= size * 0.4;
+}
+
+static void pdf_indicator(struct pdf_ctx *c, const struct indicator *ind)
+{
+    struct pdfdoc *doc = c->doc;
+    char line[1200];
+    snprintf(line, sizeof line, "%s%s%s%s", ind->titel, *ind->einheit ? " (" : "", ind->einheit, *ind->einheit ? ")" : "");
+    /* years with any value for the shown areas, the latest PDF_YEARS */
+    int y[64], ny = 0;
+    sqlite3_stmt *q = store_prepare(c->db, "SELECT DISTINCT jahr FROM indikator_wert WHERE indikator = ? ORDER BY jahr");
+    store_bind_text(q, 1, ind->id);
+    while (q && sqlite3_step(q) == SQLITE_ROW && ny < 64) y[ny++] = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    int first = ny > PDF_YEARS ? ny - PDF_YEARS : 0;
+
+    /* chart data: all years, per area */
+    double *vals = xcalloc((size_t)(c->a->n * (ny ? ny : 1)), sizeof(double));
+    unsigned char *miss = xcalloc((size_t)(c->a->n * (ny ? ny : 1)), 1);
+    char **cells_text = xcalloc((size_t)(c->a->n * (ny ? ny : 1)), sizeof(char *));
+    sqlite3_stmt *v = store_prepare(c->db, "SELECT wert, symbol FROM indikator_wert WHERE indikator = ? AND gebiet = ? AND jahr = ?");
+    int any = 0;
+    for (int i = 0; i < c->a->n; i++)
+        for (int j = 0; j < ny; j++) {
+            size_t k = (size_t)i * (size_t)ny + (size_t)j;
+            sqlite3_reset(v);
+            store_bind_text(v, 1, ind->id);
+            store_bind_text(v, 2, c->a->key[i]);
+            sqlite3_bind_int(v, 3, y[j]);
+            char buf[64] = ".";
+            miss[k] = 1;
+            if (v && sqlite3_step(v) == SQLITE_ROW) {
+                value_text(buf, sizeof buf, v, 0, 1, ind->dezimalen);
+                if (sqlite3_column_type(v, 0) != SQLITE_NULL) { vals[k] = sqlite3_column_double(v, 0); miss[k] = 0; any = 1; }
+                else {
+                    enum werte_symbol s;
+                    if (werte_symbol_parse(buf, &s) == 1) c->symbols_used[s] = 1;
+                }
+            } else {
+                c->symbols_used[WERTE_SYMBOL_UNBEKANNT] = 1;
+            }
+            cells_text[k] = xstrdup(buf);
+        }
+    sqlite3_finalize(v);
+
+    heading(doc, doc->bold, 10.5, line, 120);
+    /* table: Gebiet | years | Entwicklung */
+    struct pdftable_column cols[PDFTABLE_MAX_COLUMNS];
+    char yl[PDF_YEARS][8];
+    int nc = 0;
+    cols[nc++] = (struct pdftable_column){ "Gebiet", 0.19 };
+    int shown = ny - first;
+    double share = shown ? 0.58 / shown : 0.58;
+    for (int j = first; j < ny; j++) {
+        snprintf(yl[j - first], sizeof yl[0], "%d", y[j]);
+        cols[nc++] = (struct pdftable_column){ yl[j - first], share };
+    }
+    cols[nc++] = (struct pdftable_column){ "Entwicklung", 0.23 };
+    struct pdftable t;
+    pdftable_init(&t, doc, cols, nc, 7.5);
+    pdftable_header(&t);
+    sqlite3_stmt *st = store_prepare(c->db,
+        "SELECT status, delta, delta_art, vorjahr, jahr FROM indikator_stand WHERE indikator = ? AND gebiet = ?");
+    for (int i = 0; i < c->a->n; i++) {
+        const char *cells[PDFTABLE_MAX_COLUMNS];
+        char dev[128] = "– ohne Daten";
+        cells[0] = c->a->name[i];
+        for (int j = first; j < ny; j++) cells[1 + j - first] = cells_text[(size_t)i * (size_t)ny + (size_t)j];
+        sqlite3_reset(st);
+        store_bind_text(st, 1, ind->id);
+        store_bind_text(st, 2, c->a->key[i]);
+        if (st && sqlite3_step(st) == SQLITE_ROW) {
+            const char *status = store_column_text(st, 0);
+            if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+                char d[32];
+                double delta = sqlite3_column_double(st, 1);
+                format_zahl(d, sizeof d, delta, 1);
+                const char *unit = strcmp(store_column_text(st, 2), "prozentpunkte") == 0 ? " Pp."
+                                 : strcmp(store_column_text(st, 2), "prozent") == 0 ? " %" : "";
+                snprintf(dev, sizeof dev, "%s (%s%s%s zu %d)", status_text(status), delta > 0 ? "+" : "", d, unit,
+                         sqlite3_column_int(st, 3));
+            } else {
+                snprintf(dev, sizeof dev, "%s", status_text(status));
+            }
+        }
+        cells[nc - 1] = dev;
+        pdftable_row(&t, cells, NULL);
+    }
+    sqlite3_finalize(st);
+    pdftable_end(&t);
+    pdftable_free(&t);
+    doc->y -= 8;
+
+    if (any && ny >= 2) {
+        const char **cats = xcalloc((size_t)ny, sizeof(char *));
+        char (*cy)[8] = xcalloc((size_t)ny, 8);
+        for (int j = 0; j < ny; j++) { snprintf(cy[j], 8, "%d", y[j]); cats[j] = cy[j]; }
+        /* counts of areas of different size in one chart hide the smaller one:
+         * for Anzahl only the report area is drawn (the table compares) */
+        int nseries = strcmp(ind->art, "anzahl") == 0 ? 1 : c->a->n;
+        struct pdfchart_series *series = xcalloc((size_t)c->a->n, sizeof *series);
+        for (int i = 0; i < nseries; i++) {
+            series[i].name = c->a->name[i];
+            series[i].values = vals + (size_t)i * (size_t)ny;
+            series[i].missing = miss + (size_t)i * (size_t)ny;
+        }
+        char src[800];
+        snprintf(src, sizeof src, "%s", *ind->quelle ? ind->quelle : "eigene Berechnung");
+        struct pdfchart chart = { 0 };
+        chart.kind = PDFCHART_LINE;
+        chart.source = src;
+        chart.unit = *ind->einheit ? ind->einheit : NULL;
+        chart.categories = cats;
+        chart.ncategories = ny;
+        chart.series = series;
+        chart.nseries = nseries;
+        chart.decimals = ind->dezimalen > 3 ? 3 : ind->dezimalen;
+        chart.height = 130;
+        pdfchart_draw(doc, &chart);
+        free(series);
+        free(cats);
+        free(cy);
+    } else {
+        char src[900];
+        snprintf(src, sizeof src, "Quelle: %s", *ind->quelle ? ind->quelle : "eigene Berechnung");
+        pdfdoc_paragraph(doc, doc->regular, 7.5, src, 1);
+    }
+    if (*ind->hinweis) pdfdoc_paragraph(doc, doc->regular, 7.5, ind->hinweis, 1);
+    doc->y -= 12;
+    for (size_t k = 0; k < (size_t)c->a->n * (size_t)ny; k++) free(cells_text[k]);
+    free(cells_text);
+    free(vals);
+    free(miss);
+}
+
+static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct areas *a)
+{
+    const char *kommune = config_string(cfg, "bericht:kommune", "");
+    const char *titel = config_string(cfg, "bericht:titel", "Integrationsbericht");
+    struct pdfdoc doc;
+    if (pdfdoc_open(&doc, config_string(cfg, "schrift:regular", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+                    config_string(cfg, "schrift:fett", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+                    HPDF_PAGE_PORTRAIT) != 0)
+        return IB_EXIT_USAGE;
+    char line[800], stand[64];
+    format_stand(stand, sizeof stand, config_string(cfg, "bericht:stand", NULL));
+    snprintf(line, sizeof line, "%s – Indikatoren je Handlungsfeld", titel);
+    pdfdoc_set_info(&doc, line, kommune, "Indikatoren je Handlungsfeld", "Integrationsbericht, Indikatoren, Monitoring",
+                    report_time());
+    pdfdoc_new_page(&doc);
+    snprintf(line, sizeof line, "%s%s%s", kommune, *kommune ? " · " : "", titel);
+    pdfdoc_paragraph(&doc, doc.regular, 10, line, 1);
+    doc.y -= 4;
+    pdfdoc_paragraph(&doc, doc.bold, 18, "Indikatoren je Handlungsfeld", 1);
+    snprintf(line, sizeof line, "%s%s%s", a->n ? a->name[0] : "", a->n > 1 ? " im Vergleich mit " : "",
+             a->n > 1 ? a->name[1] : "");
+    for (int i = 2; i < a->n; i++) { strncat(line, ", ", sizeof line - strlen(line) - 1); strncat(line, a->name[i], sizeof line - strlen(line) - 1); }
+    pdfdoc_paragraph(&doc, doc.regular, 10, line, 1);
+    pdfdoc_paragraph(&doc, doc.regular, 9, stand, 1);
+    doc.y -= 12;
+
+    struct pdf_ctx c = { &doc, db, a, { 0 } };
+    sqlite3_stmt *cov = store_prepare(db,
+        "SELECT titel, indikatoren, mit_daten, ohne_daten, besser, schlechter, unveraendert + veraendert, ohne_daten_liste"
+        " FROM indikator_abdeckung WHERE position = ?");
+    sqlite3_stmt *h = store_prepare(db, "SELECT position, titel, leitsatz FROM katalog_handlungsfeld ORDER BY position");
+    sqlite3_stmt *iq = store_prepare(db,
+        "SELECT id, titel, einheit, quelle, hinweis, art, dezimalen, nicht_erhoben,"
+        "       EXISTS (SELECT 1 FROM indikator_wert w WHERE w.indikator = k.id AND w.wert IS NOT NULL)"
+        "  FROM katalog_indikator k WHERE handlungsfeld = ? ORDER BY position");
+    int first_chapter = 1;
+    while (h && iq && cov && sqlite3_step(h) == SQLITE_ROW) {
+        int hf = sqlite3_column_int(h, 0);
+        if (!first_chapter) pdfdoc_new_page(&doc);
+        first_chapter = 0;
+        snprintf(line, sizeof line, "%d  %s", hf, store_column_text(h, 1));
+        pdfdoc_outline(&doc, NULL, store_column_text(h, 1));
+        heading(&doc, doc.bold, 14, line, 100);
+        if (*store_column_text(h, 2)) {
+            pdfdoc_paragraph(&doc, doc.bold, 9.5, "Leitsatz", 1);
+            pdfdoc_paragraph(&doc, doc.regular, 9.5, store_column_text(h, 2), 1);
+            doc.y -= 6;
+        }
+        sqlite3_reset(cov);
+        sqlite3_bind_int(cov, 1, hf);
+        if (sqlite3_step(cov) == SQLITE_ROW) {
+            snprintf(line, sizeof line,
+                     "%d Indikatoren, davon %d mit Daten für das Berichtsjahr: %d besser, %d schlechter, %d ohne "
+                     "deutliche Veränderung; %d ohne Daten.",
+                     sqlite3_column_int(cov, 1), sqlite3_column_int(cov, 2), sqlite3_column_int(cov, 4),
+                     sqlite3_column_int(cov, 5), sqlite3_column_int(cov, 6), sqlite3_column_int(cov, 3));
+            pdfdoc_paragraph(&doc, doc.regular, 9.5, line, 1);
+            doc.y -= 10;
+        }
+        /* first the indicators with values, then the gap: those nobody delivers yet */
+        sqlite3_reset(iq);
+        sqlite3_bind_int(iq, 1, hf);
+        int gaps = 0;
+        while (sqlite3_step(iq) == SQLITE_ROW) {
+            if (sqlite3_column_int(iq, 8) == 0) { gaps++; continue; }
+            struct indicator ind = {
+                xstrdup(store_column_text(iq, 0)), xstrdup(store_column_text(iq, 1)), xstrdup(store_column_text(iq, 2)),
+                xstrdup(store_column_text(iq, 3)), xstrdup(store_column_text(iq, 4)), xstrdup(store_column_text(iq, 5)),
+                sqlite3_column_int(iq, 6), sqlite3_column_int(iq, 7) };
+            pdf_indicator(&c, &ind);
+            free_indicator(&ind);
+        }
+        if (gaps) {
+            snprintf(line, sizeof line, "Indikatoren ohne Daten (%d)", gaps);
+            heading(&doc, doc.bold, 10.5, line, 60);
+            static const struct pdftable_column gcols[] = { { "Indikator", 0.72 }, { "Stand", 0.28 } };
+            struct pdftable t;
+            pdftable_init(&t, &doc, gcols, 2, 7.5);
+            pdftable_header(&t);
+            sqlite3_reset(iq);
+            sqlite3_bind_int(iq, 1, hf);
+            while (sqlite3_step(iq) == SQLITE_ROW) {
+                if (sqlite3_column_int(iq, 8)) continue;
+                const char *cells[2] = { store_column_text(iq, 1),
+                                         sqlite3_column_int(iq, 7) ? "wird bisher nicht erhoben" : "keine Daten geliefert" };
+                pdftable_row(&t, cells, NULL);
+            }
+            pdftable_end(&t);
+            pdftable_free(&t);
+            doc.y -= 10;
+        }
+    }
+    sqlite3_finalize(h);
+    sqlite3_finalize(iq);
+    sqlite3_finalize(cov);
+
+    /* legend of the symbols used */
+    int any = 0;
+    for (int s = 1; s < WERTE_SYMBOL_ANZAHL; s++) any |= c.symbols_used[s];
+    if (any) {
+        heading(&doc, doc.bold, 10, "Zeichenerklärung", 40);
+        for (int s = 1; s < WERTE_SYMBOL_ANZAHL; s++) {
+            if (!c.symbols_used[s]) continue;
+            snprintf(line, sizeof line, "%s   %s", werte_symbol_text((enum werte_symbol)s),
+                     werte_symbol_bedeutung((enum werte_symbol)s));
+            pdfdoc_paragraph(&doc, doc.regular, 8.5, line, 1);
+        }
+    }
+    snprintf(line, sizeof line, "%s%s%s – Indikatoren", kommune, *kommune ? " · " : "", titel);
+    pdfdoc_footers(&doc, stand, line);
+    char *target = path_join(cfg->out, config_string(cfg, "indikatoren:pdf", "indikatoren.pdf"));
+    int rc = pdfdoc_save(&doc, target) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
+    if (rc == IB_EXIT_OK) diag_info("%s geschrieben (%d Seiten)", target, doc.npages);
+    free(target);
+    pdfdoc_close(&doc);
+    return rc;
+}
+
+static int render(const struct ib_config *cfg, sqlite3 *db)
+{
+    sqlite3_stmt *q = store_prepare(db, "SELECT count(*) FROM katalog_indikator");
+    int n = q && sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
+    sqlite3_finalize(q);
+    if (n < 0) return IB_EXIT_STORE;
+    if (n == 0) return IB_EXIT_OK;          /* no catalogue configured */
+    struct areas a;
+    load_areas(cfg, db, &a);
+    int rc = write_xlsx(cfg, db, &a);
+    if (rc == IB_EXIT_OK) rc = write_pdf(cfg, db, &a);
+    free_areas(&a);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    return stage_main("ibericht-render-indikatoren", "Schreibt die Indikatoren je Handlungsfeld (XLSX, PDF).",
+                      argc, argv, STORE_READ, render);
+}

@@ -1,0 +1,85 @@
+#!/bin/sh
+# test_indikatoren.sh — indicators per Handlungsfeld from the real LSN
+# deliveries: the Niedersachsen catalogue for the Landkreis Wesermarsch and
+# the Wolfsburg catalogue (most indicators not measured yet), checked with
+# openpyxl, pdftotext and qpdf against values computed here independently.
+. "$(dirname "$0")/lib.sh"
+
+nds=inputs/beispiele/niedersachsen
+in="$TMP/nds/inbox"; out="$TMP/nds/out"
+make_inbox "$in" $nds/csv/*.csv $nds/xlsx/*.xlsx
+run_ib report --config config/niedersachsen.ini --inbox "$in" --out "$out"
+check_eq "Niedersachsen-Katalog: report endet mit 0" 0 "$rc"
+check_grep "Indikatoren berechnet" "12 Indikatoren aus config/katalog_niedersachsen.ini berechnet" "$TMP/log"
+check "indikatoren.pdf besteht qpdf --check" qpdf --check "$out/indikatoren.pdf"
+check "alle Schriften eingebettet" sh -c "pdffonts '$out/indikatoren.pdf' 2>/dev/null | tail -n +3 | awk '{print \$(NF-4)}' | grep -qv no"
+
+# Einbürgerungsquote = Einbürgerungen (2-3-1) ÷ Ausländer (1-2-1) × 100 for every Kreis and year,
+# computed here from the two CSV files, against the workbook's values
+$PY - "$out/indikatoren.xlsx" $nds <<'PY'
+import csv, sys, openpyxl
+def ok(c, d): print(("ok - " if c else "not ok - ") + d)
+def load(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return {(r["GeoCode"], int(r["Year"])): float(r["Value"]) for r in csv.DictReader(f) if r["Value"] and r["GeoCode"]}
+z = load(sys.argv[2] + "/csv/indicator_2-3-1.csv")
+n = load(sys.argv[2] + "/csv/indicator_1-2-1.csv")
+wb = openpyxl.load_workbook(sys.argv[1])
+ok(wb.sheetnames[0] == "Übersicht" and "Werte" in wb.sheetnames and "Daten" in wb.sheetnames,
+   f"Blätter Übersicht, HF …, Werte, Daten ({wb.sheetnames})")
+werte = {(r[0], r[1], r[3]): r[4] for r in wb["Werte"].iter_rows(min_row=2, values_only=True)}
+expected = {k: z[k] / n[k] * 100 for k in z if k in n and n[k] > 0}
+compared = [k for k in expected if ("einbuergerungsquote", k[0], k[1]) in werte]
+bad = [k for k in compared if abs(werte[("einbuergerungsquote", k[0], k[1])] - expected[k]) > 1e-9]
+ok(len(compared) >= 500 and not bad, f"Einbürgerungsquote für {len(compared)} Kreise × Jahre = eigene Rechnung (Abweichungen: {bad[:3]})")
+w = werte.get(("einbuergerungsquote", "K03461", 2024))
+ok(w is not None and abs(w - 134 / 10430 * 100) < 1e-12, f"Wesermarsch 2024: 134 ÷ 10.430 × 100 = 1,2848 % ({w})")
+hf = wb["HF 2"]
+texts = [c for row in hf.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+ok(any("Einbürgerungsquote" in t for t in texts), "Handlungsfeld-Blatt mit Tabelle der Einbürgerungsquote")
+ok(any(t.startswith("↑ besser") for t in texts), "Status mit Pfeil im Handlungsfeld-Blatt")
+ok(len(hf.conditional_formatting) >= 1, "bedingte Formatierung für den Status")
+daten = list(wb["Daten"].iter_rows(min_row=2, values_only=True))
+ok(len(daten) == 19734 and all(r[10] and r[13] for r in daten), f"Daten-Blatt: 19.734 Beobachtungen mit Datei und Zeile ({len(daten)})")
+cov = [r for r in wb["Übersicht"].iter_rows(min_row=5, values_only=True) if r[0]]
+ok(cov[0][0] == "Alle Handlungsfelder" and cov[0][1] == 12, f"Übersicht: 12 Indikatoren ({cov[0][:2]})")
+PY
+import_check=$(cd "$TMP" && unzip -o -q "$out/indikatoren.xlsx" -d x && ls x/xl/charts | wc -l)
+check "native Excel-Liniendiagramme je Zeitreihe" test "$import_check" -ge 5
+
+pdftotext -layout "$out/indikatoren.pdf" "$TMP/i.txt" 2>/dev/null
+check_grep "PDF: Kapitel je Handlungsfeld" "Rechtliche Integration & Asyl" "$TMP/i.txt"
+check_grep "PDF: Vergleich Kreis und Land" "Wesermarsch im Vergleich mit Niedersachsen" "$TMP/i.txt"
+check_grep "PDF: Einbürgerungsquote 2024 deutsch formatiert" "1,28" "$TMP/i.txt"
+check_grep "PDF: Status mit Pfeil" "↑ besser" "$TMP/i.txt"
+check_grep "PDF: Quellenzeile" "Quelle: Landesamt für Statistik Niedersachsen" "$TMP/i.txt"
+check_grep "PDF: Achsenbeschriftung mit Tausenderpunkt" "10.000" "$TMP/i.txt"
+check_grep "PDF: Abdeckung je Handlungsfeld" "4 Indikatoren, davon 3 mit Daten für das Berichtsjahr" "$TMP/i.txt"
+check_grep "PDF: Zeichenerklärung" "Zeichenerklärung" "$TMP/i.txt"
+pages=$(pdfinfo "$out/indikatoren.pdf" 2>/dev/null | awk '/^Pages:/{print $2}')
+check_grep "PDF: Seite x von y" "Seite $pages von $pages" "$TMP/i.txt"
+
+# Wolfsburg: 185 indicators, almost all not measured yet — the gap is shown plainly
+win="$TMP/wob/inbox"; wout="$TMP/wob/out"
+make_inbox "$win" $nds/csv/*.csv
+run_ib report --config config/wolfsburg.ini --inbox "$win" --out "$wout"
+check_eq "Wolfsburg-Katalog: report endet mit 0" 0 "$rc"
+pdftotext -layout "$wout/indikatoren.pdf" "$TMP/w.txt" 2>/dev/null
+check_grep "Wolfsburg: Leitsatz des Handlungsfelds" "Leitsatz" "$TMP/w.txt"
+check_grep "Wolfsburg: Lücke benannt" "wird bisher nicht erhoben" "$TMP/w.txt"
+check_grep "Wolfsburg: Ausländeranteil mit echten Werten" "Ausländeranteil (gesamtstädtisch)" "$TMP/w.txt"
+v=$($PY -c "
+import sqlite3,sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute(\"select indikatoren, nicht_erhoben, mit_daten from indikator_abdeckung where position = 0\").fetchone())" "$wout/ibericht.sqlite")
+check_eq "Wolfsburg: 185 Indikatoren, 183 nicht erhoben, 2 mit Daten" "(185, 183, 2)" "$v"
+
+# catalogue errors are reported with file and key before anything is computed
+printf '[katalog]\ntitel = Test\n[indikator:x]\ntitel = X\nhandlungsfeld = fehlt\nart = anzahl\nwert = 1-1-1\n' > "$TMP/k.ini"
+printf '[indikatoren]\nkatalog = %s\n[pfade]\nquellen = config/quellen_niedersachsen.ini\n' "$TMP/k.ini" > "$TMP/kc.ini"
+run_ib compute --config "$TMP/kc.ini" --out "$out"
+check_eq "fehlerhafter Katalog: Exit-Code 2" 2 "$rc"
+check_grep "Katalogfehler nennt Datei und Schlüssel" "$TMP/k.ini" "$TMP/log"
+n=$($PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from indikator_wert').fetchone()[0] > 0)" "$out/ibericht.sqlite")
+check_eq "abgeleitete Tabellen nach Katalogfehler unverändert" True "$n"
+check_grep "Wolfsburg: Lückentabelle" "Indikatoren ohne Daten (42)" "$TMP/w.txt"

@@ -48,6 +48,7 @@ test: build
 bench: build
 	@sh bench/bench.sh $(BUILD)
 	@sh bench/bench_eingang.sh $(BUILD)
+	@sh bench/bench_indikatoren.sh $(BUILD)
 
 asan: | deps
 	@$(MAKE) --no-print-directory BUILD=build-asan \

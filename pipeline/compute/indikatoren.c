@@ -41,16 +41,15 @@ static int uses_dataset(const struct katalog *k, const char *id)
     return 0;
 }
 
-/* The current observations of the datasets the catalogue uses.  Series
- * texts are loaded once and shared by their observations. */
-static int load_observations(sqlite3 *db, const struct katalog *k, struct reihe_texte **reihen_out,
-                             size_t *nreihen_out, struct indikator_beobachtung **beob_out, size_t *nbeob_out)
+/* The series texts of the datasets the catalogue uses, loaded once;
+ * index maps reihe.id → position. */
+static int load_series(sqlite3 *db, const struct katalog *k, struct reihe_texte **out, size_t *nout,
+                       struct strmap *index)
 {
     sqlite3_stmt *q = store_prepare(db, "SELECT id, indikator, gebiet, gebiet_name, merkmale, einheit FROM reihe ORDER BY id");
     if (!q) return -1;
     size_t nr = 0, capr = 256;
     struct reihe_texte *reihen = xcalloc(capr, sizeof *reihen);
-    struct strmap index = { 0 };
     while (sqlite3_step(q) == SQLITE_ROW) {
         const char *ind = store_column_text(q, 1);
         if (!uses_dataset(k, ind)) continue;
@@ -63,50 +62,56 @@ static int load_observations(sqlite3 *db, const struct katalog *k, struct reihe_
         r->einheit = xstrdup(store_column_text(q, 5));
         char key[32];
         int n = snprintf(key, sizeof key, "%lld", (long long)sqlite3_column_int64(q, 0));
-        strmap_put(&index, key, (size_t)n, (int64_t)nr);
+        strmap_put(index, key, (size_t)n, (int64_t)nr);
         nr++;
     }
     sqlite3_finalize(q);
-    q = store_prepare(db,
-        "SELECT b.reihe_id, b.jahr, b.wert, b.symbol FROM beobachtung b JOIN source_file s ON s.id = b.source_file_id"
-        " WHERE s.superseded_by IS NULL ORDER BY b.reihe_id, b.jahr");
-    if (!q) { strmap_free(&index); *reihen_out = reihen; *nreihen_out = nr; return -1; }
-    size_t nb = 0, capb = 1024;
-    struct indikator_beobachtung *beob = xcalloc(capb, sizeof *beob);
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        char key[32];
-        int n = snprintf(key, sizeof key, "%lld", (long long)sqlite3_column_int64(q, 0));
-        int64_t ri;
-        if (!strmap_get(&index, key, (size_t)n, &ri)) continue;      /* a dataset the catalogue does not use */
-        if (nb == capb) { capb *= 2; beob = xrealloc(beob, capb * sizeof *beob); }
-        const struct reihe_texte *r = &reihen[ri];
-        struct indikator_beobachtung *o = &beob[nb++];
-        memset(o, 0, sizeof *o);
-        o->indikator = r->indikator;
-        o->jahr = sqlite3_column_int(q, 1);
-        o->gebiet = r->gebiet;
-        o->gebiet_name = r->gebiet_name;
-        o->merkmale = r->merkmale;
-        o->einheit = r->einheit;
-        if (sqlite3_column_type(q, 2) != SQLITE_NULL) {
-            o->wert = sqlite3_column_double(q, 2);
-            o->symbol = WERTE_SYMBOL_KEINES;
-            const char *sym = store_column_text(q, 3);
-            if (strcmp(sym, "–") == 0) o->symbol = WERTE_SYMBOL_KEINES;   /* „–“ stored as the value 0 */
-        } else {
-            o->wert = NAN;
-            enum werte_symbol sym = WERTE_SYMBOL_KEINES;
-            if (werte_symbol_parse(store_column_text(q, 3), &sym) != 1) sym = WERTE_SYMBOL_KEINES;
-            o->symbol = sym;
+    *out = reihen;
+    *nout = nr;
+    return 0;
+}
+
+/* The current observations of up to four datasets (one indicator's
+ * inputs) into *beob (reused buffer, *cap its capacity); returns the count
+ * or -1.  Memory stays at one indicator's inputs, whatever the store holds. */
+static long load_inputs(sqlite3_stmt *q, const char *const ds[4], const struct reihe_texte *reihen,
+                        const struct strmap *index, struct indikator_beobachtung **beob, size_t *cap)
+{
+    size_t nb = 0;
+    for (int d = 0; d < 4; d++) {
+        if (!ds[d]) continue;
+        int dup = 0;
+        for (int e = 0; e < d; e++) dup |= ds[e] && strcmp(ds[e], ds[d]) == 0;
+        if (dup) continue;
+        sqlite3_reset(q);
+        store_bind_text(q, 1, ds[d]);
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            char key[32];
+            int n = snprintf(key, sizeof key, "%lld", (long long)sqlite3_column_int64(q, 0));
+            int64_t ri;
+            if (!strmap_get(index, key, (size_t)n, &ri)) continue;
+            if (nb == *cap) { *cap = *cap ? *cap * 2 : 4096; *beob = xrealloc(*beob, *cap * sizeof **beob); }
+            const struct reihe_texte *r = &reihen[ri];
+            struct indikator_beobachtung *o = &(*beob)[nb++];
+            memset(o, 0, sizeof *o);
+            o->indikator = r->indikator;
+            o->jahr = sqlite3_column_int(q, 1);
+            o->gebiet = r->gebiet;
+            o->gebiet_name = r->gebiet_name;
+            o->merkmale = r->merkmale;
+            o->einheit = r->einheit;
+            if (sqlite3_column_type(q, 2) != SQLITE_NULL) {
+                o->wert = sqlite3_column_double(q, 2);      /* „–“ is stored as the value 0 */
+                o->symbol = WERTE_SYMBOL_KEINES;
+            } else {
+                enum werte_symbol sym = WERTE_SYMBOL_KEINES;
+                if (werte_symbol_parse(store_column_text(q, 3), &sym) != 1) sym = WERTE_SYMBOL_KEINES;
+                o->wert = NAN;
+                o->symbol = sym;
+            }
         }
     }
-    sqlite3_finalize(q);
-    strmap_free(&index);
-    *reihen_out = reihen;
-    *nreihen_out = nr;
-    *beob_out = beob;
-    *nbeob_out = nb;
-    return 0;
+    return (long)nb;
 }
 
 static const char *delta_name(enum indikator_delta d)
@@ -311,17 +316,36 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
 
     struct reihe_texte *reihen = NULL;
     struct indikator_beobachtung *beob = NULL;
-    size_t nreihen = 0, nbeob = 0;
-    int rc = load_observations(db, &k, &reihen, &nreihen, &beob, &nbeob) == 0 ? IB_EXIT_OK : IB_EXIT_STORE;
-    struct indikator_ergebnis *erg = NULL;
-    if (rc == IB_EXIT_OK && indikator_berechnen_alle(&k, beob, nbeob, &gh, &erg) != 0)
-        diag_warning("Katalog %s: nicht alle Indikatoren berechenbar (siehe Meldungen); die übrigen werden berichtet", pfad);
+    size_t nreihen = 0, nbeob = 0, cap = 0;
+    struct strmap index = { 0 };
+    int rc = load_series(db, &k, &reihen, &nreihen, &index) == 0 ? IB_EXIT_OK : IB_EXIT_STORE;
+    sqlite3_stmt *q = rc == IB_EXIT_OK ? store_prepare(db,
+        "SELECT b.reihe_id, b.jahr, b.wert, b.symbol FROM reihe r JOIN beobachtung b ON b.reihe_id = r.id"
+        "  JOIN source_file s ON s.id = b.source_file_id"
+        " WHERE r.indikator = ?1 AND s.superseded_by IS NULL") : NULL;
+    if (rc == IB_EXIT_OK && !q) rc = IB_EXIT_STORE;
+    /* one indicator at a time, in the order references need */
+    struct indikator_ergebnis *erg = xcalloc((size_t)(k.nindikatoren ? k.nindikatoren : 1), sizeof *erg);
+    int failed = 0;
+    for (int n = 0; rc == IB_EXIT_OK && n < k.nindikatoren; n++) {
+        int i = k.reihenfolge[n];
+        const struct katalog_indikator *ind = &k.indikatoren[i];
+        const char *ds[4] = { ind->wert.datensatz, ind->zaehler.datensatz, ind->nenner.datensatz, ind->reihe.datensatz };
+        long got = load_inputs(q, ds, reihen, &index, &beob, &cap);
+        if (got < 0) { rc = IB_EXIT_STORE; break; }
+        nbeob += (size_t)got;
+        if (indikator_berechnen(&k, i, beob, (size_t)got, &gh, erg) != 0) failed++;
+    }
+    sqlite3_finalize(q);
+    if (failed)
+        diag_warning("Katalog %s: %d Indikatoren nicht berechenbar (siehe Meldungen); die übrigen werden berichtet",
+                     pfad, failed);
     if (rc == IB_EXIT_OK && (write_catalogue(db, &k) != 0 || write_results(db, &k, erg, berichtsjahr) != 0 ||
                              write_coverage(db, &k, erg, berichtsjahr, gebiet) != 0))
         rc = IB_EXIT_STORE;
     if (rc == IB_EXIT_OK)
         diag_info("%d Indikatoren aus %s berechnet (%zu Werte, Berichtsjahr %d)", k.nindikatoren, pfad, nbeob, berichtsjahr);
-    if (erg) indikator_ergebnisse_freigeben(erg, k.nindikatoren);
+    indikator_ergebnisse_freigeben(erg, k.nindikatoren);
     for (size_t i = 0; i < nreihen; i++) {
         free(reihen[i].indikator);
         free(reihen[i].gebiet);
@@ -331,6 +355,7 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
     }
     free(reihen);
     free(beob);
+    strmap_free(&index);
     katalog_freigeben(&k);
     return rc;
 }

@@ -91,6 +91,14 @@ BERECHNET = [
         ("hinweis", "Einbürgerungen eines Jahres (2-3-1) je 100 Ausländerinnen und Ausländer am 31.12. desselben "
                     "Jahres (1-2-1); vgl. LSN-Indikator 2-3-3"),
     ]),
+    # from the office's Excel workbook 2020_2-3-4.xlsx (wide table, symbol x for blocked cells)
+    ("2-3-1", "einbuergerungen_kosovo", "Einbürgerungen von Staatsangehörigen des Kosovo (Niedersachsen)", [
+        ("art", "anzahl"), ("einheit", "Personen"), ("wert", "2-3-4"),
+        ("wert_filter", "Staatsangehörigkeit=Kosovo"), ("dezimalen", "0"), ("polaritaet", "hoeher_besser"),
+        ("dimension", "strukturell"), ("schwelle", "0"),
+        ("quelle", "Landesamt für Statistik Niedersachsen (LSN): Tabelle 2.3.4, Einbürgerungsstatistik"),
+        ("hinweis", "Bis 2008 weist das LSN für den Kosovo keine Werte aus (Tabellenfach gesperrt, x)."),
+    ]),
 ]
 
 
@@ -227,7 +235,7 @@ def erzeuge(daten):
 
 def main():
     ap = argparse.ArgumentParser(description="Indikatorenkatalog Niedersachsen aus den LSN-Metadaten erzeugen")
-    ap.add_argument("--daten", default=os.path.join(os.path.dirname(REPO), "shared", "data", "niedersachsen"))
+    ap.add_argument("--daten", default=os.path.join(REPO, "inputs", "beispiele", "niedersachsen"))
     ap.add_argument("--ausgabe", default=os.path.join(REPO, "config", "katalog_niedersachsen.ini"))
     ap.add_argument("--pruefen", action="store_true")
     a = ap.parse_args()

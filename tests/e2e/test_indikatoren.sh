@@ -10,7 +10,7 @@ in="$TMP/nds/inbox"; out="$TMP/nds/out"
 make_inbox "$in" $nds/csv/*.csv $nds/xlsx/*.xlsx
 run_ib report --config config/niedersachsen.ini --inbox "$in" --out "$out"
 check_eq "Niedersachsen-Katalog: report endet mit 0" 0 "$rc"
-check_grep "Indikatoren berechnet" "12 Indikatoren aus config/katalog_niedersachsen.ini berechnet" "$TMP/log"
+check_grep "Indikatoren berechnet" "13 Indikatoren aus config/katalog_niedersachsen.ini berechnet" "$TMP/log"
 check "indikatoren.pdf besteht qpdf --check" qpdf --check "$out/indikatoren.pdf"
 check "alle Schriften eingebettet" sh -c "pdffonts '$out/indikatoren.pdf' 2>/dev/null | tail -n +3 | awk '{print \$(NF-4)}' | grep -qv no"
 
@@ -42,7 +42,7 @@ ok(len(hf.conditional_formatting) >= 1, "bedingte Formatierung für den Status")
 daten = list(wb["Daten"].iter_rows(min_row=2, values_only=True))
 ok(len(daten) == 19734 and all(r[10] and r[13] for r in daten), f"Daten-Blatt: 19.734 Beobachtungen mit Datei und Zeile ({len(daten)})")
 cov = [r for r in wb["Übersicht"].iter_rows(min_row=5, values_only=True) if r[0]]
-ok(cov[0][0] == "Alle Handlungsfelder" and cov[0][1] == 12, f"Übersicht: 12 Indikatoren ({cov[0][:2]})")
+ok(cov[0][0] == "Alle Handlungsfelder" and cov[0][1] == 13, f"Übersicht: 13 Indikatoren ({cov[0][:2]})")
 PY
 import_check=$(cd "$TMP" && unzip -o -q "$out/indikatoren.xlsx" -d x && ls x/xl/charts | wc -l)
 check "native Excel-Liniendiagramme je Zeitreihe" test "$import_check" -ge 5

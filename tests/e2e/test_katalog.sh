@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 seeds=../shared/data/seeds
-lsn=../shared/data/niedersachsen
+lsn=inputs/beispiele/niedersachsen
 if [ -f "$seeds/indikatoren_wolfsburg.csv" ]; then
     check "config/katalog_wolfsburg.ini ist aktuell (katalog_aus_seeds.py --pruefen)" \
         "$PY" tools/katalog_aus_seeds.py --seeds "$seeds" --pruefen

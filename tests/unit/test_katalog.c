@@ -635,7 +635,7 @@ static void test_niedersachsen(void **state)
     assert_int_equal(rc, 0);
     assert_int_equal(k.nhandlungsfelder, 7);     /* Themenfelder 1–6 and 8 have data */
     assert_int_equal(k.nziele, 0);
-    assert_int_equal(k.nindikatoren, 12);        /* 10 datasets + Ausländeranteil + Einbürgerungsquote */
+    assert_int_equal(k.nindikatoren, 13);        /* 10 datasets + Ausländeranteil, Einbürgerungsquote, Einbürgerungen Kosovo (2-3-4) */
     assert_int_equal(zaehle(&k, ist_nicht_erhoben), 0);
     assert_int_equal(zaehle(&k, ist_berechnet), 2);
     assert_string_equal(k.handlungsfelder[1].titel, "Rechtliche Integration & Asyl");

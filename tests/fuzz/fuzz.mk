@@ -76,7 +76,7 @@ $(FUZZ_BUILD)/fuzz_ini: tests/fuzz/fuzz_ini.c $(call fuzz_objs,$(FUZZ_LIB_ini)) 
 
 # Every harness runs even when an earlier one fails; the target fails if any did.
 fuzz: fuzz-build
-	@fail=""; \
+	@mkdir -p $(FUZZ_BUILD)/artifacts; fail=""; \
 	$(foreach n,$(FUZZ_NAMES),mkdir -p $(FUZZ_BUILD)/corpus-$(n); \
 	echo "== fuzz_$(n): $(FUZZ_SECONDS) s, neue Eingaben in $(FUZZ_BUILD)/corpus-$(n)"; \
 	$(call fuzz_args,$(n),-max_total_time=$(FUZZ_SECONDS) $(FUZZ_BUILD)/corpus-$(n)) || fail="$$fail $(n)";) \
@@ -85,7 +85,7 @@ fuzz: fuzz-build
 # The seeds (regressions included) first, then FUZZ_SMOKE_RUNS mutations.
 # The log of a failed harness is shown; the new inputs are thrown away.
 fuzz-smoke: fuzz-build
-	@fail=0; \
+	@mkdir -p $(FUZZ_BUILD)/artifacts; fail=0; \
 	$(foreach n,$(FUZZ_NAMES),rm -rf $(FUZZ_BUILD)/smoke-$(n); mkdir -p $(FUZZ_BUILD)/smoke-$(n); \
 	if $(call fuzz_args,$(n),-runs=$(FUZZ_SMOKE_RUNS) -max_total_time=20 $(FUZZ_BUILD)/smoke-$(n)) \
 	    > $(FUZZ_BUILD)/smoke-$(n).log 2>&1; then \

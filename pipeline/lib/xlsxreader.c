@@ -659,6 +659,9 @@ static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **a
     if (c->x.rc) return;
     const char *l = local_name(name);
     if (strcmp(l, "si") == 0) {
+        /* a string inside a string: drop the unfinished outer text, so the
+         * pool holds nothing but whole strings (lengths come from offsets) */
+        if (c->in_si) c->x.r->pool_len = c->start;
         c->in_si = 1;
         c->rph = 0;
         c->start = c->x.r->pool_len;
@@ -673,7 +676,7 @@ static void XMLCALL sst_text(void *ud, const XML_Char *s, int len)
 {
     struct sst_ctx *c = ud;
     struct xlsxreader *r = c->x.r;
-    if (c->x.rc || !c->in_t) return;
+    if (c->x.rc || !c->in_t || !c->in_si) return;
     size_t n = (size_t)len;
     if (r->pool_len - c->start + n > r->opt.max_cell_bytes) {
         xml_fail(&c->x, XLSXREADER_LIMIT, "gemeinsamer Text Nr. %ld länger als %zu Bytes",

@@ -51,6 +51,7 @@ void ingest_warning(struct ingest_file *f, long row, const char *column, const c
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    utf8_sanitize(text);
     f->warnings_total++;
     if (f->nwarnings == INGEST_MAX_WARNINGS_KEPT) return;    /* bounded; the count stays exact */
     if (f->nwarnings == f->capwarnings) {
@@ -70,6 +71,7 @@ int ingest_error(struct ingest_file *f, long row, const char *column, const char
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    utf8_sanitize(text);
     if (row > 0 && f->quelle && f->quelle->zeilen_ueberspringen && f->kopf) {
         ingest_warning(f, row, column, "%s — Zeile übersprungen", text);
         f->rows_rejected++;
@@ -83,6 +85,7 @@ int ingest_error(struct ingest_file *f, long row, const char *column, const char
     char where[700];
     diag_where_text(where, sizeof where, &w);
     snprintf(f->error, sizeof f->error, "%s%s", where, text);
+    utf8_sanitize(f->error);
     return 1;
 }
 

@@ -106,3 +106,15 @@ bad:
     if (bad_offset) *bad_offset = i;
     return 0;
 }
+
+char *utf8_sanitize(char *s)
+{
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        size_t bad;
+        if (utf8_valid(s + i, len - i, &bad)) break;
+        s[i + bad] = '?';
+        i += bad + 1;
+    }
+    return s;
+}

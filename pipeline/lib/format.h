@@ -44,4 +44,9 @@ char *format_iso_utc(char *buf, size_t size, time_t t);
 /* utf8_valid — 1 if s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
 int utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
+/* utf8_sanitize — replace every byte of s that is not part of well-formed
+ * UTF-8 by '?', in place (messages quoting cut-off file values must not
+ * break the XLSX and PDF they are printed in).  Returns s. */
+char *utf8_sanitize(char *s);
+
 #endif

@@ -208,6 +208,22 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
                                    NULL);
         }
         lxw_row_t last = head + (lxw_row_t)a->n;
+        {   /* legend of the symbols in this table, right under it */
+            sqlite3_stmt *sy = store_prepare(db, "SELECT DISTINCT symbol FROM indikator_wert WHERE indikator = ? AND symbol IS NOT NULL");
+            char legend[600] = "";
+            if (sy) {
+                store_bind_text(sy, 1, id);
+                while (sqlite3_step(sy) == SQLITE_ROW) {
+                    enum werte_symbol w;
+                    if (werte_symbol_parse(store_column_text(sy, 0), &w) != 1) continue;
+                    size_t n = strlen(legend);
+                    snprintf(legend + n, sizeof legend - n, "%s%s = %s", n ? "; " : "Zeichen: ",
+                             werte_symbol_text(w), werte_symbol_bedeutung(w));
+                }
+                sqlite3_finalize(sy);
+            }
+            if (*legend) worksheet_write_string(ws, ++last, 0, legend, NULL);
+        }
         if (a->n && ny) {
             lxw_conditional_format cg = { .type = LXW_CONDITIONAL_TYPE_TEXT,
                                           .criteria = LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING,
@@ -423,6 +439,24 @@ static void pdf_indicator(struct pdf_ctx *c, const struct indicator *ind)
     sqlite3_finalize(st);
     pdftable_end(&t);
     pdftable_free(&t);
+    /* the legend of the symbols this table uses, right under it (DIN 55301) */
+    int used[WERTE_SYMBOL_ANZAHL] = { 0 }, any_symbol = 0;
+    for (int i = 0; i < c->a->n; i++)
+        for (int j = first; j < ny; j++) {
+            enum werte_symbol sy;
+            if (werte_symbol_parse(cells_text[(size_t)i * (size_t)ny + (size_t)j], &sy) == 1) used[sy] = any_symbol = 1;
+        }
+    if (any_symbol) {
+        char legend[600] = "Zeichen: ";
+        for (int sy = 1; sy < WERTE_SYMBOL_ANZAHL; sy++) {
+            if (!used[sy]) continue;
+            size_t n = strlen(legend);
+            snprintf(legend + n, sizeof legend - n, "%s%s = %s", n > 9 ? "; " : "", werte_symbol_text((enum werte_symbol)sy),
+                     werte_symbol_bedeutung((enum werte_symbol)sy));
+        }
+        doc->y -= 2;
+        pdfdoc_paragraph(doc, doc->regular, 7, legend, 1);
+    }
     doc->y -= 8;
 
     if (any && ny >= 2) {

@@ -6,7 +6,9 @@
  * Statistik Niedersachsen): one observation per row; the columns Jahr,
  * Wert, Gebiet (AGS/GeoCode), Gebietsname, Einheit and Kommentar are found
  * through synonyms, every other column is a disaggregation (Merkmal:
- * Geschlecht, Herkunftsland, Kategorie …).
+ * Geschlecht, Herkunftsland, Kategorie …).  Areas delivered by name only
+ * get their code from `gebiet_codes` („Niedersachsen=K030“); files without
+ * area columns take `gebiet` and `gebiet_name` of the profile.
  *
  * Wide tables (`format = breit`, the office's Excel workbooks): one column
  * identifies the row (`id_spalte`, its meaning `id_dimension`: jahr,
@@ -63,6 +65,7 @@ struct state {
     int col[S_COUNT];
     char **ignorieren;
     int *mcols;               /* long: Merkmal columns, sorted by header name */
+    char **gebiet_codes;      /* "Name=Code" for areas delivered without a code */
     int nmcols;
     /* wide */
     int id_col;
@@ -109,6 +112,7 @@ static struct state *state_of(struct ingest_file *f)
     st->breit = strcmp(quelle_string(f->quelle, "format", "lang"), "breit") == 0;
     st->englisch = strcmp(quelle_string(f->quelle, "zahlformat", "deutsch"), "englisch") == 0;
     st->ignorieren = quelle_list(f->quelle, "merkmale_ignorieren", "");
+    st->gebiet_codes = quelle_list(f->quelle, "gebiet_codes", "");
     st->id_col = -1;
     f->state = st;
     return st;
@@ -382,6 +386,17 @@ static int parse_value(struct state *st, const char *text, int typ, double *wert
     return rc;
 }
 
+/* The code of an area delivered by name only (profile key gebiet_codes =
+ * "Niedersachsen=K030, …"), or "". */
+static const char *code_for_name(struct state *st, const char *name)
+{
+    for (char **p = st->gebiet_codes; p && *p; p++) {
+        const char *eq = strrchr(*p, '=');
+        if (eq && (size_t)(eq - *p) == strlen(name) && strncmp(*p, name, (size_t)(eq - *p)) == 0) return eq + 1;
+    }
+    return "";
+}
+
 /* The id of the series (indikator, gebiet, gebiet_name, merkmale, einheit):
  * from the map, else from the store, else a new row. */
 static int64_t reihe_id(struct state *st, const char *gebiet, const char *gebiet_name, const char *merkmale,
@@ -524,6 +539,7 @@ static int row_long(struct ingest_file *f, struct state *st, const struct tabell
                                                : quelle_string(f->quelle, "gebiet", "");
     const char *gname = st->col[S_GEBIET_NAME] >= 0 ? trim_inplace(z->cells[st->col[S_GEBIET_NAME]])
                                                    : quelle_string(f->quelle, "gebiet_name", "");
+    if (!*gebiet && *gname) gebiet = code_for_name(st, gname);
     const char *einheit = st->col[S_EINHEIT] >= 0 ? trim_inplace(z->cells[st->col[S_EINHEIT]])
                                                  : quelle_string(f->quelle, "einheit", "");
     return store_obs(f, st, z->row, NULL, jahr, stichtag, gebiet, gname, merkmale, einheit,
@@ -593,6 +609,7 @@ static void release(struct ingest_file *f)
     free(st->id_merkmal);
     free(st->mcols);
     config_list_free(st->ignorieren);
+    config_list_free(st->gebiet_codes);
     sqlite3_finalize(st->ins);
     sqlite3_finalize(st->ins_reihe);
     sqlite3_finalize(st->get_reihe);

@@ -83,3 +83,17 @@ check_grep "Katalogfehler nennt Datei und Schlüssel" "$TMP/k.ini" "$TMP/log"
 n=$($PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from indikator_wert').fetchone()[0] > 0)" "$out/ibericht.sqlite")
 check_eq "abgeleitete Tabellen nach Katalogfehler unverändert" True "$n"
 check_grep "Wolfsburg: Lückentabelle" "Indikatoren ohne Daten (42)" "$TMP/w.txt"
+
+# the table symbol x of the office's workbook keeps its meaning through to the outputs
+x=$($PY -c "
+import openpyxl,sys
+wb = openpyxl.load_workbook(sys.argv[1])
+w = sorted(r[3] for r in wb['Werte'].iter_rows(min_row=2, values_only=True) if r[0] == 'einbuergerungen_kosovo' and r[5] == 'x')
+cells = [c for row in wb['HF 2'].iter_rows(values_only=True) for c in row]
+print(w, 'x' in cells, any(isinstance(c, str) and 'x = Tabellenfach gesperrt' in c for c in cells))" "$out/indikatoren.xlsx")
+check_eq "Zeichen x (Kosovo 2005–2008) bis in die Arbeitsmappe, mit Legende unter der Tabelle" "[2005, 2006, 2007, 2008] True True" "$x"
+nds21=$($PY -c "
+import openpyxl,sys
+w = {(r[0], r[1], r[3]): r[4] for r in openpyxl.load_workbook(sys.argv[1])['Werte'].iter_rows(min_row=2, values_only=True)}
+print(round(w[('einbuergerungsquote', 'K030', 2024)], 4))" "$out/indikatoren.xlsx")
+check_eq "Niedersachsen 2024 (ohne GeoCode geliefert, per gebiet_codes zugeordnet): 23.381 Einbürgerungen" "$(awk 'BEGIN{printf "%.4f", 23381/1093110*100}')" "$nds21"

@@ -263,8 +263,8 @@ static int write_results(sqlite3 *db, const struct katalog *k, const struct indi
     return ok ? 0 : -1;
 }
 
-static int write_group(sqlite3_stmt *st, const struct katalog *k, int position, const char *titel, const char *gebiet,
-                       const struct indikator_abdeckung_gruppe *g)
+static int write_group(sqlite3_stmt *st, const struct katalog *k, int position, const char *ebene, const char *titel,
+                       const char *gebiet, const struct indikator_abdeckung_gruppe *g)
 {
     char liste[4096] = "";
     size_t len = 0;
@@ -279,6 +279,7 @@ static int write_group(sqlite3_stmt *st, const struct katalog *k, int position, 
                    g->besser, g->schlechter, g->unveraendert, g->veraendert, g->ohne_vergleich };
     for (int i = 0; i < 10; i++) sqlite3_bind_int(st, 4 + i, vals[i]);
     store_bind_text(st, 14, liste);
+    store_bind_text(st, 15, ebene);
     return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }
 
@@ -290,10 +291,16 @@ static int write_coverage(sqlite3 *db, const struct katalog *k, const struct ind
     sqlite3_stmt *st = store_prepare(db,
         "INSERT INTO indikator_abdeckung(position, titel, gebiet, indikatoren, nicht_erhoben, mit_daten,"
         " ohne_aktuelle_daten, ohne_daten, besser, schlechter, unveraendert, veraendert, ohne_vergleich,"
-        " ohne_daten_liste) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    int ok = st && write_group(st, k, 0, "Alle Handlungsfelder", gebiet ? gebiet : "", &a.gesamt) == 0;
+        " ohne_daten_liste, ebene) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    const char *g = gebiet ? gebiet : "";
+    int ok = st && write_group(st, k, 0, "gesamt", "Alle Handlungsfelder", g, &a.gesamt) == 0;
     for (int h = 0; ok && h < k->nhandlungsfelder; h++)
-        ok = write_group(st, k, h + 1, k->handlungsfelder[h].titel, gebiet ? gebiet : "", &a.handlungsfelder[h]) == 0;
+        ok = write_group(st, k, h + 1, "handlungsfeld", k->handlungsfelder[h].titel, g, &a.handlungsfelder[h]) == 0;
+    for (int z = 0; ok && z < k->nziele; z++) {
+        char titel[1024];
+        snprintf(titel, sizeof titel, "Ziel %s: %s", k->ziele[z].id, *k->ziele[z].titel ? k->ziele[z].titel : k->ziele[z].text);
+        ok = write_group(st, k, 1000 + z, "ziel", titel, g, &a.ziele[z]) == 0;
+    }
     if (!ok) store_error(db, "Abdeckung");
     sqlite3_finalize(st);
     indikator_abdeckung_freigeben(k, &a);

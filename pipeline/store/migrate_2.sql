@@ -138,7 +138,8 @@ CREATE TABLE indikator_stand (
     PRIMARY KEY (indikator, gebiet)
 ) WITHOUT ROWID;
 CREATE TABLE indikator_abdeckung (
-    position       INTEGER PRIMARY KEY,      -- 0 = all, then the Handlungsfelder in order
+    position       INTEGER PRIMARY KEY,      -- 0 = all, then the Handlungsfelder, then the Ziele
+    ebene          TEXT NOT NULL,            -- 'gesamt', 'handlungsfeld', 'ziel'
     titel          TEXT NOT NULL,
     gebiet         TEXT NOT NULL,
     indikatoren    INTEGER NOT NULL,

@@ -97,3 +97,8 @@ import openpyxl,sys
 w = {(r[0], r[1], r[3]): r[4] for r in openpyxl.load_workbook(sys.argv[1])['Werte'].iter_rows(min_row=2, values_only=True)}
 print(round(w[('einbuergerungsquote', 'K030', 2024)], 4))" "$out/indikatoren.xlsx")
 check_eq "Niedersachsen 2024 (ohne GeoCode geliefert, per gebiet_codes zugeordnet): 23.381 Einbürgerungen" "$(awk 'BEGIN{printf "%.4f", 23381/1093110*100}')" "$nds21"
+z=$($PY -c "
+import openpyxl,sys
+rows = [r for r in openpyxl.load_workbook(sys.argv[1])['Übersicht'].iter_rows(min_row=5, values_only=True) if r[0]]
+print(sum(1 for r in rows if r[0].startswith('Ziel ')), sum(1 for r in rows if r[0].startswith('Ziel ') and r[3] > 0))" "$wout/indikatoren.xlsx")
+check_eq "Wolfsburg: Abdeckung je Ziel (14 Ziele, 2 mit Daten)" "14 2" "$z"

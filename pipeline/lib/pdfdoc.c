@@ -147,7 +147,7 @@ void pdfdoc_link(struct pdfdoc *doc, double x0, double y0, double x1, double y1,
 {
     if (target < 0 || target >= doc->npages || !doc->page) return;
     HPDF_Destination dst = HPDF_Page_CreateDestination(doc->pages[target]);
-    HPDF_Destination_SetXYZ(dst, 0, (HPDF_REAL)top, 0);
+    HPDF_Destination_SetFitH(dst, (HPDF_REAL)top);
     HPDF_Rect r = { (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)x1, (HPDF_REAL)y1 };
     HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(doc->page, r, dst);
     HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);

@@ -89,7 +89,8 @@ void pdfdoc_select_page(struct pdfdoc *doc, int index);
  * pdfdoc_link — a clickable area on the current page, rectangle (x0, y0)
  * to (x1, y1) in points, that jumps to page `target` (0-based, an existing
  * page) with `top` (points from the bottom) at the top of the window.  No
- * border; with pdfdoc_pdfa the annotation carries the Print flag.
+ * border; the target page is shown fitting the window width (FitH); with
+ * pdfdoc_pdfa the annotation carries the Print flag.
  */
 void pdfdoc_link(struct pdfdoc *doc, double x0, double y0, double x1, double y1,
                  int target, double top);

@@ -560,7 +560,14 @@ static int titelseite(struct dokument *d)
 
 /* ------------------------------------------------------------ table of contents */
 
-#define TOC_SEITENZAHL 28.0      /* room for the page number at the right */
+#define TOC_SEITENZAHL 48.0      /* right of the titles: the page number and at least a few leader dots */
+
+/* the number as the table of contents shows it: appendices under a label
+   „Anhang“ as "A", "B", … */
+static const char *toc_nummer(const struct dokument_eintrag *e)
+{
+    return strncmp(e->nummer, "Anhang ", 7) == 0 ? e->nummer + 7 : e->nummer;
+}
 
 /*
  * Lay out the table of contents of d's entries with their page numbers
@@ -582,8 +589,9 @@ static int inhalt_setzen(struct dokument *d, int verschiebung, int zeichnen)
     double nw1 = 0, nw2 = 0;
     for (int i = 0; i < d->n_eintraege; i++) {
         const struct dokument_eintrag *e = &d->eintraege[i];
+        const char *nr = toc_nummer(e);
         double wd = pdfdoc_measure(doc, e->ebene == 1 ? doc->bold : doc->regular,
-                                   e->ebene == 1 ? size1 : size2, e->nummer, strlen(e->nummer));
+                                   e->ebene == 1 ? size1 : size2, nr, strlen(nr));
         if (e->ebene == 1 && wd > nw1) nw1 = wd;
         if (e->ebene == 2 && wd > nw2) nw2 = wd;
     }
@@ -596,6 +604,7 @@ static int inhalt_setzen(struct dokument *d, int verschiebung, int zeichnen)
     }
     struct textwrap w = { 0 };
     char zahl[16];
+    int anhang_gesehen = 0;
     for (int i = 0; i < d->n_eintraege; i++) {
         const struct dokument_eintrag *e = &d->eintraege[i];
         int h1 = e->ebene == 1;
@@ -604,18 +613,26 @@ static int inhalt_setzen(struct dokument *d, int verschiebung, int zeichnen)
         double tx = x0 + (h1 ? nw1 : nw1 + nw2), nx = h1 ? x0 : x0 + nw1;
         int n = umbrechen(d, &w, f, size, e->titel, x1 - TOC_SEITENZAHL - tx);
         double vor = h1 && i > 0 ? 8 : 1;
+        int label = h1 && e->nummer != toc_nummer(e) && !anhang_gesehen;
+        if (label) {                 /* the label „Anhang“ before the first appendix */
+            anhang_gesehen = 1;
+            vor += 10 + lh1;
+        }
         double h = vor + n * lh;
         if (y - h < bottom) {
             seite++;
             y = top;
             if (zeichnen) pdfdoc_select_page(doc, 1 + seite);
         }
+        if (label && zeichnen && seite < d->inhalt_seiten)
+            pdfdoc_text(doc, doc->bold, size1, x0, grundlinie(y - vor + lh1, size1), "Anhang", 6);
         y -= vor;
-        if (zeichnen && 1 + seite < 1 + d->inhalt_seiten) {
+        if (zeichnen && seite < d->inhalt_seiten) {
             double entry_top = y;
             int ziel = e->seite + verschiebung;
             int zn = snprintf(zahl, sizeof zahl, "%d", ziel + 1);
-            pdfdoc_text(doc, f, size, nx, grundlinie(y, size) + size * 0.05, e->nummer, strlen(e->nummer));
+            const char *nr = toc_nummer(e);
+            pdfdoc_text(doc, f, size, nx, grundlinie(y, size) + size * 0.05, nr, strlen(nr));
             double last_end = tx;
             for (int k = 0; k < n; k++) {
                 double base = grundlinie(y - k * lh, size) + size * 0.05;
@@ -705,11 +722,11 @@ int dokument_schreiben(const struct dokument_info *info, dokument_inhalt_fn inha
             durchgang_ende(&d);
             continue;
         }
-        inhalt_setzen(&d, 0, 1);
-        pdfdoc_footers(&d.pdf, info->stand, info->kurztitel ? info->kurztitel : info->titel);
         pdfdoc_set_info(&d.pdf, info->titel, info->autor ? info->autor : info->kommune,
                         info->thema ? info->thema : info->untertitel, info->stichwoerter, report_time());
-        if (info->pdfa && pdfdoc_pdfa(&d.pdf, info->icc_profil) != 0) break;
+        if (info->pdfa && pdfdoc_pdfa(&d.pdf, info->icc_profil) != 0) break;   /* before the links */
+        inhalt_setzen(&d, 0, 1);
+        pdfdoc_footers(&d.pdf, info->stand, info->kurztitel ? info->kurztitel : info->titel);
         if (pdfdoc_save(&d.pdf, pfad) != 0) break;
         if (erg) {
             erg->seiten = d.pdf.npages;

@@ -379,6 +379,7 @@ int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile)
     HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, digest, HPDF_MD5_KEY_LEN));
     HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, digest, HPDF_MD5_KEY_LEN));
 
+    pdf->pdf_version = HPDF_VER_14;                    /* PDF/A-1 is based on PDF 1.4 */
     doc->pdfa = 1;
     if (!icc_profile) return doc->error ? -1 : 0;
 

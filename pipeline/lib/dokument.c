@@ -142,8 +142,20 @@ static void kopfzeile(struct pdfdoc *doc, void *ctx)
     if (doc->npages == 1) return;                       /* title page */
     const double y = doc->page_h - KOPF_ABSTAND, size = dokument_stil.fussnote;
     const double x0 = doc->margin_left, x1 = doc->page_w - doc->margin_right;
+    double rechts = d->info->kommune ? pdfdoc_measure(doc, doc->regular, size, d->info->kommune,
+                                                      strlen(d->info->kommune)) + 24 : 0;
+    /* a chapter title too long for the line is cut at a character and gets „…“ */
+    size_t n = strlen(d->kopf);
+    const double platz = x1 - x0 - rechts, ell = pdfdoc_measure(doc, doc->regular, size, "\xE2\x80\xA6", 3);
+    int gekuerzt = 0;
+    while (n && pdfdoc_measure(doc, doc->regular, size, d->kopf, n) + (gekuerzt ? ell : 0) > platz) {
+        do n--; while (n && ((unsigned char)d->kopf[n] & 0xC0) == 0x80);
+        gekuerzt = 1;
+    }
     grau(d, GRAU_LEISE);
-    pdfdoc_text(doc, doc->regular, size, x0, y, d->kopf, strlen(d->kopf));
+    pdfdoc_text(doc, doc->regular, size, x0, y, d->kopf, n);
+    if (gekuerzt) pdfdoc_text(doc, doc->regular, size, x0 + pdfdoc_measure(doc, doc->regular, size, d->kopf, n), y,
+                              "\xE2\x80\xA6", 3);
     if (d->info->kommune) text_rechts(d, doc->regular, size, x1, y, d->info->kommune);
     grau(d, GRAU_TEXT);
     linie(d, x0, y - 6, x1, y - 6, 0.5, GRAU_LINIE);

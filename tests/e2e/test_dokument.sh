@@ -118,6 +118,28 @@ PY
 check_eq "PDF/A-Teile: XMP /Metadata /Subtype /XML unkomprimiert, Titel XML-maskiert, pdfaid 1/B, Datum, /ID, Links mit /F 4" \
     "['/Metadata', '/XML', False, 'Integrationsbericht 2024 & <Anhang>', '1', 'B', '2024-11-20T00:00:00Z', 2, [4]]" "$pdfa"
 
+# with an ICC profile: the output intent GTS_PDFA1 embeds it (libharu does not look inside the
+# file; a real profile is sRGB.icc of Debian's colord-data, not a dependency of ibericht)
+head -c 3144 /dev/zero >"$TMP/pdfa/srgb.icc"
+sed -i 's/^pdfa = ja$/pdfa = ja\nicc_profil = srgb.icc/' "$TMP/pdfa/bericht.ini"
+"$demo" --massnahmen $csv "$TMP/pdfa/bericht.ini" "$TMP/icc.pdf" >/dev/null 2>&1
+check_eq "PDF/A-Teile mit ICC-Profil: gerendert" 0 $?
+intent=$($PY - "$TMP/icc.pdf" <<'PY'
+import json, subprocess, sys
+j = json.loads(subprocess.run(["qpdf", "--json=2", "--json-key=qpdf", sys.argv[1]],
+                              capture_output=True, text=True).stdout)["qpdf"][1]
+val = lambda r: j["obj:" + r].get("value") or j["obj:" + r]["stream"]["dict"]
+root = val(j["trailer"]["value"]["/Root"])
+intents = root["/OutputIntents"]
+intents = intents if isinstance(intents, list) else val(intents)
+oi = val(intents[0]) if isinstance(intents[0], str) else intents[0]
+prof = val(oi["/DestOutputProfile"])
+print(len(intents), oi["/Type"], oi["/S"], oi["/OutputConditionIdentifier"], prof.get("/N"), prof.get("/Length") is not None)
+PY
+)
+check_eq "PDF/A-Teile mit ICC-Profil: Output-Intent GTS_PDFA1 mit eingebettetem RGB-Profil" \
+    "1 /OutputIntent /GTS_PDFA1 u:sRGB IEC61966-2.1 3 True" "$intent"
+
 # a broken template: exit 2 and the message names file, section and key
 printf '[bericht]\ntitel = T\nkommune = K\n[kapitel:a]\ntitel = A\nart = roman\n' >"$TMP/kaputt.ini"
 "$demo" "$TMP/kaputt.ini" "$TMP/k.pdf" >"$TMP/k.log" 2>&1

@@ -117,3 +117,6 @@ clean:
 
 # fuzzing (tests/fuzz/fuzz.mk: make fuzz, smoke runs)
 -include tests/fuzz/fuzz.mk
+
+# demo and tool programs of the tests (tests/tools/tools.mk)
+-include tests/tools/tools.mk

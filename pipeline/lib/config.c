@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *config_file_for_errors;
+static const char *ini_file_for_errors, *ini_label_for_errors;
 
 static int ini_error(const char *format, ...)
 {
@@ -22,27 +22,32 @@ static int ini_error(const char *format, ...)
     va_end(ap);
     size_t n = strlen(buf);
     while (n && buf[n - 1] == '\n') buf[--n] = '\0';
-    diag_error("Konfiguration %s: %s", config_file_for_errors ? config_file_for_errors : "?", buf);
+    diag_error("%s %s: %s", ini_label_for_errors, ini_file_for_errors ? ini_file_for_errors : "?", buf);
     return 0;
+}
+
+struct _dictionary_ *config_ini_load(const char *path, const char *label)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        diag_error("%s %s kann nicht gelesen werden: %s", label, path, strerror(errno));
+        return NULL;
+    }
+    fclose(f);
+    ini_file_for_errors = path;
+    ini_label_for_errors = label;
+    iniparser_set_error_callback(ini_error);
+    dictionary *d = iniparser_load(path);
+    iniparser_set_error_callback(NULL);
+    if (!d) diag_error("%s %s ist fehlerhaft (siehe Meldung oben)", label, path);
+    return d;
 }
 
 int config_load(const char *path, const struct config_overrides *ov, struct ib_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        diag_error("Konfiguration %s kann nicht gelesen werden: %s", path, strerror(errno));
-        return -1;
-    }
-    fclose(f);
-    config_file_for_errors = path;
-    iniparser_set_error_callback(ini_error);
-    cfg->ini = iniparser_load(path);
-    iniparser_set_error_callback(NULL);
-    if (!cfg->ini) {
-        diag_error("Konfiguration %s ist fehlerhaft (siehe Meldung oben)", path);
-        return -1;
-    }
+    cfg->ini = config_ini_load(path, "Konfiguration");
+    if (!cfg->ini) return -1;
     cfg->path = xstrdup(path);
     cfg->inbox = xstrdup(ov && ov->inbox ? ov->inbox : config_string(cfg, "pfade:inbox", "inputs/inbox"));
     cfg->out = xstrdup(ov && ov->out ? ov->out : config_string(cfg, "pfade:out", "out"));

@@ -33,6 +33,16 @@ struct config_overrides {
  */
 int config_load(const char *path, const struct config_overrides *ov, struct ib_config *cfg);
 
+/*
+ * config_ini_load — read any INI file of ibericht (configuration, source
+ * profiles, document templates) with iniparser.  Messages start with
+ * "<label> <path>: " (label e.g. "Konfiguration", "Vorlage"): file missing
+ * or unreadable, iniparser's syntax errors with line, lines longer than
+ * 1024 bytes.  Returns the dictionary (free with iniparser_freedict), or
+ * NULL after a message.
+ */
+struct _dictionary_ *config_ini_load(const char *path, const char *label);
+
 /* config_free — release everything config_load allocated. */
 void config_free(struct ib_config *cfg);
 

@@ -1,5 +1,6 @@
 /*
- * pdfdoc.c — libharu document, fonts, pages, footers, atomic save.
+ * pdfdoc.c — libharu document, fonts, pages, footers, links, PDF/A parts,
+ * atomic save.
  */
 #include "pdfdoc.h"
 #include "diag.h"
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <hpdf_encrypt.h>
 #include <zlib.h>
 
 /*
@@ -38,6 +40,13 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user_dat
         doc->error = error_no;
         doc->error_detail = detail_no;
     }
+}
+
+/* page_w/page_h of an A4 page in direction d */
+static void set_page_size(struct pdfdoc *doc, HPDF_PageDirection d)
+{
+    doc->page_w = d == HPDF_PAGE_LANDSCAPE ? 841.89 : 595.28;
+    doc->page_h = d == HPDF_PAGE_LANDSCAPE ? 595.28 : 841.89;
 }
 
 int pdfdoc_open(struct pdfdoc *doc, const char *font_regular, const char *font_bold,
@@ -72,8 +81,7 @@ int pdfdoc_open(struct pdfdoc *doc, const char *font_regular, const char *font_b
             return -1;
         }
     }
-    doc->page_w = direction == HPDF_PAGE_LANDSCAPE ? 841.89 : 595.28;
-    doc->page_h = direction == HPDF_PAGE_LANDSCAPE ? 595.28 : 841.89;
+    set_page_size(doc, direction);
     doc->margin_left = doc->margin_right = 42;
     doc->margin_top = 42;
     doc->margin_bottom = 48;
@@ -115,9 +123,36 @@ HPDF_Page pdfdoc_new_page(struct pdfdoc *doc)
     }
     doc->pages[doc->npages++] = page;
     doc->page = page;
+    set_page_size(doc, doc->direction);
     doc->y = doc->page_h - doc->margin_top;
     if (doc->on_new_page) doc->on_new_page(doc, doc->on_new_page_ctx);
     return page;
+}
+
+void pdfdoc_set_direction(struct pdfdoc *doc, HPDF_PageDirection direction)
+{
+    doc->direction = direction;
+}
+
+void pdfdoc_select_page(struct pdfdoc *doc, int index)
+{
+    if (index < 0 || index >= doc->npages) return;
+    doc->page = doc->pages[index];
+    doc->page_w = HPDF_Page_GetWidth(doc->page);
+    doc->page_h = HPDF_Page_GetHeight(doc->page);
+}
+
+void pdfdoc_link(struct pdfdoc *doc, double x0, double y0, double x1, double y1,
+                 int target, double top)
+{
+    if (target < 0 || target >= doc->npages || !doc->page) return;
+    HPDF_Destination dst = HPDF_Page_CreateDestination(doc->pages[target]);
+    HPDF_Destination_SetFitH(dst, (HPDF_REAL)top);
+    HPDF_Rect r = { (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)x1, (HPDF_REAL)y1 };
+    HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(doc->page, r, dst);
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+    HPDF_LinkAnnot_SetHighlightMode(a, HPDF_ANNOT_INVERT_BOX);
+    if (doc->pdfa) HPDF_Dict_AddNumber(a, "F", 4);      /* Print; PDF/A-1, 6.5.3 */
 }
 
 double pdfdoc_bottom(const struct pdfdoc *doc) { return doc->margin_bottom; }
@@ -210,10 +245,10 @@ HPDF_Outline pdfdoc_outline(struct pdfdoc *doc, HPDF_Outline parent, const char 
 void pdfdoc_footers(struct pdfdoc *doc, const char *left, const char *center)
 {
     const double size = 8, y = doc->margin_bottom - 26;
-    const double x0 = doc->margin_left, x1 = doc->page_w - doc->margin_right;
     char right[64];
-    for (int i = 0; i < doc->npages; i++) {
-        doc->page = doc->pages[i];
+    for (int i = doc->footer_from; i < doc->npages; i++) {
+        pdfdoc_select_page(doc, i);
+        const double x0 = doc->margin_left, x1 = doc->page_w - doc->margin_right;
         HPDF_Page_SetGrayStroke(doc->page, 0.5);
         HPDF_Page_SetLineWidth(doc->page, 0.5);
         HPDF_Page_MoveTo(doc->page, (HPDF_REAL)x0, (HPDF_REAL)(y + 11));
@@ -230,6 +265,148 @@ void pdfdoc_footers(struct pdfdoc *doc, const char *left, const char *center)
         pdfdoc_text(doc, doc->regular, size, x1 - w, y, right, (size_t)n);
         HPDF_Page_SetGrayFill(doc->page, 0);
     }
+}
+
+/* Append s to the XMP packet, XML-escaped. */
+static void xmp_text(HPDF_Stream st, const char *s)
+{
+    for (const char *p = s; p && *p; p++) {
+        switch (*p) {
+        case '&': HPDF_Stream_WriteStr(st, "&amp;"); break;
+        case '<': HPDF_Stream_WriteStr(st, "&lt;"); break;
+        case '>': HPDF_Stream_WriteStr(st, "&gt;"); break;
+        case '"': HPDF_Stream_WriteStr(st, "&quot;"); break;
+        default: HPDF_Stream_Write(st, (const HPDF_BYTE *)p, 1);
+        }
+    }
+}
+
+/* "D:YYYYMMDDHHmmSS…" of the info dictionary → XMP "YYYY-MM-DDTHH:mm:SSZ"
+ * (pdfdoc_set_info writes UTC). */
+static void xmp_date(HPDF_Stream st, const char *d)
+{
+    char buf[32];
+    if (!d || strlen(d) < 16 || strncmp(d, "D:", 2) != 0) return;
+    snprintf(buf, sizeof buf, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", d + 2, d + 6, d + 8, d + 10,
+             d + 12, d + 14);
+    HPDF_Stream_WriteStr(st, buf);
+}
+
+int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile)
+{
+    HPDF_Doc pdf = doc->pdf;
+    const char *title = HPDF_GetInfoAttr(pdf, HPDF_INFO_TITLE);
+    const char *author = HPDF_GetInfoAttr(pdf, HPDF_INFO_AUTHOR);
+    const char *subject = HPDF_GetInfoAttr(pdf, HPDF_INFO_SUBJECT);
+    const char *keywords = HPDF_GetInfoAttr(pdf, HPDF_INFO_KEYWORDS);
+    const char *creator = HPDF_GetInfoAttr(pdf, HPDF_INFO_CREATOR);
+    const char *producer = HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER);
+    const char *created = HPDF_GetInfoAttr(pdf, HPDF_INFO_CREATION_DATE);
+    const char *modified = HPDF_GetInfoAttr(pdf, HPDF_INFO_MOD_DATE);
+
+    /* the XMP packet (ISO 19005-1, 6.7): the info entries as Dublin Core, xmp and pdf
+       properties, and the PDF/A identification */
+    HPDF_Dict xmp = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!xmp) return -1;
+    HPDF_Dict_AddName(xmp, "Type", "Metadata");
+    HPDF_Dict_AddName(xmp, "Subtype", "XML");
+    HPDF_Stream st = xmp->stream;
+    HPDF_Stream_WriteStr(st, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                         "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                         "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+    HPDF_Stream_WriteStr(st, "<dc:format>application/pdf</dc:format>\n");
+    if (title) {
+        HPDF_Stream_WriteStr(st, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+        xmp_text(st, title);
+        HPDF_Stream_WriteStr(st, "</rdf:li></rdf:Alt></dc:title>\n");
+    }
+    if (author) {
+        HPDF_Stream_WriteStr(st, "<dc:creator><rdf:Seq><rdf:li>");
+        xmp_text(st, author);
+        HPDF_Stream_WriteStr(st, "</rdf:li></rdf:Seq></dc:creator>\n");
+    }
+    if (subject) {
+        HPDF_Stream_WriteStr(st, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+        xmp_text(st, subject);
+        HPDF_Stream_WriteStr(st, "</rdf:li></rdf:Alt></dc:description>\n");
+    }
+    HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
+                         "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n");
+    if (creator) {
+        HPDF_Stream_WriteStr(st, "<xmp:CreatorTool>");
+        xmp_text(st, creator);
+        HPDF_Stream_WriteStr(st, "</xmp:CreatorTool>\n");
+    }
+    if (created) {
+        HPDF_Stream_WriteStr(st, "<xmp:CreateDate>");
+        xmp_date(st, created);
+        HPDF_Stream_WriteStr(st, "</xmp:CreateDate>\n");
+    }
+    if (modified) {
+        HPDF_Stream_WriteStr(st, "<xmp:ModifyDate>");
+        xmp_date(st, modified);
+        HPDF_Stream_WriteStr(st, "</xmp:ModifyDate>\n");
+    }
+    HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
+                         "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n");
+    if (keywords) {
+        HPDF_Stream_WriteStr(st, "<pdf:Keywords>");
+        xmp_text(st, keywords);
+        HPDF_Stream_WriteStr(st, "</pdf:Keywords>\n");
+    }
+    if (producer) {
+        HPDF_Stream_WriteStr(st, "<pdf:Producer>");
+        xmp_text(st, producer);
+        HPDF_Stream_WriteStr(st, "</pdf:Producer>\n");
+    }
+    HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
+                         "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+                         "<pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>\n"
+                         "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+    HPDF_Dict_Add(pdf->catalog, "Metadata", xmp);
+
+    /* file identifier (6.1.3): from the info, not from the clock */
+    HPDF_MD5_CTX h;
+    HPDF_BYTE digest[HPDF_MD5_KEY_LEN];
+    const char *parts[] = { title, author, subject, keywords, created };
+    HPDF_MD5Init(&h);
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        if (parts[i]) HPDF_MD5Update(&h, (const HPDF_BYTE *)parts[i], (HPDF_UINT32)strlen(parts[i]) + 1);
+    HPDF_MD5Final(digest, &h);
+    HPDF_Array id = HPDF_Array_New(pdf->mmgr);
+    HPDF_Dict_Add(pdf->trailer, "ID", id);
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, digest, HPDF_MD5_KEY_LEN));
+    HPDF_Array_Add(id, HPDF_Binary_New(pdf->mmgr, digest, HPDF_MD5_KEY_LEN));
+
+    pdf->pdf_version = HPDF_VER_14;                    /* PDF/A-1 is based on PDF 1.4 */
+    doc->pdfa = 1;
+    if (!icc_profile) return doc->error ? -1 : 0;
+
+    /* output intent (6.2.2) with the embedded RGB profile */
+    FILE *f = fopen(icc_profile, "rb");
+    if (!f) {
+        diag_error("ICC-Profil %s kann nicht gelesen werden", icc_profile);
+        return -1;
+    }
+    fclose(f);
+    HPDF_OutputIntent icc = HPDF_LoadIccProfileFromFile(pdf, icc_profile, 3);
+    if (!icc) {
+        diag_error("ICC-Profil %s ist kein nutzbares RGB-Profil (libharu-Fehler 0x%04lX)", icc_profile,
+                   (unsigned long)doc->error);
+        return -1;
+    }
+    HPDF_Dict intent = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Xref_Add(pdf->xref, intent);
+    HPDF_Dict_AddName(intent, "Type", "OutputIntent");
+    HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
+    HPDF_Dict_Add(intent, "OutputConditionIdentifier", HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+    HPDF_Dict_Add(intent, "Info", HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+    HPDF_Dict_Add(intent, "DestOutputProfile", icc);
+    HPDF_Array intents = HPDF_Array_New(pdf->mmgr);
+    HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents);
+    HPDF_Array_Add(intents, intent);
+    return doc->error ? -1 : 0;
 }
 
 int pdfdoc_save(struct pdfdoc *doc, const char *path)

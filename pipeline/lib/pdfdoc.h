@@ -6,6 +6,12 @@
  * cursor: `y` is the top of the free space on the current page, in points
  * from the bottom edge.  Footers („Seite x von y“) are drawn at the end,
  * when the page count is known.  Saving goes through a temporary file.
+ *
+ * Pages are A4; the direction (portrait/landscape) is chosen per page
+ * (pdfdoc_set_direction), page_w/page_h always describe the current page.
+ * Internal links (pdfdoc_link), going back to an earlier page to draw on it
+ * (pdfdoc_select_page) and the PDF/A-1b parts libharu can write
+ * (pdfdoc_pdfa, see there for what is and is not conformant) complete it.
  */
 #ifndef IB_PDFDOC_H
 #define IB_PDFDOC_H
@@ -33,6 +39,9 @@ struct pdfdoc {
                                      code point < 0x10000, 0xFFFF = not looked up yet */
     HPDF_STATUS error;            /* first libharu error, 0 = none */
     HPDF_STATUS error_detail;
+    int footer_from;              /* pdfdoc_footers leaves pages [0, footer_from) bare
+                                     (a title page); 0 = footers on every page */
+    int pdfa;                     /* pdfdoc_pdfa was called: links get the Print flag */
 };
 
 /*
@@ -55,8 +64,36 @@ void pdfdoc_close(struct pdfdoc *doc);
 void pdfdoc_set_info(struct pdfdoc *doc, const char *title, const char *author,
                      const char *subject, const char *keywords, time_t t);
 
-/* pdfdoc_new_page — append a page, put the cursor at its top, call on_new_page. */
+/*
+ * pdfdoc_new_page — append an A4 page in doc->direction, make it current
+ * (page_w/page_h follow its direction), put the cursor at its top, call
+ * on_new_page.
+ */
 HPDF_Page pdfdoc_new_page(struct pdfdoc *doc);
+
+/*
+ * pdfdoc_set_direction — direction of the pages added from now on
+ * (HPDF_PAGE_PORTRAIT / HPDF_PAGE_LANDSCAPE); the current page keeps its
+ * own.  Margins stay the same in both directions.
+ */
+void pdfdoc_set_direction(struct pdfdoc *doc, HPDF_PageDirection direction);
+
+/*
+ * pdfdoc_select_page — make page `index` (0-based, < npages) current again
+ * to draw on it (a table of contents filled in at the end); page_w/page_h
+ * follow that page.  The cursor is left alone.
+ */
+void pdfdoc_select_page(struct pdfdoc *doc, int index);
+
+/*
+ * pdfdoc_link — a clickable area on the current page, rectangle (x0, y0)
+ * to (x1, y1) in points, that jumps to page `target` (0-based, an existing
+ * page) with `top` (points from the bottom) at the top of the window.  No
+ * border; the target page is shown fitting the window width (FitH); with
+ * pdfdoc_pdfa the annotation carries the Print flag.
+ */
+void pdfdoc_link(struct pdfdoc *doc, double x0, double y0, double x1, double y1,
+                 int target, double top);
 
 /* pdfdoc_bottom — the lowest y content may reach. */
 double pdfdoc_bottom(const struct pdfdoc *doc);
@@ -90,11 +127,44 @@ void pdfdoc_text(struct pdfdoc *doc, HPDF_Font font, double size, double x, doub
 HPDF_Outline pdfdoc_outline(struct pdfdoc *doc, HPDF_Outline parent, const char *title);
 
 /*
- * pdfdoc_footers — on every page: left text (e.g. „Stand: 31.12.2024“),
- * centred text (the report title), right „Seite x von y“; 8 pt, grey rule
- * above.  Call once, after the last page.
+ * pdfdoc_footers — on every page from doc->footer_from on: left text (e.g.
+ * „Stand: 31.12.2024“), centred text (the report title), right „Seite x
+ * von y“ (x counts all pages, y is the page count); 8 pt, grey rule above;
+ * each page in its own direction.  Call once, after the last page.
  */
 void pdfdoc_footers(struct pdfdoc *doc, const char *left, const char *center);
+
+/*
+ * pdfdoc_pdfa — the PDF/A-1b parts that can be written with libharu 2.3:
+ * an XMP metadata stream (/Type /Metadata /Subtype /XML, uncompressed)
+ * that repeats the document info (title, author, subject, keywords,
+ * creator, producer, dates; XML-escaped UTF-8) with pdfaid:part 1,
+ * conformance B; a file identifier in the trailer derived from the content
+ * of the info (MD5 as in ISO 32000, so the output stays reproducible); the Print flag
+ * on links made afterwards; and, when icc_profile names an RGB ICC profile
+ * file, the output intent GTS_PDFA1 with that profile embedded.  Call after
+ * pdfdoc_set_info and before any pdfdoc_link.  Returns 0, or -1 with a
+ * message (ICC file unreadable).
+ *
+ * Not conformant, and not fixable from outside libharu 2.3:
+ *  - without icc_profile there is no output intent, and then DeviceRGB
+ *    (charts) and DeviceGray (all text and rules) are not allowed
+ *    (ISO 19005-1, 6.2.3.3).  Debian 12 ships no ICC profile in the
+ *    packages ibericht needs (colord-data has sRGB.icc);
+ *  - the ToUnicode CMap libharu writes for TrueType fonts is malformed
+ *    (begincidrange, see README): harmless for level B, fatal for level A;
+ *  - libharu's own HPDF_PDFA_SetPDFAConformance is not used: it writes
+ *    /SubType instead of /Subtype, puts the info strings into the XML
+ *    unescaped, fails on dates with 'Z', and takes the file identifier from
+ *    time() (not reproducible); HPDF_PDFA_AppendOutputIntents writes the key
+ *    "DestOutputProfile " with a trailing blank.  pdfdoc_pdfa writes these
+ *    objects itself through libharu's dictionary API;
+ *  - nothing was checked with a PDF/A validator (none in Debian 12).
+ * What holds anyway: all fonts embedded (whole TrueType programs, widths
+ * from the font), no transparency, no encryption, no JavaScript, no LZW,
+ * PDF 1.4 header with binary comment.
+ */
+int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile);
 
 /* pdfdoc_save — write to a temporary file, then rename to path.  0 or -1 (message printed). */
 int pdfdoc_save(struct pdfdoc *doc, const char *path);

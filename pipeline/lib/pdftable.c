@@ -162,7 +162,12 @@ double pdftable_start_height(struct pdftable *t, const char *const *cells)
     const char *texts[PDFTABLE_MAX_COLUMNS];
     for (int i = 0; i < t->ncols; i++) texts[i] = cells[i] ? cells[i] : "";
     int rl = wrap_all(t, t->wrap, t->doc->regular, texts);
-    return height_for(t, t->head_lines) + height_for(t, rl < 3 ? rl : 3);
+    /* as pdftable_row places it: whole, unless it is taller than a page (then split,
+       with at least three lines here) */
+    struct pdfdoc *doc = t->doc;
+    double page_room = doc->page_h - doc->margin_top - height_for(t, t->head_lines) - pdfdoc_bottom(doc);
+    double row = height_for(t, rl);
+    return height_for(t, t->head_lines) + (row <= page_room ? row : height_for(t, 3));
 }
 
 static void next_page(struct pdftable *t)

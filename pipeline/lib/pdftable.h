@@ -49,8 +49,9 @@ void pdftable_init(struct pdftable *t, struct pdfdoc *doc, const struct pdftable
 void pdftable_free(struct pdftable *t);
 
 /*
- * pdftable_start_height — height the header plus the first row (at most
- * three lines of it) need: callers keep a heading together with it.
+ * pdftable_start_height — height the header plus the start of the first
+ * row need, as pdftable_row places that row: the whole row, or three lines
+ * of a row taller than a page.  Callers keep a heading together with it.
  */
 double pdftable_start_height(struct pdftable *t, const char *const *cells);
 

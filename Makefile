@@ -96,9 +96,10 @@ $(BUILD)/bin/ibericht-render-eingang: pipeline/render_eingang.c $(BUILD)/libiber
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-indikatoren: pipeline/render_indikatoren.c $(BUILD)/libibericht.a pipeline/lib/*.h
+KAPITEL_SRC = pipeline/kapitel_indikatoren.c
+$(BUILD)/bin/ibericht-render-indikatoren: pipeline/render_indikatoren.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
 $(BUILD)/bin/ibericht-manifest: pipeline/manifest.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)

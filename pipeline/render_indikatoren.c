@@ -28,84 +28,17 @@
 #include "lib/store.h"
 #include "lib/werte.h"
 #include "lib/xlsxfmt.h"
+#include "kapitel.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_AREAS 8
-#define PDF_YEARS 6
-
-struct areas {
-    char *key[MAX_AREAS];
-    char *name[MAX_AREAS];
-    int n;
-};
-
-struct indicator {
-    char *id, *titel, *einheit, *quelle, *hinweis, *art;
-    int dezimalen, nicht_erhoben;
-};
-
-static void free_indicator(struct indicator *i)
-{
-    free(i->id); free(i->titel); free(i->einheit); free(i->quelle); free(i->hinweis); free(i->art);
-}
-
-static void load_areas(const struct ib_config *cfg, sqlite3 *db, struct areas *a)
-{
-    memset(a, 0, sizeof *a);
-    char **v = config_list(cfg, "indikatoren:vergleich", "", NULL);
-    const char *main_area = config_string(cfg, "indikatoren:gebiet", NULL);
-    sqlite3_stmt *q = store_prepare(db,
-        "SELECT gebiet_name FROM indikator_wert WHERE gebiet = ?1 UNION ALL"
-        " SELECT gebiet_name FROM reihe WHERE gebiet = ?1 AND gebiet_name <> '' LIMIT 1");
-    const char *all[MAX_AREAS + 1];
-    int n = 0;
-    if (main_area) all[n++] = main_area;
-    for (char **p = v; *p && n < MAX_AREAS; p++) all[n++] = *p;
-    for (int i = 0; i < n; i++) {
-        a->key[a->n] = xstrdup(all[i]);
-        const char *name = all[i];
-        if (q) {
-            sqlite3_reset(q);
-            store_bind_text(q, 1, all[i]);
-            if (sqlite3_step(q) == SQLITE_ROW) name = store_column_text(q, 0);
-        }
-        a->name[a->n] = xstrdup(name);
-        a->n++;
-    }
-    sqlite3_finalize(q);
-    config_list_free(v);
-}
-
-static void free_areas(struct areas *a)
-{
-    for (int i = 0; i < a->n; i++) { free(a->key[i]); free(a->name[i]); }
-}
-
-/* value text of a point: German number or the symbol */
-static void value_text(char *buf, size_t size, sqlite3_stmt *q, int col_wert, int col_symbol, int decimals)
-{
-    if (sqlite3_column_type(q, col_wert) != SQLITE_NULL)
-        format_zahl(buf, size, sqlite3_column_double(q, col_wert), decimals);
-    else
-        snprintf(buf, size, "%s", store_column_text(q, col_symbol));
-}
-
-static const char *status_text(const char *s)
-{
-    if (strcmp(s, "besser") == 0) return "↑ besser";
-    if (strcmp(s, "schlechter") == 0) return "↓ schlechter";
-    if (strcmp(s, "unveraendert") == 0) return "→ unverändert";
-    if (strcmp(s, "veraendert") == 0) return "↕ verändert";
-    return "– ohne Vergleich";
-}
 
 /* ---------------------------------------------------------------- XLSX --- */
 
-static int xlsx_overview(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, const struct areas *a)
+static int xlsx_overview(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, const struct kapitel_gebiete *a)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Übersicht");
     worksheet_write_string(ws, 0, 0, "Indikatoren je Handlungsfeld: Abdeckung und Entwicklung", f->title);
@@ -136,7 +69,7 @@ static int xlsx_overview(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f,
     return q ? 0 : -1;
 }
 
-static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, const struct areas *a, int hf,
+static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, const struct kapitel_gebiete *a, int hf,
                       const char *hf_titel, lxw_format *good, lxw_format *bad)
 {
     char sheet[32];
@@ -204,7 +137,7 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
             store_bind_text(st, 1, id);
             store_bind_text(st, 2, a->key[i]);
             worksheet_write_string(ws, row, (lxw_col_t)(ny + 1),
-                                   sqlite3_step(st) == SQLITE_ROW ? status_text(store_column_text(st, 0)) : "– ohne Daten",
+                                   sqlite3_step(st) == SQLITE_ROW ? kapitel_status_text(store_column_text(st, 0)) : "– ohne Daten",
                                    NULL);
         }
         lxw_row_t last = head + (lxw_row_t)a->n;
@@ -310,7 +243,7 @@ static int xlsx_long(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f)
     return 0;
 }
 
-static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const struct areas *a)
+static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const struct kapitel_gebiete *a)
 {
     char *target = path_join(cfg->out, config_string(cfg, "indikatoren:xlsx", "indikatoren.xlsx"));
     char *tmp = NULL, title[512];
@@ -336,13 +269,6 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const struct are
 
 /* ----------------------------------------------------------------- PDF --- */
 
-struct pdf_ctx {
-    struct pdfdoc *doc;
-    sqlite3 *db;
-    const struct areas *a;
-    int symbols_used[WERTE_SYMBOL_ANZAHL];
-};
-
 static void heading(struct pdfdoc *doc, HPDF_Font font, double size, const char *text, double keep)
 {
     double h = pdfdoc_paragraph(doc, font, size, text, 0);
@@ -351,157 +277,7 @@ static void heading(struct pdfdoc *doc, HPDF_Font font, double size, const char 
     doc->y -= size * 0.4;
 }
 
-static void pdf_indicator(struct pdf_ctx *c, const struct indicator *ind)
-{
-    struct pdfdoc *doc = c->doc;
-    char line[1200];
-    snprintf(line, sizeof line, "%s%s%s%s", ind->titel, *ind->einheit ? " (" : "", ind->einheit, *ind->einheit ? ")" : "");
-    /* years with any value for the shown areas, the latest PDF_YEARS */
-    int y[64], ny = 0;
-    sqlite3_stmt *q = store_prepare(c->db, "SELECT DISTINCT jahr FROM indikator_wert WHERE indikator = ? ORDER BY jahr");
-    store_bind_text(q, 1, ind->id);
-    while (q && sqlite3_step(q) == SQLITE_ROW && ny < 64) y[ny++] = sqlite3_column_int(q, 0);
-    sqlite3_finalize(q);
-    int first = ny > PDF_YEARS ? ny - PDF_YEARS : 0;
-
-    /* chart data: all years, per area */
-    double *vals = xcalloc((size_t)(c->a->n * (ny ? ny : 1)), sizeof(double));
-    unsigned char *miss = xcalloc((size_t)(c->a->n * (ny ? ny : 1)), 1);
-    char **cells_text = xcalloc((size_t)(c->a->n * (ny ? ny : 1)), sizeof(char *));
-    sqlite3_stmt *v = store_prepare(c->db, "SELECT wert, symbol FROM indikator_wert WHERE indikator = ? AND gebiet = ? AND jahr = ?");
-    int any = 0;
-    for (int i = 0; i < c->a->n; i++)
-        for (int j = 0; j < ny; j++) {
-            size_t k = (size_t)i * (size_t)ny + (size_t)j;
-            sqlite3_reset(v);
-            store_bind_text(v, 1, ind->id);
-            store_bind_text(v, 2, c->a->key[i]);
-            sqlite3_bind_int(v, 3, y[j]);
-            char buf[64] = ".";
-            miss[k] = 1;
-            if (v && sqlite3_step(v) == SQLITE_ROW) {
-                value_text(buf, sizeof buf, v, 0, 1, ind->dezimalen);
-                if (sqlite3_column_type(v, 0) != SQLITE_NULL) { vals[k] = sqlite3_column_double(v, 0); miss[k] = 0; any = 1; }
-                else {
-                    enum werte_symbol s;
-                    if (werte_symbol_parse(buf, &s) == 1) c->symbols_used[s] = 1;
-                }
-            } else {
-                c->symbols_used[WERTE_SYMBOL_UNBEKANNT] = 1;
-            }
-            cells_text[k] = xstrdup(buf);
-        }
-    sqlite3_finalize(v);
-
-    heading(doc, doc->bold, 10.5, line, 120);
-    /* table: Gebiet | years | Entwicklung */
-    struct pdftable_column cols[PDFTABLE_MAX_COLUMNS];
-    char yl[PDF_YEARS][8];
-    int nc = 0;
-    cols[nc++] = (struct pdftable_column){ "Gebiet", 0.19 };
-    int shown = ny - first;
-    double share = shown ? 0.58 / shown : 0.58;
-    for (int j = first; j < ny; j++) {
-        snprintf(yl[j - first], sizeof yl[0], "%d", y[j]);
-        cols[nc++] = (struct pdftable_column){ yl[j - first], share };
-    }
-    cols[nc++] = (struct pdftable_column){ "Entwicklung", 0.23 };
-    struct pdftable t;
-    pdftable_init(&t, doc, cols, nc, 7.5);
-    pdftable_header(&t);
-    sqlite3_stmt *st = store_prepare(c->db,
-        "SELECT status, delta, delta_art, vorjahr, jahr FROM indikator_stand WHERE indikator = ? AND gebiet = ?");
-    for (int i = 0; i < c->a->n; i++) {
-        const char *cells[PDFTABLE_MAX_COLUMNS];
-        char dev[128] = "– ohne Daten";
-        cells[0] = c->a->name[i];
-        for (int j = first; j < ny; j++) cells[1 + j - first] = cells_text[(size_t)i * (size_t)ny + (size_t)j];
-        sqlite3_reset(st);
-        store_bind_text(st, 1, ind->id);
-        store_bind_text(st, 2, c->a->key[i]);
-        if (st && sqlite3_step(st) == SQLITE_ROW) {
-            const char *status = store_column_text(st, 0);
-            if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
-                char d[32];
-                double delta = sqlite3_column_double(st, 1);
-                format_zahl(d, sizeof d, delta, 1);
-                const char *unit = strcmp(store_column_text(st, 2), "prozentpunkte") == 0 ? " Pp."
-                                 : strcmp(store_column_text(st, 2), "prozent") == 0 ? " %" : "";
-                snprintf(dev, sizeof dev, "%s (%s%s%s zu %d)", status_text(status), delta > 0 ? "+" : "", d, unit,
-                         sqlite3_column_int(st, 3));
-            } else {
-                snprintf(dev, sizeof dev, "%s", status_text(status));
-            }
-        }
-        cells[nc - 1] = dev;
-        pdftable_row(&t, cells, NULL);
-    }
-    sqlite3_finalize(st);
-    pdftable_end(&t);
-    pdftable_free(&t);
-    /* the legend of the symbols this table uses, right under it (DIN 55301) */
-    int used[WERTE_SYMBOL_ANZAHL] = { 0 }, any_symbol = 0;
-    for (int i = 0; i < c->a->n; i++)
-        for (int j = first; j < ny; j++) {
-            enum werte_symbol sy;
-            if (werte_symbol_parse(cells_text[(size_t)i * (size_t)ny + (size_t)j], &sy) == 1) used[sy] = any_symbol = 1;
-        }
-    if (any_symbol) {
-        char legend[600] = "Zeichen: ";
-        for (int sy = 1; sy < WERTE_SYMBOL_ANZAHL; sy++) {
-            if (!used[sy]) continue;
-            size_t n = strlen(legend);
-            snprintf(legend + n, sizeof legend - n, "%s%s = %s", n > 9 ? "; " : "", werte_symbol_text((enum werte_symbol)sy),
-                     werte_symbol_bedeutung((enum werte_symbol)sy));
-        }
-        doc->y -= 2;
-        pdfdoc_paragraph(doc, doc->regular, 7, legend, 1);
-    }
-    doc->y -= 8;
-
-    if (any && ny >= 2) {
-        const char **cats = xcalloc((size_t)ny, sizeof(char *));
-        char (*cy)[8] = xcalloc((size_t)ny, 8);
-        for (int j = 0; j < ny; j++) { snprintf(cy[j], 8, "%d", y[j]); cats[j] = cy[j]; }
-        /* counts of areas of different size in one chart hide the smaller one:
-         * for Anzahl only the report area is drawn (the table compares) */
-        int nseries = strcmp(ind->art, "anzahl") == 0 ? 1 : c->a->n;
-        struct pdfchart_series *series = xcalloc((size_t)c->a->n, sizeof *series);
-        for (int i = 0; i < nseries; i++) {
-            series[i].name = c->a->name[i];
-            series[i].values = vals + (size_t)i * (size_t)ny;
-            series[i].missing = miss + (size_t)i * (size_t)ny;
-        }
-        char src[800];
-        snprintf(src, sizeof src, "%s", *ind->quelle ? ind->quelle : "eigene Berechnung");
-        struct pdfchart chart = { 0 };
-        chart.kind = PDFCHART_LINE;
-        chart.source = src;
-        chart.unit = *ind->einheit ? ind->einheit : NULL;
-        chart.categories = cats;
-        chart.ncategories = ny;
-        chart.series = series;
-        chart.nseries = nseries;
-        chart.decimals = ind->dezimalen > 3 ? 3 : ind->dezimalen;
-        chart.height = 130;
-        pdfchart_draw(doc, &chart);
-        free(series);
-        free(cats);
-        free(cy);
-    } else {
-        char src[900];
-        snprintf(src, sizeof src, "Quelle: %s", *ind->quelle ? ind->quelle : "eigene Berechnung");
-        pdfdoc_paragraph(doc, doc->regular, 7.5, src, 1);
-    }
-    if (*ind->hinweis) pdfdoc_paragraph(doc, doc->regular, 7.5, ind->hinweis, 1);
-    doc->y -= 12;
-    for (size_t k = 0; k < (size_t)c->a->n * (size_t)ny; k++) free(cells_text[k]);
-    free(cells_text);
-    free(vals);
-    free(miss);
-}
-
-static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct areas *a)
+static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapitel_gebiete *a)
 {
     const char *kommune = config_string(cfg, "bericht:kommune", "");
     const char *titel = config_string(cfg, "bericht:titel", "Integrationsbericht");
@@ -527,7 +303,9 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct area
     pdfdoc_paragraph(&doc, doc.regular, 9, stand, 1);
     doc.y -= 12;
 
-    struct pdf_ctx c = { &doc, db, a, { 0 } };
+    struct kapitel_ausgabe aus;
+    kapitel_ausgabe_seiten(&aus, &doc);
+    int symbols_used[WERTE_SYMBOL_ANZAHL] = { 0 };
     sqlite3_stmt *cov = store_prepare(db,
         "SELECT titel, indikatoren, mit_daten, ohne_daten, besser, schlechter, unveraendert + veraendert, ohne_daten_liste"
         " FROM indikator_abdeckung WHERE position = ?");
@@ -566,12 +344,16 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct area
         int gaps = 0;
         while (sqlite3_step(iq) == SQLITE_ROW) {
             if (sqlite3_column_int(iq, 8) == 0) { gaps++; continue; }
-            struct indicator ind = {
+            struct kapitel_indikator ind = {
                 xstrdup(store_column_text(iq, 0)), xstrdup(store_column_text(iq, 1)), xstrdup(store_column_text(iq, 2)),
                 xstrdup(store_column_text(iq, 3)), xstrdup(store_column_text(iq, 4)), xstrdup(store_column_text(iq, 5)),
                 sqlite3_column_int(iq, 6), sqlite3_column_int(iq, 7) };
-            pdf_indicator(&c, &ind);
-            free_indicator(&ind);
+            char title[1200];
+            snprintf(title, sizeof title, "%s%s%s%s", ind.titel, *ind.einheit ? " (" : "", ind.einheit,
+                     *ind.einheit ? ")" : "");
+            heading(&doc, doc.bold, 10.5, title, 120);
+            kapitel_indikator_zeichnen(&aus, db, a, &ind, symbols_used);
+            kapitel_indikator_free(&ind);
         }
         if (gaps) {
             snprintf(line, sizeof line, "Indikatoren ohne Daten (%d)", gaps);
@@ -599,11 +381,11 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct area
 
     /* legend of the symbols used */
     int any = 0;
-    for (int s = 1; s < WERTE_SYMBOL_ANZAHL; s++) any |= c.symbols_used[s];
+    for (int s = 1; s < WERTE_SYMBOL_ANZAHL; s++) any |= symbols_used[s];
     if (any) {
         heading(&doc, doc.bold, 10, "Zeichenerklärung", 40);
         for (int s = 1; s < WERTE_SYMBOL_ANZAHL; s++) {
-            if (!c.symbols_used[s]) continue;
+            if (!symbols_used[s]) continue;
             snprintf(line, sizeof line, "%s   %s", werte_symbol_text((enum werte_symbol)s),
                      werte_symbol_bedeutung((enum werte_symbol)s));
             pdfdoc_paragraph(&doc, doc.regular, 8.5, line, 1);
@@ -626,11 +408,11 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     sqlite3_finalize(q);
     if (n < 0) return IB_EXIT_STORE;
     if (n == 0) return IB_EXIT_OK;          /* no catalogue configured */
-    struct areas a;
-    load_areas(cfg, db, &a);
+    struct kapitel_gebiete a;
+    kapitel_gebiete_laden(cfg, db, &a);
     int rc = write_xlsx(cfg, db, &a);
     if (rc == IB_EXIT_OK) rc = write_pdf(cfg, db, &a);
-    free_areas(&a);
+    kapitel_gebiete_free(&a);
     return rc;
 }
 

@@ -20,7 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", "render-eingang", "render-indikatoren", "manifest", NULL };
+static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", "render-eingang", "render-indikatoren", "render-bericht", "manifest", NULL };
 
 static char exe_dir[PATH_MAX];
 
@@ -88,6 +88,7 @@ static void usage(FILE *f)
                "  render-pdf    chronologische Maßnahmenliste als PDF\n"
                "  render-eingang Eingangsbericht (Lieferungen, Rücklauf) als XLSX und PDF\n"
                "  render-indikatoren Indikatoren je Handlungsfeld als XLSX und PDF\n"
+               "  render-bericht der Integrationsbericht aus der Vorlage, mit Ausschuss-Ausgaben\n"
                "  manifest      Lauf-Manifest: Eingaben und Ausgaben mit SHA-256\n\n"
                "Optionen (alle Befehle): -c KONFIG, --inbox ORDNER, --out ORDNER, --store DATEI, -q\n"
                "Hilfe zu einer Stufe: ibericht STUFE --help\n");
@@ -116,7 +117,8 @@ int main(int argc, char **argv)
         if (result != IB_EXIT_OK && result != IB_EXIT_REJECTED) return result;
         int rc = run_stage("compute", argc - 2, argv + 2);
         if (rc != IB_EXIT_OK) return rc;
-        static const char *const renderers[] = { "render-xlsx", "render-pdf", "render-eingang", "render-indikatoren" };
+        static const char *const renderers[] = { "render-xlsx", "render-pdf", "render-eingang", "render-indikatoren",
+                                                 "render-bericht" };
         enum { NRENDERERS = sizeof renderers / sizeof renderers[0] };
         pid_t pids[NRENDERERS];
         for (int i = 0; i < NRENDERERS; i++) pids[i] = start_stage(renderers[i], argc - 2, argv + 2);

@@ -1,0 +1,309 @@
+/*
+ * render_bericht.c — ibericht-render-bericht: the Integrationsbericht as one
+ * composed document, and its committee editions.
+ *
+ * The template ([dokument] vorlage, templates/README.md) says which chapters
+ * in which order, with which prose; this program fills the chapters that
+ * show data from the store:
+ *   massnahmen   the measures of the chapter's Handlungsfelder by
+ *                Terminierung group; in a chapter without Handlungsfelder
+ *                (the appendix) the whole chronological list
+ *   indikatoren  the indicator sections (kapitel_indikatoren.c), for the
+ *                chapter's indicator ids or all
+ *   eingang      the deliveries per source and the Rücklauf
+ *   legende      the table symbols of official statistics (DIN 55301)
+ *   quellen      the deliveries the report is made from, with SHA-256
+ * Title page, table of contents with page numbers and links, bookmarks,
+ * running headers, „Seite x von y“ come from the document layer
+ * (dokument.h).  out/integrationsbericht.pdf is the complete report; every
+ * edition ([ausgabe:ID] of the template) becomes
+ * out/integrationsbericht_ID.pdf — the editions are rendered in parallel
+ * processes ([dokument] prozesse, default the number of processors).
+ * Without [dokument] vorlage nothing is written.  Exit codes: 0, 2, 4, 5.
+ */
+#include "kapitel.h"
+#include "lib/config.h"
+#include "lib/diag.h"
+#include "lib/dokument.h"
+#include "lib/format.h"
+#include "lib/fsutil.h"
+#include "lib/stage.h"
+#include "lib/store.h"
+#include "lib/vorlage.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+struct bericht {
+    const struct ib_config *cfg;
+    sqlite3 *db;
+    struct kapitel_gebiete gebiete;
+};
+
+/* ---- drawing through the document layer (kapitel.h) ------------------- */
+
+static void dok_tabelle_beginnen(void *ctx, struct pdftable *t, const struct pdftable_column *cols, int ncols,
+                                 const char *const *erste)
+{
+    dokument_tabelle_beginnen(ctx, t, cols, ncols, erste);
+}
+static void dok_tabelle_beenden(void *ctx, struct pdftable *t) { dokument_tabelle_beenden(ctx, t); }
+static int dok_diagramm(void *ctx, const struct pdfchart *c) { return dokument_diagramm(ctx, c); }
+static void dok_anmerkung(void *ctx, const char *text) { dokument_anmerkung(ctx, text); }
+
+static void ausgabe_fuer(struct kapitel_ausgabe *aus, struct dokument *d)
+{
+    aus->pdf = &d->pdf;
+    aus->tabelle_beginnen = dok_tabelle_beginnen;
+    aus->tabelle_beenden = dok_tabelle_beenden;
+    aus->diagramm = dok_diagramm;
+    aus->anmerkung = dok_anmerkung;
+    aus->ctx = d;
+}
+
+/* ---- chapters ---------------------------------------------------------- */
+
+static int kapitel_massnahmen(struct dokument *d, struct bericht *b, const struct vorlage_kapitel *k,
+                              const struct vorlage_ausgabe *a)
+{
+    int alle = k->n_handlungsfelder == 0;
+    sqlite3_stmt *q = store_prepare(b->db,
+        "SELECT f.gruppe_jahr, g.label, m.handlungsfeld, m.teilziel, m.massnahme, m.terminierung_text"
+        "  FROM massnahme_folge f JOIN massnahme m ON m.id = f.massnahme_id JOIN gruppe g ON g.jahr = f.gruppe_jahr"
+        " ORDER BY f.position");
+    if (!q) return -1;
+    static const struct pdftable_column cols_alle[] = {
+        { "Handlungsfeld", 0.19 }, { "Teilziel", 0.23 }, { "Maßnahme", 0.46 }, { "Terminierung", 0.12 } };
+    static const struct pdftable_column cols_feld[] = {
+        { "Teilziel", 0.30 }, { "Maßnahme", 0.54 }, { "Terminierung", 0.16 } };
+    struct pdftable t;
+    int in_table = 0, gruppe = -1, n = 0;
+    char prev_hf[1024] = "", prev_tz[1024] = "";
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *hf = store_column_text(q, 2);
+        if (!vorlage_handlungsfeld_gilt(k, a, hf)) continue;
+        const char *cells_all[4] = { hf, store_column_text(q, 3), store_column_text(q, 4), store_column_text(q, 5) };
+        const char *const *cells = alle ? cells_all : cells_all + 1;
+        int ncols = alle ? 4 : 3;
+        int repeat[4] = { 0 };
+        if (sqlite3_column_int(q, 0) != gruppe) {
+            if (in_table) dokument_tabelle_beenden(d, &t);
+            gruppe = sqlite3_column_int(q, 0);
+            dokument_abschnitt(d, store_column_text(q, 1));
+            dokument_tabelle_beginnen(d, &t, alle ? cols_alle : cols_feld, ncols, cells);
+            in_table = 1;
+            prev_hf[0] = prev_tz[0] = '\0';
+        } else if (alle) {
+            repeat[0] = hf[0] && strcmp(hf, prev_hf) == 0;
+            repeat[1] = repeat[0] && cells[1][0] && strcmp(cells[1], prev_tz) == 0;
+        } else {
+            repeat[0] = cells[0][0] && strcmp(cells[0], prev_tz) == 0 && strcmp(hf, prev_hf) == 0;
+        }
+        pdftable_row(&t, cells, repeat);
+        snprintf(prev_hf, sizeof prev_hf, "%s", hf);
+        snprintf(prev_tz, sizeof prev_tz, "%s", store_column_text(q, 3));
+        n++;
+    }
+    sqlite3_finalize(q);
+    if (in_table) dokument_tabelle_beenden(d, &t);
+    if (!n) dokument_absatz(d, "Im Datenbestand sind für dieses Kapitel keine Maßnahmen.");
+    return 0;
+}
+
+static int kapitel_indikatoren(struct dokument *d, struct bericht *b, const struct vorlage_kapitel *k)
+{
+    sqlite3_stmt *q = store_prepare(b->db,
+        "SELECT id, titel, einheit, quelle, hinweis, art, dezimalen, nicht_erhoben FROM katalog_indikator"
+        " ORDER BY position");
+    if (!q) return -1;
+    struct kapitel_ausgabe aus;
+    ausgabe_fuer(&aus, d);
+    int n = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *id = store_column_text(q, 0);
+        int wanted = k->n_indikatoren == 0;
+        for (int i = 0; i < k->n_indikatoren && !wanted; i++) wanted = strcmp(k->indikatoren[i], id) == 0;
+        if (!wanted) continue;
+        struct kapitel_indikator ind = {
+            xstrdup(id), xstrdup(store_column_text(q, 1)), xstrdup(store_column_text(q, 2)),
+            xstrdup(store_column_text(q, 3)), xstrdup(store_column_text(q, 4)), xstrdup(store_column_text(q, 5)),
+            sqlite3_column_int(q, 6), sqlite3_column_int(q, 7) };
+        char title[1200];
+        snprintf(title, sizeof title, "%s%s%s%s", ind.titel, *ind.einheit ? " (" : "", ind.einheit, *ind.einheit ? ")" : "");
+        dokument_abschnitt(d, title);
+        if (ind.nicht_erhoben) dokument_absatz(d, "Wird bisher nicht erhoben: für diesen Indikator liefert noch niemand Daten.");
+        else kapitel_indikator_zeichnen(&aus, b->db, &b->gebiete, &ind, NULL);
+        kapitel_indikator_free(&ind);
+        n++;
+    }
+    sqlite3_finalize(q);
+    if (!n) dokument_absatz(d, "Für diesen Bericht sind keine Indikatoren berechnet ([indikatoren] katalog).");
+    return 0;
+}
+
+static int kapitel_eingang(struct dokument *d, struct bericht *b)
+{
+    sqlite3_stmt *q = store_prepare(b->db,
+        "SELECT count(*), sum(status = 'geantwortet'), sum(status = 'fehlanzeige'), sum(status = 'ohne_rueckmeldung')"
+        " FROM ruecklauf");
+    if (q && sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) > 0) {
+        char satz[256];
+        snprintf(satz, sizeof satz, "Rücklauf: %d von %d Fachdiensten geantwortet, %d Fehlanzeigen, %d ohne Rückmeldung.",
+                 sqlite3_column_int(q, 1), sqlite3_column_int(q, 0), sqlite3_column_int(q, 2), sqlite3_column_int(q, 3));
+        dokument_absatz(d, satz);
+    }
+    sqlite3_finalize(q);
+    static const struct pdftable_column cols[] = {
+        { "Quelle", 0.22 }, { "Fachdienst", 0.32 }, { "Status", 0.16 }, { "Dateien", 0.10 }, { "Zeilen/Werte", 0.20 } };
+    q = store_prepare(b->db, "SELECT quelle, fachdienst, status, dateien, zeilen FROM eingang_quelle ORDER BY position");
+    if (!q) return -1;
+    struct pdftable t;
+    int started = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        char z[32], f[32];
+        format_zahl(f, sizeof f, sqlite3_column_double(q, 3), 0);
+        format_zahl(z, sizeof z, sqlite3_column_double(q, 4), 0);
+        const char *cells[5] = { store_column_text(q, 0), store_column_text(q, 1), store_column_text(q, 2), f, z };
+        if (!started) { dokument_tabelle_beginnen(d, &t, cols, 5, cells); started = 1; }
+        pdftable_row(&t, cells, NULL);
+    }
+    sqlite3_finalize(q);
+    if (started) dokument_tabelle_beenden(d, &t);
+    return 0;
+}
+
+static int kapitel_legende(struct dokument *d)
+{
+    static const struct pdftable_column cols[] = { { "Zeichen", 0.15 }, { "Bedeutung", 0.85 } };
+    struct pdftable t;
+    int started = 0;
+    for (int s = 1; s < WERTE_SYMBOL_ANZAHL; s++) {
+        const char *cells[2] = { werte_symbol_text((enum werte_symbol)s), werte_symbol_bedeutung((enum werte_symbol)s) };
+        if (!started) { dokument_tabelle_beginnen(d, &t, cols, 2, cells); started = 1; }
+        pdftable_row(&t, cells, NULL);
+    }
+    if (started) dokument_tabelle_beenden(d, &t);
+    dokument_anmerkung(d, "Zeichen nach DIN 55301 und der Zeichenerklärung des Statistischen Bundesamtes.");
+    return 0;
+}
+
+static int kapitel_quellen(struct dokument *d, struct bericht *b)
+{
+    static const struct pdftable_column cols[] = {
+        { "Datei", 0.30 }, { "Quelle", 0.20 }, { "Fachdienst", 0.26 }, { "SHA-256 (Anfang)", 0.24 } };
+    sqlite3_stmt *q = store_prepare(b->db,
+        "SELECT name, quelle, fachdienst, substr(sha256, 1, 16) FROM source_file WHERE superseded_by IS NULL ORDER BY name");
+    if (!q) return -1;
+    dokument_abschnitt(d, "Verwendete Lieferungen");
+    struct pdftable t;
+    int started = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *cells[4] = { store_column_text(q, 0), store_column_text(q, 1), store_column_text(q, 2),
+                                 store_column_text(q, 3) };
+        if (!started) { dokument_tabelle_beginnen(d, &t, cols, 4, cells); started = 1; }
+        pdftable_row(&t, cells, NULL);
+    }
+    sqlite3_finalize(q);
+    if (started) dokument_tabelle_beenden(d, &t);
+    else dokument_absatz(d, "Im Datenbestand ist keine Lieferung.");
+    return 0;
+}
+
+static int fuellen(struct dokument *d, const struct vorlage *v, const struct vorlage_kapitel *k,
+                   const struct vorlage_ausgabe *a, void *ctx)
+{
+    (void)v;
+    struct bericht *b = ctx;
+    switch (k->art) {
+    case VORLAGE_ART_MASSNAHMEN: return kapitel_massnahmen(d, b, k, a);
+    case VORLAGE_ART_INDIKATOREN: return kapitel_indikatoren(d, b, k);
+    case VORLAGE_ART_EINGANG: return kapitel_eingang(d, b);
+    case VORLAGE_ART_LEGENDE: return kapitel_legende(d);
+    case VORLAGE_ART_QUELLEN: return kapitel_quellen(d, b);
+    case VORLAGE_ART_STATUSBERICHTE:
+    case VORLAGE_ART_BEFRAGUNG:
+        dokument_anmerkung(d, "Dieser Kapiteltyp wird noch nicht aus dem Datenbestand gefüllt.");
+        return 0;
+    default: return 0;
+    }
+}
+
+/* ---- the run ----------------------------------------------------------- */
+
+static int write_one(struct bericht *b, const struct vorlage *v, const struct vorlage_ausgabe *a)
+{
+    const struct ib_config *cfg = b->cfg;
+    const char *base = config_string(cfg, "dokument:pdf", "integrationsbericht.pdf");
+    char name[512];
+    if (a) {
+        const char *dot = strrchr(base, '.');
+        int stem = dot ? (int)(dot - base) : (int)strlen(base);
+        snprintf(name, sizeof name, "%.*s_%s%s", stem, base, a->id, dot ? dot : "");
+    } else {
+        snprintf(name, sizeof name, "%s", base);
+    }
+    char *target = path_join(cfg->out, name);
+    struct dokument_ergebnis erg = { 0 };
+    int rc = dokument_vorlage(v, a,
+                              config_string(cfg, "schrift:regular", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+                              config_string(cfg, "schrift:fett", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+                              NULL, fuellen, b, target, &erg) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
+    if (rc == IB_EXIT_OK)
+        diag_info("%s geschrieben (%d Seiten, Inhaltsverzeichnis %d Seiten, %d Durchgänge)", target, erg.seiten,
+                  erg.inhalt_seiten, erg.durchgaenge);
+    free(target);
+    return rc;
+}
+
+static int render(const struct ib_config *cfg, sqlite3 *db)
+{
+    const char *pfad = config_string(cfg, "dokument:vorlage", NULL);
+    if (!pfad) return IB_EXIT_OK;
+    struct vorlage v;
+    if (vorlage_load(pfad, &v) != 0) return IB_EXIT_USAGE;
+    struct bericht b = { cfg, db, { { 0 }, { 0 }, 0 } };
+    kapitel_gebiete_laden(cfg, db, &b.gebiete);
+
+    /* the full report here; the editions in up to `prozesse` child processes */
+    int prozesse = config_int(cfg, "dokument:prozesse", (int)sysconf(_SC_NPROCESSORS_ONLN));
+    if (prozesse < 1) prozesse = 1;
+    int rc = write_one(&b, &v, NULL);
+    int running = 0;
+    for (int i = 0; rc == IB_EXIT_OK && i < v.n_ausgaben; i++) {
+        if (prozesse == 1) { rc = write_one(&b, &v, &v.ausgaben[i]); continue; }
+        if (running == prozesse) {
+            int st;
+            if (wait(&st) > 0) { running--; if (!WIFEXITED(st) || WEXITSTATUS(st)) rc = IB_EXIT_OUTPUT; }
+        }
+        fflush(NULL);
+        pid_t pid = fork();
+        if (pid == 0) {
+            /* the child reads the store through its own connection */
+            sqlite3 *own = store_open(cfg->store, STORE_READ);
+            struct bericht cb = { cfg, own, b.gebiete };
+            int r = own ? write_one(&cb, &v, &v.ausgaben[i]) : IB_EXIT_STORE;
+            store_close(own);
+            _exit(r);
+        }
+        if (pid < 0) rc = write_one(&b, &v, &v.ausgaben[i]);
+        else running++;
+    }
+    while (running > 0) {
+        int st;
+        if (wait(&st) <= 0) break;
+        running--;
+        if (!WIFEXITED(st) || WEXITSTATUS(st)) rc = IB_EXIT_OUTPUT;
+    }
+    kapitel_gebiete_free(&b.gebiete);
+    vorlage_free(&v);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    return stage_main("ibericht-render-bericht", "Schreibt den Integrationsbericht und seine Ausschuss-Ausgaben.",
+                      argc, argv, STORE_READ, render);
+}

@@ -6,6 +6,8 @@
  *                 counts per Handlungsfeld × group
  *   eingang.c     the Eingangsbericht: per expected source and Rücklauf
  *                 per department
+ *   statusberichte.c  latest status per measure, overdue and unreported
+ *                 measures, counts per Handlungsfeld and Teilziel
  *
  * Each part deletes and refills its own derived tables; it returns an
  * exit code (IB_EXIT_OK, IB_EXIT_USAGE for configuration problems,
@@ -20,5 +22,7 @@
 
 int compute_massnahmen(const struct ib_config *cfg, sqlite3 *db);
 int compute_eingang(const struct ib_config *cfg, sqlite3 *db);
+/* after compute_massnahmen: massnahme_status, status_uebersicht */
+int compute_statusberichte(const struct ib_config *cfg, sqlite3 *db);
 
 #endif

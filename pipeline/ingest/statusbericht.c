@@ -121,7 +121,7 @@ static int preamble(struct ingest_file *f, const struct tabelle_zeile *z)
     if (strncmp(first, MARKER, strlen(MARKER)) == 0) {
         const char *v = first + strlen(MARKER);
         if (strcmp(v, " 1") == 0) st->form = MARKER_VERSION;
-        else rc = ingest_error(f, z->row, "A", "Rückmeldebogen-Version „%s“ unbekannt (dieses ibericht liest „%s %d“)",
+        else rc = ingest_error(f, z->row, f->sheet ? "A" : "1", "Rückmeldebogen-Version „%s“ unbekannt (dieses ibericht liest „%s %d“)",
                                first, MARKER, MARKER_VERSION);
     } else if (st->form && strcmp(first, "Fachdienst") == 0) {
         char *b = xstrdup(second);
@@ -131,7 +131,7 @@ static int preamble(struct ingest_file *f, const struct tabelle_zeile *z)
         char *b = xstrdup(second);
         const char *t = trimmed(b);
         if (parse_date(t, z->typ ? z->typ[1] : TABELLE_TEXT, st->form_stand) != 0)
-            rc = ingest_error(f, z->row, "B", "Stand des Bogens „%s“ ist kein Datum (TT.MM.JJJJ)", t);
+            rc = ingest_error(f, z->row, f->sheet ? "B" : "2", "Stand des Bogens „%s“ ist kein Datum (TT.MM.JJJJ)", t);
         free(b);
     }
     free(a);

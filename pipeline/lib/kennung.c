@@ -34,31 +34,36 @@ static size_t blank_at(const unsigned char *p)
 
 void kennung_normalise(const char *text, char **out, size_t *len, size_t *cap)
 {
+    size_t n = text ? strlen(text) : 0;
     put(out, len, cap, "", 0);
+    if (*len + n + 1 > *cap) {             /* the normalised text is never longer */
+        size_t c = *cap;
+        while (*len + n + 1 > c) c *= 2;
+        *out = xrealloc(*out, c);
+        *cap = c;
+    }
     if (!text) return;
+    unsigned char *o = (unsigned char *)*out + *len;
     const unsigned char *p = (const unsigned char *)text;
     int pending_blank = 0, any = 0;
     while (*p) {
         size_t b = blank_at(p);
         if (b) { pending_blank = any; p += b; continue; }
         if (p[0] == 0xC2 && p[1] == 0xAD) { p += 2; continue; }           /* soft hyphen */
-        if (pending_blank) { put(out, len, cap, " ", 1); pending_blank = 0; }
+        if (pending_blank) { *o++ = ' '; pending_blank = 0; }
         any = 1;
-        char c[2];
         if (*p >= 'A' && *p <= 'Z') {
-            c[0] = (char)(*p + 32);
-            put(out, len, cap, c, 1);
-            p++;
+            *o++ = (unsigned char)(*p++ + 32);
         } else if (p[0] == 0xC3 && (p[1] == 0x84 || p[1] == 0x96 || p[1] == 0x9C)) {
-            c[0] = (char)0xC3;                                              /* Ä Ö Ü → ä ö ü */
-            c[1] = (char)(p[1] + 0x20);
-            put(out, len, cap, c, 2);
+            *o++ = 0xC3;                                                    /* Ä Ö Ü → ä ö ü */
+            *o++ = (unsigned char)(p[1] + 0x20);
             p += 2;
         } else {
-            put(out, len, cap, (const char *)p, 1);
-            p++;
+            *o++ = *p++;
         }
     }
+    *o = '\0';
+    *len = (size_t)((char *)o - *out);
 }
 
 void kennung_berechnen(const char *handlungsfeld, const char *teilziel, const char *massnahme,

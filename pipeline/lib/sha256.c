@@ -20,10 +20,17 @@ static void to_hex(const unsigned char md[32], char hex[65])
 
 void sha256_hex(const void *data, size_t len, char hex[65])
 {
-    unsigned char md[32] = { 0 };
+    /* one context for the process, fetched once: hashing many short texts
+     * (a Kennung per measure) costs no allocation per call */
+    static EVP_MD_CTX *ctx;
+    static EVP_MD *sha256;
+    unsigned char md[32];
     unsigned int n = 0;
-    /* one-shot EVP digest; it fails only when out of memory, the digest is then all zeros */
-    if (EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) != 1) memset(md, 0, sizeof md);
+    if (!sha256) sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+    if (!ctx) ctx = EVP_MD_CTX_new();
+    if (!sha256 || !ctx || EVP_DigestInit_ex2(ctx, sha256, NULL) != 1 || EVP_DigestUpdate(ctx, data, len) != 1 ||
+        EVP_DigestFinal_ex(ctx, md, &n) != 1)
+        memset(md, 0, sizeof md);          /* only when out of memory: the digest is all zeros */
     to_hex(md, hex);
 }
 

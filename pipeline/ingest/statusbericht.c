@@ -130,7 +130,7 @@ static int preamble(struct ingest_file *f, const struct tabelle_zeile *z)
     } else if (st->form && strcmp(first, "Stand des Bogens") == 0) {
         char *b = xstrdup(second);
         const char *t = trimmed(b);
-        if (parse_date(t, z->typ ? z->typ[1] : TABELLE_TEXT, st->form_stand) != 0)
+        if (parse_date(t, z->typ && z->ncells > 1 ? z->typ[1] : TABELLE_TEXT, st->form_stand) != 0)
             rc = ingest_error(f, z->row, f->sheet ? "B" : "2", "Stand des Bogens „%s“ ist kein Datum (TT.MM.JJJJ)", t);
         free(b);
     }

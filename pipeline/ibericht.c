@@ -1,14 +1,15 @@
 /*
  * ibericht.c — the driver: `ibericht STAGE [OPTIONS]` runs one stage,
  * `ibericht report [OPTIONS]` runs ingest → compute → the renderers
- * (render-xlsx, render-pdf, render-eingang) → manifest, as `git` runs its commands: each stage is its own
+ * (render-xlsx, render-pdf, render-eingang, rueckmeldebogen) → manifest,
+ * as `git` runs its commands: each stage is its own
  * program (ibericht-STAGE, found next to this one), so each can be re-run
  * alone.  Options are passed on unchanged (see stage.h).
  *
  * report stops at the first stage that fails, except that ingest's
  * "some files rejected" (exit 1) lets the report go on — the other files
- * are reported — and is returned at the end.  The two renderers only read
- * the store and run as two processes side by side.
+ * are reported — and is returned at the end.  The renderers only read the
+ * store and run as processes side by side.
  */
 #include "lib/diag.h"
 
@@ -20,7 +21,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", "render-eingang", "render-indikatoren", "render-bericht", "manifest", NULL };
+static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", "render-eingang",
+                                      "render-indikatoren", "render-bericht", "rueckmeldebogen", "manifest", NULL };
 
 static char exe_dir[PATH_MAX];
 
@@ -81,7 +83,7 @@ static void usage(FILE *f)
 {
     fprintf(f, "Aufruf: ibericht BEFEHL [OPTIONEN]\n\n"
                "Befehle:\n"
-               "  report        alle Stufen: ingest, compute, render-xlsx, render-pdf\n"
+               "  report        alle Stufen: ingest, compute, die Ausgaben, manifest\n"
                "  ingest        Eingangsordner → Datenbestand\n"
                "  compute       Datenbestand → abgeleitete Tabellen\n"
                "  render-xlsx   Maßnahmenliste als Excel-Arbeitsmappe\n"
@@ -89,6 +91,7 @@ static void usage(FILE *f)
                "  render-eingang Eingangsbericht (Lieferungen, Rücklauf) als XLSX und PDF\n"
                "  render-indikatoren Indikatoren je Handlungsfeld als XLSX und PDF\n"
                "  render-bericht der Integrationsbericht aus der Vorlage, mit Ausschuss-Ausgaben\n"
+               "  rueckmeldebogen Rückmeldebögen je Fachdienst (Stand der Maßnahmen) als XLSX\n"
                "  manifest      Lauf-Manifest: Eingaben und Ausgaben mit SHA-256\n\n"
                "Optionen (alle Befehle): -c KONFIG, --inbox ORDNER, --out ORDNER, --store DATEI, -q\n"
                "Hilfe zu einer Stufe: ibericht STUFE --help\n");
@@ -118,7 +121,7 @@ int main(int argc, char **argv)
         int rc = run_stage("compute", argc - 2, argv + 2);
         if (rc != IB_EXIT_OK) return rc;
         static const char *const renderers[] = { "render-xlsx", "render-pdf", "render-eingang", "render-indikatoren",
-                                                 "render-bericht" };
+                                                 "render-bericht", "rueckmeldebogen" };
         enum { NRENDERERS = sizeof renderers / sizeof renderers[0] };
         pid_t pids[NRENDERERS];
         for (int i = 0; i < NRENDERERS; i++) pids[i] = start_stage(renderers[i], argc - 2, argv + 2);

@@ -3,7 +3,8 @@
  *
  * Lists every input file the store holds (current and superseded
  * deliveries) with its SHA-256, size, source and state, and every output
- * file in the out directory with its SHA-256 and size — so a report handed
+ * file in the out directory and its Rückmeldebögen folder
+ * („rueckmeldeboegen/NAME“) with its SHA-256 and size — so a report handed
  * to a committee can be traced to exactly the deliveries it was made from,
  * and a re-run can be checked byte for byte.  Tab-separated, sorted, no
  * time of day except report_time() (SOURCE_DATE_EPOCH) in the header line.
@@ -31,6 +32,25 @@ static int skip_output(const struct ib_config *cfg, const char *name, const char
     return strcmp(name, manifest) == 0 || strncmp(name, store, n) == 0 || strstr(name, ".tmp-") != NULL;
 }
 
+/* One line per output file of dir, named prefix/NAME when prefix is given. */
+static void list_outputs(FILE *f, const struct ib_config *cfg, const char *dir, const char *prefix,
+                         const char *manifest)
+{
+    int n = 0;
+    char **files = dir_list(dir, &n);
+    for (int i = 0; files && i < n; i++) {
+        if (skip_output(cfg, files[i], manifest)) continue;
+        char *path = path_join(dir, files[i]);
+        char sha[65];
+        long long size;
+        if (sha256_file(path, sha, &size) == 0)
+            fprintf(f, "ausgabe\t%s\t%lld\t%s%s%s\t\t\n", sha, size, prefix ? prefix : "", prefix ? "/" : "",
+                    files[i]);
+        free(path);
+    }
+    dir_list_free(files);
+}
+
 static int write_manifest(const struct ib_config *cfg, sqlite3 *db)
 {
     const char *name = config_string(cfg, "manifest:datei", "manifest.tsv");
@@ -56,18 +76,12 @@ static int write_manifest(const struct ib_config *cfg, sqlite3 *db)
                 (long long)sqlite3_column_int64(q, 1), store_column_text(q, 2), store_column_text(q, 3),
                 store_column_text(q, 4));
     sqlite3_finalize(q);
-    int n = 0;
-    char **files = dir_list(cfg->out, &n);
-    for (int i = 0; files && i < n; i++) {
-        if (skip_output(cfg, files[i], name)) continue;
-        char *path = path_join(cfg->out, files[i]);
-        char sha[65];
-        long long size;
-        if (sha256_file(path, sha, &size) == 0)
-            fprintf(f, "ausgabe\t%s\t%lld\t%s\t\t\n", sha, size, files[i]);
-        free(path);
-    }
-    dir_list_free(files);
+    list_outputs(f, cfg, cfg->out, NULL, name);
+    /* the Rückmeldebögen in their folder */
+    const char *sub = config_string(cfg, "rueckmeldebogen:ordner", "rueckmeldeboegen");
+    char *subdir = path_join(cfg->out, sub);
+    if (dir_exists(subdir)) list_outputs(f, cfg, subdir, sub, name);
+    free(subdir);
     if (fclose(f) != 0 || rc != IB_EXIT_OK || outfile_commit(tmp, target) != 0) {
         if (rc == IB_EXIT_OK) rc = IB_EXIT_OUTPUT;
         outfile_abort(tmp);

@@ -39,6 +39,13 @@ static const char *status_label(const char *s)
     return s;
 }
 
+/* The outcome of one delivery: a rejected file is „abgewiesen“ (the
+ * source-level status „abgewiesen“ means „only rejected files“). */
+static const char *lieferung_label(const char *s)
+{
+    return strcmp(s, "abgewiesen") == 0 ? "abgewiesen" : status_label(s);
+}
+
 /* „7 von 17 Fachdiensten geantwortet, 5 Fehlanzeigen, 5 ohne Rückmeldung“; "" without [ruecklauf] */
 static int ruecklauf_satz(sqlite3 *db, char *buf, size_t size)
 {
@@ -126,7 +133,7 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const char *satz
     while (q && sqlite3_step(q) == SQLITE_ROW) {
         r++;
         for (int c = 0; c < 11; c++) {
-            if (c == 4) worksheet_write_string(ws, r, 4, status_label(store_column_text(q, 4)), f.text);
+            if (c == 4) worksheet_write_string(ws, r, 4, lieferung_label(store_column_text(q, 4)), f.text);
             else if (c >= 6 && c <= 8) {
                 if (sqlite3_column_type(q, c) != SQLITE_NULL)
                     worksheet_write_number(ws, r, (lxw_col_t)c, sqlite3_column_double(q, c), f.number);

@@ -3,8 +3,10 @@
  * (libxlsxwriter).
  *
  * Sheet „Maßnahmen“: every current Maßnahme in report order with its group,
- * the Terminierung as delivered and as a date, provenance (file, row) and
- * every further column of the delivery; header bold and frozen, autofilter,
+ * the Terminierung as delivered and as a date, provenance (file, row), its
+ * kennung, latest status („ohne Bericht“ when none) with its Stand and the
+ * mark „überfällig“ (compute: massnahme_status), then every further column
+ * of the delivery; header bold and frozen, autofilter,
  * wrapped text, A4 landscape with the header row repeated.
  * Sheet „Übersicht“: Maßnahmen per Handlungsfeld × Terminierung group with
  * row and column totals (formulas with their values cached, so readers
@@ -20,6 +22,7 @@
 #include "lib/fsutil.h"
 #include "lib/stage.h"
 #include "lib/store.h"
+#include "lib/umsetzung.h"
 #include "lib/xlsxfmt.h"
 
 #include <stdio.h>
@@ -44,15 +47,18 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt 
     }
     sqlite3_finalize(names);
 
-    static const struct { const char *titel; double breite; } cols[] = {
-        { "Nr.", 6 }, { "Gruppe", 24 }, { "Handlungsfeld", 28 }, { "Teilziel", 36 },
-        { "Maßnahme", 72 }, { "Terminierung", 14 }, { "Frist bis", 11 }, { "Verantwortlich", 22 },
-        { "Quelle", 32 }, { "Zeile", 7 },
+    enum { T, N, D };          /* column format: text, number, date */
+    static const struct { const char *titel; double breite; int art; } cols[] = {
+        { "Nr.", 6, N }, { "Gruppe", 24, T }, { "Handlungsfeld", 28, T }, { "Teilziel", 36, T },
+        { "Maßnahme", 72, T }, { "Terminierung", 14, T }, { "Frist bis", 11, T }, { "Verantwortlich", 22, T },
+        { "Quelle", 32, T }, { "Zeile", 7, N }, { "Kennung", 14, T }, { "Status", 14, T }, { "Stand", 11, D },
+        { "überfällig", 10, T },
     };
     const int nfixed = (int)(sizeof cols / sizeof cols[0]);
     for (int c = 0; c < nfixed; c++) {
         worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c].titel, f->header);
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].breite, c == 0 || c >= nfixed - 1 ? f->number : f->text);
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].breite,
+                             cols[c].art == N ? f->number : cols[c].art == D ? f->date : f->text);
     }
     for (int e = 0; e < nextra; e++) {
         worksheet_write_string(ws, 0, (lxw_col_t)(nfixed + e), extra[e], f->header);
@@ -61,9 +67,11 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt 
 
     sqlite3_stmt *q = store_prepare(db,
         "SELECT f.position, g.label, m.handlungsfeld, m.teilziel, m.massnahme, m.terminierung_text,"
-        "       m.terminierung_ende, m.verantwortlich, s.name, m.row_number, m.id"
+        "       m.terminierung_ende, m.verantwortlich, s.name, m.row_number, m.id, m.kennung,"
+        "       st.status, st.stand, st.ueberfaellig"
         "  FROM massnahme_folge f JOIN massnahme m ON m.id = f.massnahme_id"
         "  JOIN gruppe g ON g.jahr = f.gruppe_jahr JOIN source_file s ON s.id = m.source_file_id"
+        "  LEFT JOIN massnahme_status st ON st.massnahme_id = m.id"
         " ORDER BY f.position");
     sqlite3_stmt *attr = store_prepare(db,
         "SELECT name, value FROM massnahme_attribut WHERE massnahme_id = ? ORDER BY position");
@@ -88,6 +96,15 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt 
         worksheet_write_string(ws, r, 7, store_column_text(q, 7), f->text);
         worksheet_write_string(ws, r, 8, store_column_text(q, 8), f->text);
         worksheet_write_number(ws, r, 9, sqlite3_column_int(q, 9), f->number);
+        worksheet_write_string(ws, r, 10, store_column_text(q, 11), f->text);
+        enum umsetzung_status st = umsetzung_status_von_code(store_column_text(q, 12));
+        worksheet_write_string(ws, r, 11, st == UMSETZUNG_KEIN ? "ohne Bericht" : umsetzung_status_label(st), f->text);
+        const char *stand = store_column_text(q, 13);
+        if (strlen(stand) == 10) {
+            lxw_datetime dt = { atoi(stand), atoi(stand + 5), atoi(stand + 8), 0, 0, 0 };
+            worksheet_write_datetime(ws, r, 12, &dt, f->date);
+        }
+        if (sqlite3_column_int(q, 14)) worksheet_write_string(ws, r, 13, "ja", f->text);
         if (nextra) {
             sqlite3_reset(attr);
             sqlite3_bind_int64(attr, 1, sqlite3_column_int64(q, 10));

@@ -7,6 +7,8 @@
  *   eingang.c     the Eingangsbericht: per expected source and Rücklauf
  *                 per department
  *   indikatoren.c the indicator catalogue computed: values, state, coverage
+ *   statusberichte.c  latest status per measure, overdue and unreported
+ *                 measures, counts per Handlungsfeld and Teilziel
  *
  * Each part deletes and refills its own derived tables; it returns an
  * exit code (IB_EXIT_OK, IB_EXIT_USAGE for configuration problems,
@@ -22,5 +24,7 @@
 int compute_massnahmen(const struct ib_config *cfg, sqlite3 *db);
 int compute_eingang(const struct ib_config *cfg, sqlite3 *db);
 int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db);
+/* after compute_massnahmen: massnahme_status, status_uebersicht */
+int compute_statusberichte(const struct ib_config *cfg, sqlite3 *db);
 
 #endif

@@ -9,9 +9,11 @@
  *   massnahmen.c  loader for dataset „massnahmen“ (measure lists)
  *   kennzahlen.c  loader for dataset „kennzahlen“ (indicator observations,
  *                 long or wide)
+ *   statusbericht.c  loader for dataset „statusbericht“ (status reports on
+ *                 measures: returned Rückmeldebögen, department exports)
  *
- * A loader gets the header once, then every data row, inside the file's
- * transaction; it reports problems through ingest_error() (the file is
+ * A loader gets the rows above the header (if it asks for them), the
+ * header once, then every data row, inside the file's transaction; it reports problems through ingest_error() (the file is
  * rejected, or with `zeilenfehler = ueberspringen` the row is skipped and
  * counted) and ingest_warning().
  */
@@ -69,6 +71,9 @@ struct loader {
     /* after the last row, inside the transaction; 0 or 1 after ingest_error() */
     int (*finish)(struct ingest_file *f);
     void (*release)(struct ingest_file *f);
+    /* optional (NULL = not wanted): a non-blank row above the header (titles,
+     * a form's marker); 0, or 1 after ingest_error() */
+    int (*preamble)(struct ingest_file *f, const struct tabelle_zeile *z);
 };
 
 struct ingest_file {
@@ -81,7 +86,8 @@ struct ingest_file {
     long long size;            /* bytes */
     char *sheet;               /* XLSX sheet read, NULL for CSV */
     char encoding[32];         /* CSV encoding found */
-    char teil[64];             /* part of the source (kennzahlen: indicator); set by the loader */
+    char teil[320];            /* part of the source (kennzahlen: indicator); set by the loader */
+    char fachdienst[256];      /* delivering department named in the file; '' = the profile's */
     sqlite3_int64 source_id;
     const struct loader *loader;
     void *state;               /* the loader's */
@@ -124,6 +130,12 @@ int tabelle_read(struct ingest_file *f);
 
 extern const struct loader massnahmen_loader;
 extern const struct loader kennzahlen_loader;
+extern const struct loader statusbericht_loader;
+
+/* massnahmen_kennung_nachtragen — give every measure of a migrated store
+ * that has no kennung yet (kennung '') its kennung, per source file in row
+ * order with repeat numbers as on ingest.  Returns 0 or -1 (message printed). */
+int massnahmen_kennung_nachtragen(sqlite3 *db);
 
 /* inbox.c */
 enum inbox_state { INBOX_READY, INBOX_PENDING };

@@ -618,4 +618,4 @@ static void release(struct ingest_file *f)
     f->state = NULL;
 }
 
-const struct loader kennzahlen_loader = { is_header, header, row, finish, release };
+const struct loader kennzahlen_loader = { is_header, header, row, finish, release, NULL };

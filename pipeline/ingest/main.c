@@ -15,6 +15,9 @@
  *     one; on failure nothing is stored and the file goes to the quarantine
  *     (inputs/quarantaene/) with NAME.grund.txt.
  * Every outcome is logged in the table lieferung (the Eingangsbericht).
+ * The loader comes from the profile's type (massnahmen, kennzahlen,
+ * statusbericht).  Before the inbox, measures of a store migrated from
+ * version 1 get their kennung.
  * The store is written before a file is moved, so a run killed at any
  * moment leaves a consistent store and the file in the inbox or its
  * destination; the next run completes the move.
@@ -149,8 +152,8 @@ struct run {
 };
 
 static void log_lieferung(struct run *r, const char *name, const char *sha, long long size,
-                          const struct quelle *q, const char *status, sqlite3_int64 source_id,
-                          long ok, long bad, const char *grund, const char *ablage)
+                          const struct quelle *q, const char *fachdienst, const char *status,
+                          sqlite3_int64 source_id, long ok, long bad, const char *grund, const char *ablage)
 {
     sqlite3_stmt *st = store_prepare(r->db,
         "INSERT INTO lieferung(run_at, file_name, sha256, size, quelle, fachdienst, status, source_file_id,"
@@ -160,7 +163,7 @@ static void log_lieferung(struct run *r, const char *name, const char *sha, long
     store_bind_text(st, 2, name);
     if (sha) store_bind_text(st, 3, sha); else sqlite3_bind_null(st, 3);
     if (size >= 0) sqlite3_bind_int64(st, 4, size); else sqlite3_bind_null(st, 4);
-    if (q) { store_bind_text(st, 5, q->id); store_bind_text(st, 6, q->fachdienst); }
+    if (q) { store_bind_text(st, 5, q->id); store_bind_text(st, 6, fachdienst && *fachdienst ? fachdienst : q->fachdienst); }
     else { sqlite3_bind_null(st, 5); sqlite3_bind_null(st, 6); }
     store_bind_text(st, 7, status);
     if (source_id) sqlite3_bind_int64(st, 8, source_id); else sqlite3_bind_null(st, 8);
@@ -232,6 +235,39 @@ static void write_reason(char *buf, size_t size, const struct ingest_file *f, co
              f->error_column ? f->error_column : "–", f->error);
 }
 
+/* The loader of a dataset type. */
+static const struct loader *loader_of(enum quelle_typ typ)
+{
+    switch (typ) {
+    case QUELLE_KENNZAHLEN: return &kennzahlen_loader;
+    case QUELLE_STATUSBERICHT: return &statusbericht_loader;
+    case QUELLE_MASSNAHMEN: break;
+    }
+    return &massnahmen_loader;
+}
+
+/* What a dataset's rows are, for messages: „119 Maßnahmen übernommen“. */
+static const char *rows_word(enum quelle_typ typ)
+{
+    switch (typ) {
+    case QUELLE_KENNZAHLEN: return "Werte";
+    case QUELLE_STATUSBERICHT: return "Statusmeldungen";
+    case QUELLE_MASSNAHMEN: break;
+    }
+    return "Maßnahmen";
+}
+
+/* Why a file without accepted rows is rejected. */
+static const char *no_rows_text(enum quelle_typ typ)
+{
+    switch (typ) {
+    case QUELLE_KENNZAHLEN: return "Datei enthält keine Werte";
+    case QUELLE_STATUSBERICHT: return "Datei enthält keine Statusmeldung (keine Zeile mit Status und Stand ausgefüllt)";
+    case QUELLE_MASSNAHMEN: break;
+    }
+    return "Datei enthält keine Datenzeilen mit Maßnahmen";
+}
+
 /* Read and store one file.  Returns 0 accepted, 1 rejected, -1 store failure. */
 static int ingest_one(struct run *r, const struct quelle *q, const char *path, const char *name,
                       const char *sha, long long size)
@@ -244,7 +280,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
     f.name = name;
     f.sha256 = sha;
     f.size = size;
-    f.loader = q->typ == QUELLE_KENNZAHLEN ? &kennzahlen_loader : &massnahmen_loader;
+    f.loader = loader_of(q->typ);
     char zeitraum[64];
     zeitraum_of(q, name, zeitraum, sizeof zeitraum);
 
@@ -272,8 +308,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
         if (!ok) { store_error(r->db, "Quelldatei"); store_rollback(r->db); free_file(&f); return -1; }
         f.source_id = sqlite3_last_insert_rowid(r->db);
         if (tabelle_read(&f) == 0 && f.loader->finish(&f) == 0 && f.rows_accepted == 0)
-            ingest_error(&f, 0, NULL, q->typ == QUELLE_KENNZAHLEN ? "Datei enthält keine Werte"
-                                                                   : "Datei enthält keine Datenzeilen mit Maßnahmen");
+            ingest_error(&f, 0, NULL, "%s", no_rows_text(q->typ));
     }
     if (f.error_set) {
         store_rollback(r->db);
@@ -281,7 +316,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
         char reason[2000];
         write_reason(reason, sizeof reason, &f, sha);
         char *moved = inbox_quarantine(path, r->quarantaene, reason);
-        log_lieferung(r, name, sha, size, q, "abgewiesen", 0, 0, f.rows_accepted + f.rows_rejected, f.error, moved);
+        log_lieferung(r, name, sha, size, q, f.fachdienst, "abgewiesen", 0, 0, f.rows_accepted + f.rows_rejected, f.error, moved);
         log_message(r->db, name, sha, f.sheet, f.error_row, f.error_column, "fehler", f.error, r->run_at);
         if (moved) diag_info("%s → %s (Begründung in %s.grund.txt)", path, moved, moved);
         free(moved);
@@ -293,7 +328,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
     int ok = 1;
     sqlite3_stmt *fin = store_prepare(r->db,
         "UPDATE source_file SET row_count = ?2, warning_count = ?3, rows_rejected = ?4, sheet = ?5,"
-        " encoding = ?6, teil = ?7 WHERE id = ?1");
+        " encoding = ?6, teil = ?7, fachdienst = coalesce(nullif(?8, ''), fachdienst) WHERE id = ?1");
     sqlite3_stmt *sup = store_prepare(r->db,
         "UPDATE source_file SET superseded_by = ?1 WHERE quelle = ?2 AND zeitraum = ?3 AND teil = ?4"
         " AND superseded_by IS NULL AND id <> ?1");
@@ -306,6 +341,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
         if (f.sheet) store_bind_text(fin, 5, f.sheet); else sqlite3_bind_null(fin, 5);
         if (f.encoding[0]) store_bind_text(fin, 6, f.encoding); else sqlite3_bind_null(fin, 6);
         store_bind_text(fin, 7, f.teil);
+        store_bind_text(fin, 8, f.fachdienst);
         sqlite3_bind_int64(sup, 1, f.source_id);
         store_bind_text(sup, 2, q->id);
         store_bind_text(sup, 3, zeitraum);
@@ -318,7 +354,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
     for (int i = 0; ok && i < f.nwarnings; i++)
         log_message(r->db, name, sha, f.sheet, f.warnings[i].row, f.warnings[i].column, "warnung",
                     f.warnings[i].text, r->run_at);
-    if (ok) log_lieferung(r, name, sha, size, q, "angenommen", f.source_id, f.rows_accepted, f.rows_rejected,
+    if (ok) log_lieferung(r, name, sha, size, q, f.fachdienst, "angenommen", f.source_id, f.rows_accepted, f.rows_rejected,
                           NULL, NULL);
     if (!ok || store_commit(r->db) != 0) {
         store_error(r->db, "Abschluss");
@@ -333,8 +369,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
     if (f.warnings_total > MAX_MESSAGES_SHOWN)
         diag_warning("%s: %ld weitere Warnungen (alle im Datenbestand, Tabelle ingest_message)", path,
                      f.warnings_total - MAX_MESSAGES_SHOWN);
-    diag_info("%s: %ld %s übernommen%s%s%s", path, f.rows_accepted,
-              q->typ == QUELLE_KENNZAHLEN ? "Werte" : "Maßnahmen",
+    diag_info("%s: %ld %s übernommen%s%s%s", path, f.rows_accepted, rows_word(q->typ),
               f.rows_rejected ? " (Zeilen übersprungen: " : "", f.rows_rejected ? "siehe Warnungen)" : "",
               superseded ? " (ersetzt die frühere Lieferung dieser Quelle und dieses Zeitraums)" : "");
     char *moved = r->archivieren ? inbox_archive(path, r->archiv, r->now) : NULL;
@@ -360,7 +395,7 @@ static int process(struct run *r, const char *name)
     int rc = 0;
     if (inbox_state_of(r->inbox, name, config_int(r->cfg, "eingang:wartezeit_sekunden", 2), &why) == INBOX_PENDING) {
         diag_info("%s: wartet (%s), bleibt für den nächsten Lauf", path, why);
-        log_lieferung(r, name, NULL, -1, quellen_match(r->quellen, name), "wartend", 0, 0, 0, why, NULL);
+        log_lieferung(r, name, NULL, -1, quellen_match(r->quellen, name), NULL, "wartend", 0, 0, 0, why, NULL);
         r->pending++;
         free(path);
         return 0;
@@ -369,7 +404,7 @@ static int process(struct run *r, const char *name)
     if (!q) {
         diag_warning("%s: keine Quelle beansprucht diese Datei (Quellprofile %s), nicht gelesen, bleibt im Eingang",
                      path, r->quellen->path);
-        log_lieferung(r, name, NULL, -1, NULL, "ohne_quelle", 0, 0, 0, "keine Quelle beansprucht diese Datei", NULL);
+        log_lieferung(r, name, NULL, -1, NULL, NULL, "ohne_quelle", 0, 0, 0, "keine Quelle beansprucht diese Datei", NULL);
         r->unclaimed++;
         free(path);
         return 0;
@@ -382,16 +417,18 @@ static int process(struct run *r, const char *name)
         free(path);
         return 0;
     }
-    sqlite3_stmt *known = store_prepare(r->db, "SELECT name, id FROM source_file WHERE sha256 = ?");
+    sqlite3_stmt *known = store_prepare(r->db, "SELECT name, id, fachdienst FROM source_file WHERE sha256 = ?");
     if (!known) { free(path); return -1; }
     store_bind_text(known, 1, sha);
     if (sqlite3_step(known) == SQLITE_ROW) {
         diag_info("%s: bereits eingelesen (als %s, SHA-256 %.12s…), unverändert", path,
                   store_column_text(known, 0), sha);
         sqlite3_int64 id = sqlite3_column_int64(known, 1);
+        char *fachdienst = xstrdup(store_column_text(known, 2));
         sqlite3_finalize(known);
         char *moved = r->archivieren ? inbox_archive(path, r->archiv, r->now) : NULL;
-        log_lieferung(r, name, sha, size, q, "unveraendert", id, 0, 0, NULL, moved);
+        log_lieferung(r, name, sha, size, q, fachdienst, "unveraendert", id, 0, 0, NULL, moved);
+        free(fachdienst);
         free(moved);
         r->unchanged++;
         free(path);
@@ -479,6 +516,8 @@ int main(int argc, char **argv)
     rc = take_lock(&cfg, &lock_fd);
     sqlite3 *db = rc == IB_EXIT_OK ? store_open(cfg.store, STORE_CREATE) : NULL;
     if (rc == IB_EXIT_OK && !db) rc = IB_EXIT_STORE;
+    /* a store migrated from version 1 has measures without kennung */
+    if (rc == IB_EXIT_OK && massnahmen_kennung_nachtragen(db) != 0) rc = IB_EXIT_STORE;
     int nfiles = 0;
     char **files = rc == IB_EXIT_OK ? dir_list(cfg.inbox, &nfiles) : NULL;
     if (rc == IB_EXIT_OK && !files) {

@@ -9,10 +9,16 @@
  * attribute.  The Terminierung is parsed (terminierung.h); one that is not
  * understood keeps the measure under „ohne Terminierung“ with a warning.
  * A row without a measure text is skipped with a warning.
+ *
+ * Every measure gets its stable kennung (lib/kennung.h) from Handlungsfeld,
+ * Teilziel and Maßnahme; repeats of the same text in one list are numbered
+ * in file order („M-1a2b3c4d-2“).  Status reports name measures by it.
  */
 #include "ingest.h"
 #include "lib/diag.h"
+#include "lib/kennung.h"
 #include "lib/store.h"
+#include "lib/strmap.h"
 #include "lib/terminierung.h"
 
 #include <stdio.h>
@@ -39,7 +45,21 @@ struct state {
     char **laufend;
     struct terminierung_optionen topt;
     sqlite3_stmt *ins, *attr;
+    struct strmap seen;        /* base kennung → occurrences so far in this file */
 };
+
+/* The kennung of the next measure of one list: the base from the texts,
+ * numbered when the list had it before. */
+static void next_kennung(struct strmap *seen, const char *hf, const char *tz, const char *m,
+                         char out[KENNUNG_MAX])
+{
+    char base[KENNUNG_MAX];
+    kennung_berechnen(hf, tz, m, base);
+    int64_t n = 0;
+    strmap_get(seen, base, strlen(base), &n);
+    strmap_put(seen, base, strlen(base), n + 1);
+    kennung_wiederholung(base, (long)n + 1, out);
+}
 
 static struct state *state_of(struct ingest_file *f)
 {
@@ -97,8 +117,8 @@ static int header(struct ingest_file *f, const struct tabelle_kopf *h)
     }
     st->ins = store_prepare(f->db,
         "INSERT INTO massnahme(source_file_id, sheet, row_number, handlungsfeld, teilziel, massnahme,"
-        " verantwortlich, terminierung_text, terminierung_kind, terminierung_ende, horizont)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+        " verantwortlich, terminierung_text, terminierung_kind, terminierung_ende, horizont, kennung)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     st->attr = store_prepare(f->db,
         "INSERT INTO massnahme_attribut(massnahme_id, position, name, value) VALUES (?,?,?,?)");
     if (!st->ins || !st->attr) return ingest_error(f, 0, NULL, "Datenbestand: Anweisung nicht vorbereitet");
@@ -162,6 +182,9 @@ static int row(struct ingest_file *f, const struct tabelle_zeile *z)
         sqlite3_bind_null(ins, 10);
     }
     sqlite3_bind_int(ins, 11, (int)t.horizont);
+    char kennung[KENNUNG_MAX];
+    next_kennung(&st->seen, val[F_HANDLUNGSFELD], val[F_TEILZIEL], val[F_MASSNAHME], kennung);
+    store_bind_text(ins, 12, kennung);
     if (sqlite3_step(ins) != SQLITE_DONE)
         return ingest_error(f, z->row, NULL, "Speichern fehlgeschlagen: %s", sqlite3_errmsg(f->db));
     sqlite3_int64 id = sqlite3_last_insert_rowid(f->db);
@@ -198,8 +221,48 @@ static void release(struct ingest_file *f)
     config_list_free(st->laufend);
     sqlite3_finalize(st->ins);
     sqlite3_finalize(st->attr);
+    strmap_free(&st->seen);
     free(st);
     f->state = NULL;
 }
 
-const struct loader massnahmen_loader = { is_header, header, row, finish, release };
+const struct loader massnahmen_loader = { is_header, header, row, finish, release, NULL };
+
+int massnahmen_kennung_nachtragen(sqlite3 *db)
+{
+    sqlite3_stmt *any = store_prepare(db, "SELECT count(*) FROM massnahme WHERE kennung = ''");
+    int missing = any && sqlite3_step(any) == SQLITE_ROW ? sqlite3_column_int(any, 0) : -1;
+    sqlite3_finalize(any);
+    if (missing <= 0) return missing < 0 ? -1 : 0;
+    /* whole files, in row order, so the repeat numbers come out as on ingest */
+    sqlite3_stmt *q = store_prepare(db,
+        "SELECT id, source_file_id, handlungsfeld, teilziel, massnahme FROM massnahme"
+        " WHERE source_file_id IN (SELECT source_file_id FROM massnahme WHERE kennung = '')"
+        " ORDER BY source_file_id, row_number, id");
+    sqlite3_stmt *u = store_prepare(db, "UPDATE massnahme SET kennung = ?2 WHERE id = ?1");
+    int rc = q && u && store_begin(db) == 0 ? 0 : -1;
+    struct strmap seen = { 0 };
+    sqlite3_int64 file = -1;
+    while (rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
+        if (sqlite3_column_int64(q, 1) != file) {
+            strmap_free(&seen);
+            file = sqlite3_column_int64(q, 1);
+        }
+        char kennung[KENNUNG_MAX];
+        next_kennung(&seen, store_column_text(q, 2), store_column_text(q, 3), store_column_text(q, 4), kennung);
+        sqlite3_reset(u);
+        sqlite3_bind_int64(u, 1, sqlite3_column_int64(q, 0));
+        store_bind_text(u, 2, kennung);
+        if (sqlite3_step(u) != SQLITE_DONE) rc = -1;
+    }
+    strmap_free(&seen);
+    sqlite3_finalize(q);
+    sqlite3_finalize(u);
+    if (rc == 0 && store_commit(db) == 0) {
+        diag_info("Datenbestand: %d Maßnahmen ohne Kennung nachgetragen", missing);
+        return 0;
+    }
+    store_error(db, "Kennungen nachtragen");
+    store_rollback(db);
+    return -1;
+}

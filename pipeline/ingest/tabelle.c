@@ -7,7 +7,8 @@
  * first 50 rows the loader recognises.  Rows above the header (titles) and
  * blank rows are passed over; data start at `daten_ab` or right below the
  * header.  In a multi-row header, upper rows are filled to the right over
- * empty cells, as merged cells read.
+ * empty cells, as merged cells read.  A loader that wants them gets the
+ * non-blank rows above the header first (loader->preamble: a form's marker).
  */
 #include "ingest.h"
 #include "lib/csvreader.h"
@@ -153,7 +154,8 @@ static int on_row(struct reader_state *s, const struct tabelle_zeile *z)
     const struct quelle *q = f->quelle;
     if (!s->header_done) {
         if (q->nkopfzeilen) {
-            if (z->row < q->kopfzeilen[s->level]) return 0;
+            if (z->row < q->kopfzeilen[s->level])
+                return s->level == 0 && f->loader->preamble && !row_blank(z) ? f->loader->preamble(f, z) : 0;
             while (s->level < q->nkopfzeilen && z->row > q->kopfzeilen[s->level]) {
                 struct tabelle_zeile empty = { q->kopfzeilen[s->level], 0, NULL, NULL };
                 add_level(s, &empty);      /* a header row the file does not have: empty */
@@ -172,6 +174,7 @@ static int on_row(struct reader_state *s, const struct tabelle_zeile *z)
             return finish_header(s);
         }
         keep_first(s, z);
+        if (f->loader->preamble && f->loader->preamble(f, z)) return 1;
         if (z->row >= DETECT_ROWS)
             return header_fallback(s) ? 1
                  : ingest_error(f, 0, NULL, "keine Kopfzeile in den ersten %d Zeilen gefunden", DETECT_ROWS);

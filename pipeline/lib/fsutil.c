@@ -56,6 +56,48 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+char *path_safe_name(const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+    if (!size) return out;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        const char *rep = NULL;
+        char one[2] = { 0, 0 };
+        if (p[0] == 0xC3 && p[1]) {
+            switch (p[1]) {
+            case 0xA4: rep = "ae"; break;
+            case 0xB6: rep = "oe"; break;
+            case 0xBC: rep = "ue"; break;
+            case 0x84: rep = "Ae"; break;
+            case 0x96: rep = "Oe"; break;
+            case 0x9C: rep = "Ue"; break;
+            case 0x9F: rep = "ss"; break;
+            }
+            if (rep) p++;
+        }
+        if (!rep) {
+            int keep = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+                       *p == '-' || (*p == '.' && n > 0);
+            if (!keep) {
+                /* a multi-byte character becomes one '_' */
+                while ((p[1] & 0xC0) == 0x80) p++;
+                one[0] = '_';
+            } else {
+                one[0] = (char)*p;
+            }
+            rep = one;
+        }
+        if (n + strlen(rep) >= size) break;
+        for (const char *r = rep; *r; r++) {
+            if (*r == '_' && (n == 0 || out[n - 1] == '_')) continue;
+            out[n++] = *r;
+        }
+    }
+    while (n && out[n - 1] == '_') n--;
+    out[n] = '\0';
+    return out;
+}
+
 char **dir_list(const char *dir, int *count)
 {
     DIR *d = opendir(dir);

@@ -18,6 +18,14 @@ char *path_join(const char *dir, const char *name);
 /* path_basename — the part after the last '/', pointing into path. */
 const char *path_basename(const char *path);
 
+/*
+ * path_safe_name — a file name part made from a department name: ä ö ü ß →
+ * ae oe ue ss (Ä Ö Ü → Ae Oe Ue), blanks → '_', every other byte outside
+ * A–Z a–z 0–9 . - → '_', runs of '_' collapsed, none at the ends, no leading
+ * '.'; at most size - 1 bytes.  "" when nothing is left.  Returns out.
+ */
+char *path_safe_name(const char *s, char *out, size_t size);
+
 /* dir_exists — 1 if path is a directory we may read. */
 int dir_exists(const char *path);
 

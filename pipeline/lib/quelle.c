@@ -25,6 +25,11 @@ static const char *const keys_kennzahlen[] = {
     "id_dimension", "kopf_dimensionen", "symbole", "gebiet", "gebiet_name", "gebiet_codes", NULL
 };
 
+static const char *const keys_statusbericht[] = {
+    "spalte_kennung", "spalte_stand", "spalte_status", "spalte_kommentar", "spalte_verantwortlich",
+    "pflichtspalten", "rueckmeldebogen", NULL
+};
+
 static int in_list(const char *key, const char *const *list)
 {
     for (int i = 0; list[i]; i++)
@@ -34,7 +39,12 @@ static int in_list(const char *key, const char *const *list)
 
 const char *quelle_typ_name(enum quelle_typ typ)
 {
-    return typ == QUELLE_KENNZAHLEN ? "kennzahlen" : "massnahmen";
+    switch (typ) {
+    case QUELLE_KENNZAHLEN: return "kennzahlen";
+    case QUELLE_STATUSBERICHT: return "statusbericht";
+    case QUELLE_MASSNAHMEN: break;
+    }
+    return "massnahmen";
 }
 
 const char *quelle_string(const struct quelle *q, const char *key, const char *def)
@@ -75,24 +85,27 @@ static int check_section(struct quellen *qs, struct quelle *q)
     const char *sec = q->id;
     const char *typ = quelle_string(q, "typ", NULL);
     if (!typ) {
-        diag_error("Quellprofile %s, [%s]: Schlüssel „typ“ fehlt (massnahmen oder kennzahlen)", qs->path, sec);
+        diag_error("Quellprofile %s, [%s]: Schlüssel „typ“ fehlt (massnahmen, kennzahlen oder statusbericht)",
+                   qs->path, sec);
         return -1;
     }
     if (strcmp(typ, "massnahmen") == 0) q->typ = QUELLE_MASSNAHMEN;
     else if (strcmp(typ, "kennzahlen") == 0) q->typ = QUELLE_KENNZAHLEN;
+    else if (strcmp(typ, "statusbericht") == 0) q->typ = QUELLE_STATUSBERICHT;
     else {
-        diag_error("Quellprofile %s, [%s] typ: „%s“ wird nicht unterstützt (massnahmen, kennzahlen)",
+        diag_error("Quellprofile %s, [%s] typ: „%s“ wird nicht unterstützt (massnahmen, kennzahlen, statusbericht)",
                    qs->path, sec, typ);
         return -1;
     }
+    const char *const *keys_typ = q->typ == QUELLE_MASSNAHMEN ? keys_massnahmen
+                                : q->typ == QUELLE_KENNZAHLEN ? keys_kennzahlen : keys_statusbericht;
     /* unknown keys are typos */
     int nkeys = iniparser_getsecnkeys(qs->ini, sec);
     const char **keys = xcalloc((size_t)(nkeys > 0 ? nkeys : 1), sizeof(char *));
     iniparser_getseckeys(qs->ini, sec, keys);
     for (int i = 0; i < nkeys; i++) {
         const char *k = strchr(keys[i], ':') ? strchr(keys[i], ':') + 1 : keys[i];
-        if (!in_list(k, keys_common) &&
-            !in_list(k, q->typ == QUELLE_MASSNAHMEN ? keys_massnahmen : keys_kennzahlen)) {
+        if (!in_list(k, keys_common) && !in_list(k, keys_typ)) {
             diag_error("Quellprofile %s, [%s]: unbekannter Schlüssel „%s“", qs->path, sec, k);
             bad = 1;
         }
@@ -160,6 +173,11 @@ static int check_section(struct quellen *qs, struct quelle *q)
     }
     const char *e = quelle_string(q, "erwartet", "ja");
     q->erwartet = strcmp(e, "nein") != 0;
+    const char *rb = quelle_string(q, "rueckmeldebogen", "nein");
+    if (strcmp(rb, "ja") != 0 && strcmp(rb, "nein") != 0) {
+        diag_error("Quellprofile %s, [%s] rueckmeldebogen: „%s“ (ja, nein)", qs->path, sec, rb);
+        bad = 1;
+    }
     return bad ? -1 : 0;
 }
 

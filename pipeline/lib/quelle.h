@@ -5,7 +5,7 @@
  * Every section of the file is one source (Quelle) — a department or an
  * office that drops exports into the inbox.  A profile says which file
  * names belong to it (`dateien`, shell patterns), the dataset type
- * (`typ`: massnahmen or kennzahlen), the reporting department, and how the
+ * (`typ`: massnahmen, kennzahlen or statusbericht), the reporting department, and how the
  * file is laid out (encoding, delimiter, sheet, header rows, column
  * synonyms, wide tables, value symbols).  ingest matches every inbox file
  * against the profiles in file order; a file no profile claims is reported,
@@ -17,7 +17,7 @@
 
 #include "config.h"
 
-enum quelle_typ { QUELLE_MASSNAHMEN, QUELLE_KENNZAHLEN };
+enum quelle_typ { QUELLE_MASSNAHMEN, QUELLE_KENNZAHLEN, QUELLE_STATUSBERICHT };
 
 #define QUELLE_MAX_KOPFZEILEN 4
 
@@ -69,7 +69,7 @@ const char *quelle_string(const struct quelle *q, const char *key, const char *d
  * (free with config_list_free); def when absent. */
 char **quelle_list(const struct quelle *q, const char *key, const char *def);
 
-/* quelle_typ_name — "massnahmen" or "kennzahlen". */
+/* quelle_typ_name — "massnahmen", "kennzahlen" or "statusbericht". */
 const char *quelle_typ_name(enum quelle_typ typ);
 
 #endif

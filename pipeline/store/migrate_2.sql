@@ -1,5 +1,7 @@
 -- migrate_2.sql — store version 1 → 2: source profiles, the delivery log
--- (lieferung) and indicator observations (beobachtung).
+-- (lieferung), indicator observations (beobachtung), the measures' kennung
+-- and status reports (statusbericht).  Existing measures get kennung '';
+-- the next ingest run fills it in (ingest/massnahmen.c).
 ALTER TABLE source_file ADD COLUMN quelle TEXT NOT NULL DEFAULT '';
 ALTER TABLE source_file ADD COLUMN fachdienst TEXT NOT NULL DEFAULT '';
 ALTER TABLE source_file ADD COLUMN zeitraum TEXT NOT NULL DEFAULT '';
@@ -9,6 +11,8 @@ ALTER TABLE source_file ADD COLUMN encoding TEXT;
 ALTER TABLE source_file ADD COLUMN rows_rejected INTEGER NOT NULL DEFAULT 0;
 UPDATE source_file SET quelle = 'massnahmen' WHERE dataset = 'massnahmen';
 CREATE INDEX source_file_quelle ON source_file(quelle, zeitraum, teil);
+ALTER TABLE massnahme ADD COLUMN kennung TEXT NOT NULL DEFAULT '';
+CREATE INDEX massnahme_kennung ON massnahme(kennung);
 CREATE TABLE lieferung (
     id             INTEGER PRIMARY KEY,
     run_at         TEXT NOT NULL,
@@ -153,5 +157,54 @@ CREATE TABLE indikator_abdeckung (
     veraendert     INTEGER NOT NULL,
     ohne_vergleich INTEGER NOT NULL,
     ohne_daten_liste TEXT NOT NULL           -- indicator ids without any data, ', '-separated
+-- One status report on one Maßnahme (dataset 'statusbericht': a returned
+-- Rückmeldebogen or a department's export), named by the measure's
+-- kennung.  The latest by stand counts (compute: massnahme_status).
+CREATE TABLE statusbericht (
+    id             INTEGER PRIMARY KEY,
+    source_file_id INTEGER NOT NULL REFERENCES source_file(id),
+    sheet          TEXT,                 -- NULL for CSV
+    row_number     INTEGER NOT NULL,     -- 1-based row in the file (header = 1)
+    kennung        TEXT NOT NULL,        -- massnahme.kennung
+    stand          TEXT NOT NULL,        -- ISO date the report speaks for
+    status         TEXT NOT NULL CHECK (status IN
+                       ('geplant','in_umsetzung','umgesetzt','verzoegert','entfallen')),
+    kommentar      TEXT NOT NULL DEFAULT '',
+    verantwortlich TEXT NOT NULL DEFAULT '',  -- as reported (column spalte_verantwortlich)
+    fachdienst     TEXT NOT NULL DEFAULT ''   -- reporting department (form, else the profile)
+);
+CREATE INDEX statusbericht_kennung ON statusbericht(kennung, stand);
+
+-- Derived by compute: per current Maßnahme its responsible department and
+-- latest status (by stand, then the later delivery), the overdue flag
+-- relative to the report day ([bericht] stand or the run's day).
+CREATE TABLE massnahme_status (
+    massnahme_id     INTEGER PRIMARY KEY REFERENCES massnahme(id),
+    kennung          TEXT NOT NULL,
+    fachdienst       TEXT NOT NULL,      -- verantwortlich, else the source's fachdienst
+    ende             TEXT,               -- ISO last day of the Terminierung; NULL laufend/ohne
+    statusbericht_id INTEGER REFERENCES statusbericht(id),  -- latest report, NULL = none
+    status           TEXT,               -- its status code, NULL = none
+    stand            TEXT,               -- its ISO date
+    kommentar        TEXT,
+    ueberfaellig     INTEGER NOT NULL,   -- 1: ende before the report day, not umgesetzt/entfallen
+    ohne_bericht     INTEGER NOT NULL    -- 1: no status report at all
+);
+
+-- Derived by compute: status counts per Handlungsfeld (ebene
+-- 'handlungsfeld', teilziel '') and per Teilziel within it, in report order.
+CREATE TABLE status_uebersicht (
+    position       INTEGER PRIMARY KEY,
+    ebene          TEXT NOT NULL CHECK (ebene IN ('handlungsfeld','teilziel')),
+    handlungsfeld  TEXT NOT NULL,
+    teilziel       TEXT NOT NULL,
+    anzahl         INTEGER NOT NULL,
+    geplant        INTEGER NOT NULL,
+    in_umsetzung   INTEGER NOT NULL,
+    umgesetzt      INTEGER NOT NULL,
+    verzoegert     INTEGER NOT NULL,
+    entfallen      INTEGER NOT NULL,
+    ohne_bericht   INTEGER NOT NULL,
+    ueberfaellig   INTEGER NOT NULL
 );
 PRAGMA user_version = 2;

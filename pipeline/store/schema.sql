@@ -1,10 +1,10 @@
 -- schema.sql — the ibericht store, one SQLite file shared by all stages.
 --
 -- Layers: ingest writes the "Eingang" tables (source_file, lieferung,
--- massnahme, massnahme_attribut, beobachtung, ingest_message); compute
--- replaces the derived tables
--- (gruppe, massnahme_folge, uebersicht) in one transaction; the renderers
--- only read.  Every ingested row keeps its provenance: the source file (name,
+-- massnahme, massnahme_attribut, beobachtung, statusbericht,
+-- ingest_message); compute replaces the derived tables (gruppe,
+-- massnahme_folge, uebersicht, massnahme_status, status_uebersicht, …) in
+-- one transaction; the renderers only read.  Every ingested row keeps its provenance: the source file (name,
 -- SHA-256), sheet and row number.  The version is PRAGMA user_version; the
 -- store code refuses a newer one and migrates older ones.
 
@@ -19,7 +19,7 @@ CREATE TABLE source_file (
     path           TEXT NOT NULL,        -- where it was read
     sha256         TEXT NOT NULL UNIQUE, -- 64 hex digits
     size           INTEGER NOT NULL,     -- bytes
-    dataset        TEXT NOT NULL,        -- 'massnahmen', 'kennzahlen', …
+    dataset        TEXT NOT NULL,        -- 'massnahmen', 'kennzahlen', 'statusbericht'
     ingested_at    TEXT NOT NULL,        -- ISO 8601 UTC
     row_count      INTEGER NOT NULL,     -- data rows (observations) accepted
     warning_count  INTEGER NOT NULL DEFAULT 0,
@@ -27,7 +27,8 @@ CREATE TABLE source_file (
     quelle         TEXT NOT NULL DEFAULT '',  -- source profile (config/quellen.ini section)
     fachdienst     TEXT NOT NULL DEFAULT '',  -- reporting department
     zeitraum       TEXT NOT NULL DEFAULT '',  -- period the delivery covers
-    teil           TEXT NOT NULL DEFAULT '',  -- part of the source (kennzahlen: the indicator)
+    teil           TEXT NOT NULL DEFAULT '',  -- part of the source (kennzahlen: the indicator;
+                                              -- Rückmeldebogen: Fachdienst|date of the form)
     sheet          TEXT,                      -- sheet read (XLSX)
     encoding       TEXT,                      -- encoding found (CSV)
     rows_rejected  INTEGER NOT NULL DEFAULT 0 -- rows skipped where the profile allows it
@@ -68,9 +69,12 @@ CREATE TABLE massnahme (
     terminierung_text  TEXT NOT NULL DEFAULT '',
     terminierung_kind  TEXT NOT NULL CHECK (terminierung_kind IN ('laufend','frist','termin','ohne')),
     terminierung_ende  TEXT,             -- ISO date of the period's last day; NULL if none
-    horizont           INTEGER NOT NULL DEFAULT 0  -- 1 kurz-, 2 mittel-, 3 langfristig (kind 'frist')
+    horizont           INTEGER NOT NULL DEFAULT 0, -- 1 kurz-, 2 mittel-, 3 langfristig (kind 'frist')
+    kennung            TEXT NOT NULL DEFAULT ''    -- stable id 'M-1a2b3c4d' (lib/kennung.h); '' only
+                                                   -- in a migrated store until the next ingest
 );
 CREATE INDEX massnahme_source ON massnahme(source_file_id, row_number);
+CREATE INDEX massnahme_kennung ON massnahme(kennung);
 
 -- Columns of the delivery that have no place in massnahme, kept verbatim.
 CREATE TABLE massnahme_attribut (
@@ -114,6 +118,57 @@ CREATE VIEW beobachtung_lang AS
     SELECT b.id, b.source_file_id, s.sheet, b.row_number, b.column_ref, r.indikator, b.jahr, r.gebiet,
            r.gebiet_name, b.stichtag, r.merkmale, r.einheit, b.wert, b.symbol, b.grund, b.kommentar
       FROM beobachtung b JOIN reihe r ON r.id = b.reihe_id JOIN source_file s ON s.id = b.source_file_id;
+
+-- One status report on one Maßnahme (dataset 'statusbericht': a returned
+-- Rückmeldebogen or a department's export), named by the measure's
+-- kennung.  The latest by stand counts (compute: massnahme_status).
+CREATE TABLE statusbericht (
+    id             INTEGER PRIMARY KEY,
+    source_file_id INTEGER NOT NULL REFERENCES source_file(id),
+    sheet          TEXT,                 -- NULL for CSV
+    row_number     INTEGER NOT NULL,     -- 1-based row in the file (header = 1)
+    kennung        TEXT NOT NULL,        -- massnahme.kennung
+    stand          TEXT NOT NULL,        -- ISO date the report speaks for
+    status         TEXT NOT NULL CHECK (status IN
+                       ('geplant','in_umsetzung','umgesetzt','verzoegert','entfallen')),
+    kommentar      TEXT NOT NULL DEFAULT '',
+    verantwortlich TEXT NOT NULL DEFAULT '',  -- as reported (column spalte_verantwortlich)
+    fachdienst     TEXT NOT NULL DEFAULT ''   -- reporting department (form, else the profile)
+);
+CREATE INDEX statusbericht_kennung ON statusbericht(kennung, stand);
+
+-- Derived by compute: per current Maßnahme its responsible department and
+-- latest status (by stand, then the later delivery), the overdue flag
+-- relative to the report day ([bericht] stand or the run's day).
+CREATE TABLE massnahme_status (
+    massnahme_id     INTEGER PRIMARY KEY REFERENCES massnahme(id),
+    kennung          TEXT NOT NULL,
+    fachdienst       TEXT NOT NULL,      -- verantwortlich, else the source's fachdienst
+    ende             TEXT,               -- ISO last day of the Terminierung; NULL laufend/ohne
+    statusbericht_id INTEGER REFERENCES statusbericht(id),  -- latest report, NULL = none
+    status           TEXT,               -- its status code, NULL = none
+    stand            TEXT,               -- its ISO date
+    kommentar        TEXT,
+    ueberfaellig     INTEGER NOT NULL,   -- 1: ende before the report day, not umgesetzt/entfallen
+    ohne_bericht     INTEGER NOT NULL    -- 1: no status report at all
+);
+
+-- Derived by compute: status counts per Handlungsfeld (ebene
+-- 'handlungsfeld', teilziel '') and per Teilziel within it, in report order.
+CREATE TABLE status_uebersicht (
+    position       INTEGER PRIMARY KEY,
+    ebene          TEXT NOT NULL CHECK (ebene IN ('handlungsfeld','teilziel')),
+    handlungsfeld  TEXT NOT NULL,
+    teilziel       TEXT NOT NULL,
+    anzahl         INTEGER NOT NULL,
+    geplant        INTEGER NOT NULL,
+    in_umsetzung   INTEGER NOT NULL,
+    umgesetzt      INTEGER NOT NULL,
+    verzoegert     INTEGER NOT NULL,
+    entfallen      INTEGER NOT NULL,
+    ohne_bericht   INTEGER NOT NULL,
+    ueberfaellig   INTEGER NOT NULL
+);
 
 -- Derived by compute: the Eingangsbericht per expected source.
 CREATE TABLE eingang_quelle (

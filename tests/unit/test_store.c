@@ -59,7 +59,8 @@ static void test_create_and_reopen(void **state)
     assert_int_equal(user_version(db), store_schema_version);
     /* every table of schema.sql is there */
     const char *tables[] = { "source_file", "massnahme", "massnahme_attribut", "ingest_message",
-                             "gruppe", "massnahme_folge", "handlungsfeld", "uebersicht" };
+                             "gruppe", "massnahme_folge", "handlungsfeld", "uebersicht", "statusbericht",
+                             "massnahme_status", "status_uebersicht" };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         sqlite3_stmt *st = store_prepare(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?");
         store_bind_text(st, 1, tables[i]);
@@ -162,6 +163,55 @@ static void test_migrate_v1(void **state)
     store_close(db);
 }
 
+/* The shape of a store: every table, index and view with its columns
+ * (name, type, not null, default, key), one line each, sorted. */
+static char *shape(sqlite3 *db)
+{
+    static char buf[65536];
+    size_t n = 0;
+    buf[0] = '\0';
+    sqlite3_stmt *st = store_prepare(db,
+        "SELECT m.type, m.name, m.tbl_name, coalesce(p.cid, -1), coalesce(p.name, ''), coalesce(p.type, ''),"
+        "       coalesce(p.\"notnull\", 0), coalesce(p.dflt_value, ''), coalesce(p.pk, 0)"
+        "  FROM sqlite_master m LEFT JOIN pragma_table_info(m.name) p ON m.type IN ('table', 'view')"
+        " WHERE m.name NOT LIKE 'sqlite_%' ORDER BY m.type, m.name, p.cid");
+    assert_non_null(st);
+    while (sqlite3_step(st) == SQLITE_ROW && n < sizeof buf - 512)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s %s %s %d %s %s %d %s %d\n",
+                              store_column_text(st, 0), store_column_text(st, 1), store_column_text(st, 2),
+                              sqlite3_column_int(st, 3), store_column_text(st, 4), store_column_text(st, 5),
+                              sqlite3_column_int(st, 6), store_column_text(st, 7), sqlite3_column_int(st, 8));
+    sqlite3_finalize(st);
+    return strdup(buf);
+}
+
+/* schema.sql and the migrations describe the same store: a new store and a
+ * migrated version-1 store have the same tables, columns (in the same
+ * order), indexes and views. */
+static void test_migrated_equals_new(void **state)
+{
+    (void)state;
+    sqlite3 *fresh = store_open(path_in("v1.sqlite"), STORE_READ);   /* migrated by test_migrate_v1 */
+    assert_non_null(fresh);
+    char *migrated = shape(fresh);
+    store_close(fresh);
+    sqlite3 *db = store_open(path_in("frisch.sqlite"), STORE_CREATE);
+    assert_non_null(db);
+    char *created = shape(db);
+    store_close(db);
+    if (strcmp(migrated, created) != 0) {
+        /* name the first line that differs */
+        const char *a = migrated, *b = created;
+        while (*a && *a == *b) a++, b++;
+        while (a > migrated && a[-1] != '\n') a--;
+        while (b > created && b[-1] != '\n') b--;
+        fail_msg("migrated store differs from a new one:\n  migrated: %.120s\n  new:      %.120s", a, b);
+    }
+    assert_true(strstr(created, "statusbericht") != NULL && strstr(created, "kennung") != NULL);
+    free(migrated);
+    free(created);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_not_sqlite_untouched),
         cmocka_unit_test(test_foreign_and_newer),
         cmocka_unit_test(test_migrate_v1),
+        cmocka_unit_test(test_migrated_equals_new),
     };
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }

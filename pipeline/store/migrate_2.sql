@@ -157,6 +157,7 @@ CREATE TABLE indikator_abdeckung (
     veraendert     INTEGER NOT NULL,
     ohne_vergleich INTEGER NOT NULL,
     ohne_daten_liste TEXT NOT NULL           -- indicator ids without any data, ', '-separated
+);
 -- One status report on one Maßnahme (dataset 'statusbericht': a returned
 -- Rückmeldebogen or a department's export), named by the measure's
 -- kennung.  The latest by stand counts (compute: massnahme_status).

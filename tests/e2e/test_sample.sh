@@ -73,4 +73,4 @@ print(sorted(outs), ok, len(ins), ins[0][1] == src, ins[0][4])
 PY
 )
 check_eq "Manifest: alle Ausgaben mit richtigem SHA-256, Eingabe mit Quelle" \
-    "['eingangsbericht.pdf', 'eingangsbericht.xlsx', 'massnahmen.xlsx', 'massnahmen_chronologisch.pdf', 'rueckmeldeboegen/rueckmeldebogen_Koordinierungsstelle_Migration_und_Teilhabe.xlsx'] True 1 True massnahmen_wesermarsch" "$m"
+    "['eingangsbericht.pdf', 'eingangsbericht.xlsx', 'integrationsbericht.pdf', 'integrationsbericht_jugendhilfe.pdf', 'integrationsbericht_soziales.pdf', 'massnahmen.xlsx', 'massnahmen_chronologisch.pdf', 'rueckmeldeboegen/rueckmeldebogen_Koordinierungsstelle_Migration_und_Teilhabe.xlsx'] True 1 True massnahmen_wesermarsch" "$m"

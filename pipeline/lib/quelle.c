@@ -24,6 +24,7 @@ static const char *const keys_kennzahlen[] = {
     "spalte_einheit", "spalte_kommentar", "merkmale_ignorieren", "einheit", "id_spalte",
     "id_dimension", "kopf_dimensionen", "symbole", "gebiet", "gebiet_name", NULL
 };
+static const char *const keys_befragung[] = { "fragebogen", NULL };
 
 static int in_list(const char *key, const char *const *list)
 {
@@ -34,7 +35,7 @@ static int in_list(const char *key, const char *const *list)
 
 const char *quelle_typ_name(enum quelle_typ typ)
 {
-    return typ == QUELLE_KENNZAHLEN ? "kennzahlen" : "massnahmen";
+    return typ == QUELLE_KENNZAHLEN ? "kennzahlen" : typ == QUELLE_BEFRAGUNG ? "befragung" : "massnahmen";
 }
 
 const char *quelle_string(const struct quelle *q, const char *key, const char *def)
@@ -75,13 +76,14 @@ static int check_section(struct quellen *qs, struct quelle *q)
     const char *sec = q->id;
     const char *typ = quelle_string(q, "typ", NULL);
     if (!typ) {
-        diag_error("Quellprofile %s, [%s]: Schlüssel „typ“ fehlt (massnahmen oder kennzahlen)", qs->path, sec);
+        diag_error("Quellprofile %s, [%s]: Schlüssel „typ“ fehlt (massnahmen, kennzahlen oder befragung)", qs->path, sec);
         return -1;
     }
     if (strcmp(typ, "massnahmen") == 0) q->typ = QUELLE_MASSNAHMEN;
     else if (strcmp(typ, "kennzahlen") == 0) q->typ = QUELLE_KENNZAHLEN;
+    else if (strcmp(typ, "befragung") == 0) q->typ = QUELLE_BEFRAGUNG;
     else {
-        diag_error("Quellprofile %s, [%s] typ: „%s“ wird nicht unterstützt (massnahmen, kennzahlen)",
+        diag_error("Quellprofile %s, [%s] typ: „%s“ wird nicht unterstützt (massnahmen, kennzahlen, befragung)",
                    qs->path, sec, typ);
         return -1;
     }
@@ -92,7 +94,8 @@ static int check_section(struct quellen *qs, struct quelle *q)
     for (int i = 0; i < nkeys; i++) {
         const char *k = strchr(keys[i], ':') ? strchr(keys[i], ':') + 1 : keys[i];
         if (!in_list(k, keys_common) &&
-            !in_list(k, q->typ == QUELLE_MASSNAHMEN ? keys_massnahmen : keys_kennzahlen)) {
+            !in_list(k, q->typ == QUELLE_MASSNAHMEN ? keys_massnahmen
+                      : q->typ == QUELLE_BEFRAGUNG ? keys_befragung : keys_kennzahlen)) {
             diag_error("Quellprofile %s, [%s]: unbekannter Schlüssel „%s“", qs->path, sec, k);
             bad = 1;
         }
@@ -156,6 +159,11 @@ static int check_section(struct quellen *qs, struct quelle *q)
     else if (strcmp(zf, "ueberspringen") == 0 || strcmp(zf, "überspringen") == 0) q->zeilen_ueberspringen = 1;
     else {
         diag_error("Quellprofile %s, [%s] zeilenfehler: „%s“ (abweisen, ueberspringen)", qs->path, sec, zf);
+        bad = 1;
+    }
+    if (q->typ == QUELLE_BEFRAGUNG && !quelle_string(q, "fragebogen", NULL)) {
+        diag_error("Quellprofile %s, [%s]: Schlüssel „fragebogen“ fehlt (z. B. config/befragung/wesel.ini)",
+                   qs->path, sec);
         bad = 1;
     }
     const char *e = quelle_string(q, "erwartet", "ja");

@@ -9,6 +9,8 @@
  *   massnahmen.c  loader for dataset „massnahmen“ (measure lists)
  *   kennzahlen.c  loader for dataset „kennzahlen“ (indicator observations,
  *                 long or wide)
+ *   befragung.c   loader for dataset „befragung“ (survey answers: pseudonyms,
+ *                 validation, redaction; nothing personal is stored)
  *
  * A loader gets the header once, then every data row, inside the file's
  * transaction; it reports problems through ingest_error() (the file is
@@ -124,6 +126,13 @@ int tabelle_read(struct ingest_file *f);
 
 extern const struct loader massnahmen_loader;
 extern const struct loader kennzahlen_loader;
+extern const struct loader befragung_loader;
+
+/* befragung_quellen_pruefen — before any file is read: every profile of
+ * type befragung names a questionnaire that loads, and when there is one,
+ * the pseudonymisation key is configured (befragung.h).  Returns 0, or -1
+ * after printing every problem (the run ends with exit code 2). */
+int befragung_quellen_pruefen(const struct ib_config *cfg, const struct quellen *qs);
 
 /* inbox.c */
 enum inbox_state { INBOX_READY, INBOX_PENDING };

@@ -241,7 +241,8 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
     f.name = name;
     f.sha256 = sha;
     f.size = size;
-    f.loader = q->typ == QUELLE_KENNZAHLEN ? &kennzahlen_loader : &massnahmen_loader;
+    f.loader = q->typ == QUELLE_KENNZAHLEN ? &kennzahlen_loader
+             : q->typ == QUELLE_BEFRAGUNG ? &befragung_loader : &massnahmen_loader;
     char zeitraum[64];
     zeitraum_of(q, name, zeitraum, sizeof zeitraum);
 
@@ -270,6 +271,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
         f.source_id = sqlite3_last_insert_rowid(r->db);
         if (tabelle_read(&f) == 0 && f.loader->finish(&f) == 0 && f.rows_accepted == 0)
             ingest_error(&f, 0, NULL, q->typ == QUELLE_KENNZAHLEN ? "Datei enthält keine Werte"
+                                    : q->typ == QUELLE_BEFRAGUNG ? "Datei enthält keine Antworten"
                                                                    : "Datei enthält keine Datenzeilen mit Maßnahmen");
     }
     if (f.error_set) {
@@ -331,7 +333,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
         diag_warning("%s: %ld weitere Warnungen (alle im Datenbestand, Tabelle ingest_message)", path,
                      f.warnings_total - MAX_MESSAGES_SHOWN);
     diag_info("%s: %ld %s übernommen%s%s%s", path, f.rows_accepted,
-              q->typ == QUELLE_KENNZAHLEN ? "Werte" : "Maßnahmen",
+              q->typ == QUELLE_KENNZAHLEN ? "Werte" : q->typ == QUELLE_BEFRAGUNG ? "Befragte" : "Maßnahmen",
               f.rows_rejected ? " (Zeilen übersprungen: " : "", f.rows_rejected ? "siehe Warnungen)" : "",
               superseded ? " (ersetzt die frühere Lieferung dieser Quelle und dieses Zeitraums)" : "");
     char *moved = r->archivieren ? inbox_archive(path, r->archiv, r->now) : NULL;
@@ -463,6 +465,12 @@ int main(int argc, char **argv)
     }
     struct quellen quellen;
     if (quellen_load(&cfg, &quellen) != 0) {
+        config_free(&cfg);
+        return IB_EXIT_USAGE;
+    }
+    if (befragung_quellen_pruefen(&cfg, &quellen) != 0) {
+        diag_error("nichts eingelesen: Konfiguration der Befragungen korrigieren");
+        quellen_free(&quellen);
         config_free(&cfg);
         return IB_EXIT_USAGE;
     }

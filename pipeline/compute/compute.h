@@ -6,6 +6,9 @@
  *                 counts per Handlungsfeld × group
  *   eingang.c     the Eingangsbericht: per expected source and Rücklauf
  *                 per department
+ *   befragung.c   surveys: frequencies, multiple responses, Likert
+ *                 statistics, cross-tabulations, Rücklauf, open answers —
+ *                 small cells suppressed, personal questions never evaluated
  *
  * Each part deletes and refills its own derived tables; it returns an
  * exit code (IB_EXIT_OK, IB_EXIT_USAGE for configuration problems,
@@ -20,5 +23,6 @@
 
 int compute_massnahmen(const struct ib_config *cfg, sqlite3 *db);
 int compute_eingang(const struct ib_config *cfg, sqlite3 *db);
+int compute_befragung(const struct ib_config *cfg, sqlite3 *db);
 
 #endif

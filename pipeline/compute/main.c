@@ -15,6 +15,7 @@ static int compute(const struct ib_config *cfg, sqlite3 *db)
     if (store_begin(db) != 0) return IB_EXIT_STORE;
     int rc = compute_massnahmen(cfg, db);
     if (rc == IB_EXIT_OK) rc = compute_eingang(cfg, db);
+    if (rc == IB_EXIT_OK) rc = compute_befragung(cfg, db);
     if (rc == IB_EXIT_OK && store_commit(db) != 0) rc = IB_EXIT_STORE;
     if (rc != IB_EXIT_OK) store_rollback(db);
     return rc;

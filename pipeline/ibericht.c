@@ -1,14 +1,15 @@
 /*
  * ibericht.c — the driver: `ibericht STAGE [OPTIONS]` runs one stage,
  * `ibericht report [OPTIONS]` runs ingest → compute → the renderers
- * (render-xlsx, render-pdf, render-eingang) → manifest, as `git` runs its commands: each stage is its own
- * program (ibericht-STAGE, found next to this one), so each can be re-run
- * alone.  Options are passed on unchanged (see stage.h).
+ * (render-xlsx, render-pdf, render-eingang, render-befragung) → manifest,
+ * as `git` runs its commands: each stage is its own program (ibericht-STAGE,
+ * found next to this one), so each can be re-run alone.  Options are passed
+ * on unchanged (see stage.h).
  *
  * report stops at the first stage that fails, except that ingest's
  * "some files rejected" (exit 1) lets the report go on — the other files
- * are reported — and is returned at the end.  The two renderers only read
- * the store and run as two processes side by side.
+ * are reported — and is returned at the end.  The renderers only read the
+ * store and run as processes side by side.
  */
 #include "lib/diag.h"
 
@@ -20,7 +21,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", "render-eingang", "manifest", NULL };
+static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", "render-eingang", "manifest",
+                                      "render-befragung", NULL };
 
 static char exe_dir[PATH_MAX];
 
@@ -87,7 +89,8 @@ static void usage(FILE *f)
                "  render-xlsx   Maßnahmenliste als Excel-Arbeitsmappe\n"
                "  render-pdf    chronologische Maßnahmenliste als PDF\n"
                "  render-eingang Eingangsbericht (Lieferungen, Rücklauf) als XLSX und PDF\n"
-               "  manifest      Lauf-Manifest: Eingaben und Ausgaben mit SHA-256\n\n"
+               "  manifest      Lauf-Manifest: Eingaben und Ausgaben mit SHA-256\n"
+               "  render-befragung Auswertung der Befragungen als XLSX und PDF\n\n"
                "Optionen (alle Befehle): -c KONFIG, --inbox ORDNER, --out ORDNER, --store DATEI, -q\n"
                "Hilfe zu einer Stufe: ibericht STUFE --help\n");
 }
@@ -115,11 +118,12 @@ int main(int argc, char **argv)
         if (result != IB_EXIT_OK && result != IB_EXIT_REJECTED) return result;
         int rc = run_stage("compute", argc - 2, argv + 2);
         if (rc != IB_EXIT_OK) return rc;
-        static const char *const renderers[] = { "render-xlsx", "render-pdf", "render-eingang" };
-        pid_t pids[3];
-        for (int i = 0; i < 3; i++) pids[i] = start_stage(renderers[i], argc - 2, argv + 2);
+        static const char *const renderers[] = { "render-xlsx", "render-pdf", "render-eingang", "render-befragung" };
+        enum { NRENDERERS = sizeof renderers / sizeof renderers[0] };
+        pid_t pids[NRENDERERS];
+        for (int i = 0; i < NRENDERERS; i++) pids[i] = start_stage(renderers[i], argc - 2, argv + 2);
         int first_failure = IB_EXIT_OK;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < NRENDERERS; i++) {
             int r = wait_stage(renderers[i], pids[i]);
             if (r != IB_EXIT_OK && first_failure == IB_EXIT_OK) first_failure = r;
         }

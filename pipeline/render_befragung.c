@@ -575,6 +575,8 @@ static void xl_ruecklauf(struct xl *x, const struct befragung_r *b, const char *
     worksheet_write_string(ws, r, 0, "Antwortdateien", x->f.text);
     worksheet_write_number(ws, r++, 1, b->dateien, x->anzahl);
     r++;
+    if (b->befragte == 0) worksheet_write_string(ws, r++, 0, "Es liegen keine auswertbaren Antworten vor.",
+                                                  x->f.total_label);
     if (b->satz) worksheet_write_string(ws, r++, 0, b->satz, x->f.total_label);
     else worksheet_write_string(ws, r++, 0, "Wie viele befragt wurden, nennt der Fragebogen nicht ([ruecklauf]): "
                                             "keine Rücklaufquote.", x->hinweis);
@@ -717,7 +719,7 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const struct bef
     if (!x.wb) { free(target); return IB_EXIT_OUTPUT; }
     xl_formats(&x);
     xl_ruecklauf(&x, b, stand);
-    for (int a = 0; a < b->nabschnitte; a++) {
+    for (int a = 0; b->befragte > 0 && a < b->nabschnitte; a++) {
         const struct abschnitt_r *ab = &b->abschnitte[a];
         int fragen = 0;
         for (int i = 0; i < b->nfragen; i++)
@@ -746,8 +748,8 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const struct bef
         }
         xlsxfmt_print_setup(ws, 1, 0);
     }
-    if (b->kreuzvariable) xl_kreuz(&x, db, b);
-    if (b->freitexte) xl_freitexte(&x, db, b);
+    if (b->kreuzvariable && b->befragte > 0) xl_kreuz(&x, db, b);
+    if (b->freitexte && b->befragte > 0) xl_freitexte(&x, db, b);
     xl_codebuch(&x, b);
     int rc = xlsxfmt_close(x.wb, target, tmp, 1) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
     if (rc == IB_EXIT_OK) diag_info("%s geschrieben", target);
@@ -1230,8 +1232,12 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct befr
              *personal ? ") werden weder gespeichert noch ausgewertet." : "");
     ueberschrift(&doc, NULL, NULL, 13, "Hinweise zur Auswertung", 60);
     absatz(&doc, doc.regular, 9, 0, line);
+    if (b->befragte == 0) {
+        doc.y -= 8;
+        absatz(&doc, doc.bold, 10, 0, "Es liegen keine auswertbaren Antworten vor.");
+    }
 
-    for (int a = 0; a < b->nabschnitte; a++) {
+    for (int a = 0; b->befragte > 0 && a < b->nabschnitte; a++) {
         const struct abschnitt_r *ab = &b->abschnitte[a];
         int fragen = 0;
         for (int i = 0; i < b->nfragen; i++)
@@ -1247,8 +1253,8 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct befr
         }
     }
     HPDF_Outline anhang = NULL;
-    if (b->kreuzvariable) pdf_kreuz(&doc, db, b, &anhang);
-    if (b->freitexte) pdf_freitexte(&doc, db, b);
+    if (b->kreuzvariable && b->befragte > 0) pdf_kreuz(&doc, db, b, &anhang);
+    if (b->freitexte && b->befragte > 0) pdf_freitexte(&doc, db, b);
 
     snprintf(line, sizeof line, "%s%s%s", kommune, *kommune ? " · " : "", b->titel);
     if (strlen(line) > 90) strcpy(line + 87, "…");

@@ -338,6 +338,13 @@ static int finish(struct ingest_file *f)
     for (size_t i = 0; i < m.n; i++) {
         const struct befragung_meldung *x = &m.m[i];
         const char *spalte = x->frage[0] ? x->frage : NULL;
+        if (x->art == BM_UNBEKANNTE_EINHEIT && st->fb->ruecklauf.spalte &&
+            strcasecmp(st->fb->ruecklauf.spalte, st->fb->id_spalte) == 0) {
+            /* the unit is the id here: its value is not repeated in the message */
+            ingest_warning(f, x->zeile, st->fb->ruecklauf.spalte, "%s: Einheit nicht in der Liste der Befragten"
+                           " ([ruecklauf] befragt1 …) oder leer", x->befragter);
+            continue;
+        }
         if (x->schwere != DIAG_ERROR) {
             ingest_warning(f, x->zeile, spalte, "%s", x->text);
             continue;

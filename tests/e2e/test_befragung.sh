@@ -288,3 +288,14 @@ sed 's/^schwelle *=.*/schwelle = null/' "$job" > "$TMP/schwelle.ini"
 run_ib compute --config "$TMP/schwelle.ini" --out "$out"
 check_eq "ungültige Schwelle: Exit-Code 2" 2 "$rc"
 check_grep "ungültige Schwelle gemeldet" "[befragung] schwelle: „null“ ist keine Zahl ab 1" "$TMP/log"
+
+# ---- two questionnaires in one job: one pair of files each --------------------------------
+zin="$TMP/zwei/inbox"; zout="$TMP/zwei/out"
+make_inbox "$zin" "$sample" "$rin/../archiv/"*/befragung_fachdienste.csv
+cat config/quellen_befragung_wesel.ini "$TMP/quellen_rl.ini" > "$TMP/quellen_zwei.ini"
+sed "s#^quellen *=.*#quellen = $TMP/quellen_zwei.ini#" "$job" > "$TMP/zwei.ini"
+run_ib report --config "$TMP/zwei.ini" --inbox "$zin" --out "$zout"
+check_eq "zwei Fragebögen: report endet mit 0" 0 "$rc"
+check "zwei Fragebögen: je Fragebogen eine Arbeitsmappe und ein PDF" sh -c \
+    "test -s '$zout/befragung_wesel.pdf' && test -s '$zout/befragung_wesel.xlsx' && test -s '$zout/befragung_ruecklauf_liste.pdf' && test -s '$zout/befragung_ruecklauf_liste.xlsx' && test ! -e '$zout/befragung.pdf'"
+check_grep "Kreuztabellen-Variable fehlt im zweiten Fragebogen: Warnung" "Frage I.7 gibt es im Fragebogen tests/fixtures/befragung/ruecklauf_liste.ini nicht" "$TMP/log"

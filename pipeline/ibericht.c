@@ -1,7 +1,7 @@
 /*
  * ibericht.c — the driver: `ibericht STAGE [OPTIONS]` runs one stage,
  * `ibericht report [OPTIONS]` runs ingest → compute → the renderers
- * (render-xlsx, render-pdf, render-eingang, rueckmeldebogen) → manifest,
+ * (render-xlsx, render-pdf, render-eingang, rueckmeldebogen, render-befragung) → manifest,
  * as `git` runs its commands: each stage is its own
  * program (ibericht-STAGE, found next to this one), so each can be re-run
  * alone.  Options are passed on unchanged (see stage.h).
@@ -22,7 +22,8 @@
 #include <unistd.h>
 
 static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", "render-eingang",
-                                      "render-indikatoren", "render-bericht", "rueckmeldebogen", "manifest", NULL };
+                                      "render-indikatoren", "render-bericht", "rueckmeldebogen", "render-befragung",
+                                      "manifest", NULL };
 
 static char exe_dir[PATH_MAX];
 
@@ -92,6 +93,7 @@ static void usage(FILE *f)
                "  render-indikatoren Indikatoren je Handlungsfeld als XLSX und PDF\n"
                "  render-bericht der Integrationsbericht aus der Vorlage, mit Ausschuss-Ausgaben\n"
                "  rueckmeldebogen Rückmeldebögen je Fachdienst (Stand der Maßnahmen) als XLSX\n"
+               "  render-befragung Auswertung der Befragungen als XLSX und PDF\n"
                "  manifest      Lauf-Manifest: Eingaben und Ausgaben mit SHA-256\n\n"
                "Optionen (alle Befehle): -c KONFIG, --inbox ORDNER, --out ORDNER, --store DATEI, -q\n"
                "Hilfe zu einer Stufe: ibericht STUFE --help\n");
@@ -121,7 +123,7 @@ int main(int argc, char **argv)
         int rc = run_stage("compute", argc - 2, argv + 2);
         if (rc != IB_EXIT_OK) return rc;
         static const char *const renderers[] = { "render-xlsx", "render-pdf", "render-eingang", "render-indikatoren",
-                                                 "render-bericht", "rueckmeldebogen" };
+                                                 "render-bericht", "rueckmeldebogen", "render-befragung" };
         enum { NRENDERERS = sizeof renderers / sizeof renderers[0] };
         pid_t pids[NRENDERERS];
         for (int i = 0; i < NRENDERERS; i++) pids[i] = start_stage(renderers[i], argc - 2, argv + 2);

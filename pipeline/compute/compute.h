@@ -9,6 +9,9 @@
  *   indikatoren.c the indicator catalogue computed: values, state, coverage
  *   statusberichte.c  latest status per measure, overdue and unreported
  *                 measures, counts per Handlungsfeld and Teilziel
+ *   befragung.c   surveys: frequencies, multiple responses, Likert
+ *                 statistics, cross-tabulations, Rücklauf, open answers —
+ *                 small cells suppressed, personal questions never evaluated
  *
  * Each part deletes and refills its own derived tables; it returns an
  * exit code (IB_EXIT_OK, IB_EXIT_USAGE for configuration problems,
@@ -26,5 +29,6 @@ int compute_eingang(const struct ib_config *cfg, sqlite3 *db);
 int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db);
 /* after compute_massnahmen: massnahme_status, status_uebersicht */
 int compute_statusberichte(const struct ib_config *cfg, sqlite3 *db);
+int compute_befragung(const struct ib_config *cfg, sqlite3 *db);
 
 #endif

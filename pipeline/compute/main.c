@@ -17,6 +17,7 @@ static int compute(const struct ib_config *cfg, sqlite3 *db)
     if (rc == IB_EXIT_OK) rc = compute_statusberichte(cfg, db);
     if (rc == IB_EXIT_OK) rc = compute_eingang(cfg, db);
     if (rc == IB_EXIT_OK) rc = compute_indikatoren(cfg, db);
+    if (rc == IB_EXIT_OK) rc = compute_befragung(cfg, db);
     if (rc == IB_EXIT_OK && store_commit(db) != 0) rc = IB_EXIT_STORE;
     if (rc != IB_EXIT_OK) store_rollback(db);
     return rc;

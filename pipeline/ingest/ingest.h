@@ -11,6 +11,8 @@
  *                 long or wide)
  *   statusbericht.c  loader for dataset „statusbericht“ (status reports on
  *                 measures: returned Rückmeldebögen, department exports)
+ *   befragung.c   loader for dataset „befragung“ (survey answers: pseudonyms,
+ *                 validation, redaction; nothing personal is stored)
  *
  * A loader gets the rows above the header (if it asks for them), the
  * header once, then every data row, inside the file's transaction; it reports problems through ingest_error() (the file is
@@ -136,6 +138,13 @@ extern const struct loader statusbericht_loader;
  * that has no kennung yet (kennung '') its kennung, per source file in row
  * order with repeat numbers as on ingest.  Returns 0 or -1 (message printed). */
 int massnahmen_kennung_nachtragen(sqlite3 *db);
+extern const struct loader befragung_loader;
+
+/* befragung_quellen_pruefen — before any file is read: every profile of
+ * type befragung names a questionnaire that loads, and when there is one,
+ * the pseudonymisation key is configured (befragung.h).  Returns 0, or -1
+ * after printing every problem (the run ends with exit code 2). */
+int befragung_quellen_pruefen(const struct ib_config *cfg, const struct quellen *qs);
 
 /* inbox.c */
 enum inbox_state { INBOX_READY, INBOX_PENDING };

@@ -241,6 +241,7 @@ static const struct loader *loader_of(enum quelle_typ typ)
     switch (typ) {
     case QUELLE_KENNZAHLEN: return &kennzahlen_loader;
     case QUELLE_STATUSBERICHT: return &statusbericht_loader;
+    case QUELLE_BEFRAGUNG: return &befragung_loader;
     case QUELLE_MASSNAHMEN: break;
     }
     return &massnahmen_loader;
@@ -252,6 +253,7 @@ static const char *rows_word(enum quelle_typ typ)
     switch (typ) {
     case QUELLE_KENNZAHLEN: return "Werte";
     case QUELLE_STATUSBERICHT: return "Statusmeldungen";
+    case QUELLE_BEFRAGUNG: return "Befragte";
     case QUELLE_MASSNAHMEN: break;
     }
     return "Maßnahmen";
@@ -263,6 +265,7 @@ static const char *no_rows_text(enum quelle_typ typ)
     switch (typ) {
     case QUELLE_KENNZAHLEN: return "Datei enthält keine Werte";
     case QUELLE_STATUSBERICHT: return "Datei enthält keine Statusmeldung (keine Zeile mit Status und Stand ausgefüllt)";
+    case QUELLE_BEFRAGUNG: return "Datei enthält keine Antworten";
     case QUELLE_MASSNAHMEN: break;
     }
     return "Datei enthält keine Datenzeilen mit Maßnahmen";
@@ -503,6 +506,12 @@ int main(int argc, char **argv)
     }
     struct quellen quellen;
     if (quellen_load(&cfg, &quellen) != 0) {
+        config_free(&cfg);
+        return IB_EXIT_USAGE;
+    }
+    if (befragung_quellen_pruefen(&cfg, &quellen) != 0) {
+        diag_error("nichts eingelesen: Konfiguration der Befragungen korrigieren");
+        quellen_free(&quellen);
         config_free(&cfg);
         return IB_EXIT_USAGE;
     }

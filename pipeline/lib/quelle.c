@@ -29,6 +29,7 @@ static const char *const keys_statusbericht[] = {
     "spalte_kennung", "spalte_stand", "spalte_status", "spalte_kommentar", "spalte_verantwortlich",
     "pflichtspalten", "rueckmeldebogen", NULL
 };
+static const char *const keys_befragung[] = { "fragebogen", NULL };
 
 static int in_list(const char *key, const char *const *list)
 {
@@ -42,6 +43,7 @@ const char *quelle_typ_name(enum quelle_typ typ)
     switch (typ) {
     case QUELLE_KENNZAHLEN: return "kennzahlen";
     case QUELLE_STATUSBERICHT: return "statusbericht";
+    case QUELLE_BEFRAGUNG: return "befragung";
     case QUELLE_MASSNAHMEN: break;
     }
     return "massnahmen";
@@ -85,20 +87,22 @@ static int check_section(struct quellen *qs, struct quelle *q)
     const char *sec = q->id;
     const char *typ = quelle_string(q, "typ", NULL);
     if (!typ) {
-        diag_error("Quellprofile %s, [%s]: Schlüssel „typ“ fehlt (massnahmen, kennzahlen oder statusbericht)",
+        diag_error("Quellprofile %s, [%s]: Schlüssel „typ“ fehlt (massnahmen, kennzahlen, statusbericht oder befragung)",
                    qs->path, sec);
         return -1;
     }
     if (strcmp(typ, "massnahmen") == 0) q->typ = QUELLE_MASSNAHMEN;
     else if (strcmp(typ, "kennzahlen") == 0) q->typ = QUELLE_KENNZAHLEN;
     else if (strcmp(typ, "statusbericht") == 0) q->typ = QUELLE_STATUSBERICHT;
+    else if (strcmp(typ, "befragung") == 0) q->typ = QUELLE_BEFRAGUNG;
     else {
-        diag_error("Quellprofile %s, [%s] typ: „%s“ wird nicht unterstützt (massnahmen, kennzahlen, statusbericht)",
+        diag_error("Quellprofile %s, [%s] typ: „%s“ wird nicht unterstützt (massnahmen, kennzahlen, statusbericht, befragung)",
                    qs->path, sec, typ);
         return -1;
     }
     const char *const *keys_typ = q->typ == QUELLE_MASSNAHMEN ? keys_massnahmen
-                                : q->typ == QUELLE_KENNZAHLEN ? keys_kennzahlen : keys_statusbericht;
+                                : q->typ == QUELLE_KENNZAHLEN ? keys_kennzahlen
+                                : q->typ == QUELLE_BEFRAGUNG ? keys_befragung : keys_statusbericht;
     /* unknown keys are typos */
     int nkeys = iniparser_getsecnkeys(qs->ini, sec);
     const char **keys = xcalloc((size_t)(nkeys > 0 ? nkeys : 1), sizeof(char *));
@@ -169,6 +173,11 @@ static int check_section(struct quellen *qs, struct quelle *q)
     else if (strcmp(zf, "ueberspringen") == 0 || strcmp(zf, "überspringen") == 0) q->zeilen_ueberspringen = 1;
     else {
         diag_error("Quellprofile %s, [%s] zeilenfehler: „%s“ (abweisen, ueberspringen)", qs->path, sec, zf);
+        bad = 1;
+    }
+    if (q->typ == QUELLE_BEFRAGUNG && !quelle_string(q, "fragebogen", NULL)) {
+        diag_error("Quellprofile %s, [%s]: Schlüssel „fragebogen“ fehlt (z. B. config/befragung/wesel.ini)",
+                   qs->path, sec);
         bad = 1;
     }
     const char *e = quelle_string(q, "erwartet", "ja");

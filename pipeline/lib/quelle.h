@@ -7,7 +7,8 @@
  * names belong to it (`dateien`, shell patterns), the dataset type
  * (`typ`: massnahmen, kennzahlen or statusbericht), the reporting department, and how the
  * file is laid out (encoding, delimiter, sheet, header rows, column
- * synonyms, wide tables, value symbols).  ingest matches every inbox file
+ * synonyms, wide tables, value symbols).  Type befragung (survey exports)
+ * names its questionnaire (`fragebogen`, fragebogen.h).  ingest matches every inbox file
  * against the profiles in file order; a file no profile claims is reported,
  * never guessed.  Unknown keys are errors, so a typo cannot silently change
  * a report.  The keys are listed in README.md („Quellprofile“).
@@ -17,7 +18,7 @@
 
 #include "config.h"
 
-enum quelle_typ { QUELLE_MASSNAHMEN, QUELLE_KENNZAHLEN, QUELLE_STATUSBERICHT };
+enum quelle_typ { QUELLE_MASSNAHMEN, QUELLE_KENNZAHLEN, QUELLE_STATUSBERICHT, QUELLE_BEFRAGUNG };
 
 #define QUELLE_MAX_KOPFZEILEN 4
 
@@ -69,7 +70,7 @@ const char *quelle_string(const struct quelle *q, const char *key, const char *d
  * (free with config_list_free); def when absent. */
 char **quelle_list(const struct quelle *q, const char *key, const char *def);
 
-/* quelle_typ_name — "massnahmen", "kennzahlen" or "statusbericht". */
+/* quelle_typ_name — "massnahmen", "kennzahlen", "statusbericht" or "befragung". */
 const char *quelle_typ_name(enum quelle_typ typ);
 
 #endif

@@ -60,7 +60,10 @@ static void test_create_and_reopen(void **state)
     /* every table of schema.sql is there */
     const char *tables[] = { "source_file", "massnahme", "massnahme_attribut", "ingest_message",
                              "gruppe", "massnahme_folge", "handlungsfeld", "uebersicht", "statusbericht",
-                             "massnahme_status", "status_uebersicht" };
+                             "massnahme_status", "status_uebersicht",
+                             "befragung_datei", "befragung_befragter", "befragung_antwort", "befragung",
+                             "befragung_einheit", "befragung_abschnitt", "befragung_frage", "befragung_option",
+                             "befragung_kreuz", "befragung_freitext" };
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         sqlite3_stmt *st = store_prepare(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?");
         store_bind_text(st, 1, tables[i]);
@@ -210,6 +213,42 @@ static void test_migrated_equals_new(void **state)
     assert_true(strstr(created, "statusbericht") != NULL && strstr(created, "kennung") != NULL);
     free(migrated);
     free(created);
+/* The survey tables of migrate_2.sql are exactly those of schema.sql: a
+ * migrated store and a new one have the same befragung_* tables and columns. */
+static void test_migrate_befragung_wie_neu(void **state)
+{
+    (void)state;
+    FILE *f = fopen("tests/fixtures/store_v1.sql", "r");
+    assert_non_null(f);
+    static char sql[16384];
+    size_t n = fread(sql, 1, sizeof sql - 1, f);
+    fclose(f);
+    sql[n] = '\0';
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(path_in("v1b.sqlite"), &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    sqlite3 *alt = store_open(path_in("v1b.sqlite"), STORE_WRITE);
+    sqlite3 *neu = store_open(path_in("neu_b.sqlite"), STORE_CREATE);
+    assert_non_null(alt);
+    assert_non_null(neu);
+    const char *q = "SELECT m.name || '.' || p.name || ':' || p.type || ':' || p.pk || ':' || p.\"notnull\""
+                    "  FROM sqlite_master m, pragma_table_info(m.name) p"
+                    " WHERE m.type = 'table' AND m.name LIKE 'befragung%' ORDER BY m.name, p.cid";
+    sqlite3_stmt *a = store_prepare(alt, q), *b = store_prepare(neu, q);
+    int rows = 0;
+    for (;;) {
+        int ra = sqlite3_step(a), rb = sqlite3_step(b);
+        assert_int_equal(ra, rb);
+        if (ra != SQLITE_ROW) break;
+        assert_string_equal(store_column_text(a, 0), store_column_text(b, 0));
+        rows++;
+    }
+    assert_true(rows > 60);
+    sqlite3_finalize(a);
+    sqlite3_finalize(b);
+    store_close(alt);
+    store_close(neu);
 }
 
 int main(void)
@@ -221,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_foreign_and_newer),
         cmocka_unit_test(test_migrate_v1),
         cmocka_unit_test(test_migrated_equals_new),
+        cmocka_unit_test(test_migrate_befragung_wie_neu),
     };
     return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }

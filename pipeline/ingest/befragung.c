@@ -410,7 +410,7 @@ static void release(struct ingest_file *f)
     f->state = NULL;
 }
 
-const struct loader befragung_loader = { is_header, header, row, finish, release };
+const struct loader befragung_loader = { is_header, header, row, finish, release, NULL };
 
 int befragung_quellen_pruefen(const struct ib_config *cfg, const struct quellen *qs)
 {

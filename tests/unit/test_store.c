@@ -213,6 +213,8 @@ static void test_migrated_equals_new(void **state)
     assert_true(strstr(created, "statusbericht") != NULL && strstr(created, "kennung") != NULL);
     free(migrated);
     free(created);
+}
+
 /* The survey tables of migrate_2.sql are exactly those of schema.sql: a
  * migrated store and a new one have the same befragung_* tables and columns. */
 static void test_migrate_befragung_wie_neu(void **state)

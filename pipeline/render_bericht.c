@@ -17,8 +17,13 @@
  * running headers, „Seite x von y“ come from the document layer
  * (dokument.h).  out/integrationsbericht.pdf is the complete report; every
  * edition ([ausgabe:ID] of the template) becomes
- * out/integrationsbericht_ID.pdf — the editions are rendered in parallel
- * processes ([dokument] prozesse, default the number of processors).
+ * out/integrationsbericht_ID.pdf, and every area edition ([dokument]
+ * gebietsausgaben: area codes, or `alle` for every area with indicator
+ * values — for a Landkreis its Städte and Gemeinden) the complete report
+ * with the indicator chapters about that area,
+ * out/integrationsbericht_gebiet_CODE.pdf.  The editions are rendered in
+ * parallel processes ([dokument] prozesse, default the number of
+ * processors).
  * Without [dokument] vorlage nothing is written.  Exit codes: 0, 2, 4, 5.
  */
 #include "kapitel.h"
@@ -258,6 +263,84 @@ static int write_one(struct bericht *b, const struct vorlage *v, const struct vo
     return rc;
 }
 
+/* One edition to render: a committee edition of the template, or an area
+ * edition (the complete report about one area). */
+struct auftrag {
+    const struct vorlage_ausgabe *ausgabe;
+    char *gebiet, *gebiet_name;          /* area editions */
+    struct vorlage_ausgabe eigene;       /* the area edition's synthetic ausgabe */
+};
+
+/* The areas of [dokument] gebietsausgaben (codes, or alle: every area with
+ * indicator values), with their names. */
+static int gebietsausgaben(const struct ib_config *cfg, sqlite3 *db, const struct vorlage *v, struct auftrag **out)
+{
+    char **liste = config_list(cfg, "dokument:gebietsausgaben", "", NULL);
+    int alle = liste[0] && strcmp(liste[0], "alle") == 0;
+    sqlite3_stmt *q = store_prepare(db, alle
+        ? "SELECT gebiet, max(gebiet_name) FROM indikator_wert WHERE gebiet <> '' GROUP BY gebiet ORDER BY gebiet"
+        : "SELECT ?1, coalesce((SELECT max(gebiet_name) FROM indikator_wert WHERE gebiet = ?1), ?1)");
+    int n = 0, cap = 8;
+    struct auftrag *a = xcalloc((size_t)cap, sizeof *a);
+    for (int i = 0; q && (alle || liste[i]); i++) {
+        if (!alle) {
+            sqlite3_reset(q);
+            store_bind_text(q, 1, liste[i]);
+        }
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            if (n == cap) { cap *= 2; a = xrealloc(a, sizeof *a * (size_t)cap); }
+            struct auftrag *t = &a[n++];
+            memset(t, 0, sizeof *t);
+            t->gebiet = xstrdup(store_column_text(q, 0));
+            t->gebiet_name = xstrdup(store_column_text(q, 1));
+            size_t len = strlen(t->gebiet) + 8;
+            t->eigene.id = xmalloc(len);
+            snprintf(t->eigene.id, len, "gebiet_%s", t->gebiet);
+            len = strlen(v->titel) + strlen(t->gebiet_name) + 8;
+            t->eigene.titel = xmalloc(len);
+            snprintf(t->eigene.titel, len, "%s – %s", v->titel, t->gebiet_name);
+            t->eigene.kapitel = xcalloc((size_t)(v->n_kapitel ? v->n_kapitel : 1), sizeof(int));
+            for (int k = 0; k < v->n_kapitel; k++) t->eigene.kapitel[k] = k;
+            t->eigene.n_kapitel = v->n_kapitel;
+            t->ausgabe = &t->eigene;
+            if (!alle) break;
+        }
+        if (alle) break;
+    }
+    sqlite3_finalize(q);
+    config_list_free(liste);
+    *out = a;
+    return n;
+}
+
+static void auftraege_free(struct auftrag *a, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(a[i].gebiet);
+        free(a[i].gebiet_name);
+        free(a[i].eigene.id);
+        free(a[i].eigene.titel);
+        free(a[i].eigene.kapitel);
+    }
+    free(a);
+}
+
+/* Render one edition: an area edition reports on its own area first. */
+static int write_auftrag(struct bericht *b, const struct vorlage *v, const struct auftrag *t)
+{
+    if (!t->gebiet) return write_one(b, v, t->ausgabe);
+    struct bericht eigen = *b;
+    eigen.gebiete.n = 0;
+    eigen.gebiete.key[eigen.gebiete.n] = t->gebiet;
+    eigen.gebiete.name[eigen.gebiete.n++] = t->gebiet_name;
+    for (int i = 0; i < b->gebiete.n && eigen.gebiete.n < KAPITEL_MAX_GEBIETE; i++)
+        if (i > 0) {                        /* the report area itself is replaced, comparisons stay */
+            eigen.gebiete.key[eigen.gebiete.n] = b->gebiete.key[i];
+            eigen.gebiete.name[eigen.gebiete.n++] = b->gebiete.name[i];
+        }
+    return write_one(&eigen, v, t->ausgabe);
+}
+
 static int render(const struct ib_config *cfg, sqlite3 *db)
 {
     const char *pfad = config_string(cfg, "dokument:vorlage", NULL);
@@ -267,13 +350,21 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     struct bericht b = { cfg, db, { { 0 }, { 0 }, 0 } };
     kapitel_gebiete_laden(cfg, db, &b.gebiete);
 
+    /* the editions: committee editions of the template, then area editions */
+    struct auftrag *gebiete = NULL;
+    int ngebiete = gebietsausgaben(cfg, db, &v, &gebiete);
+    int n = v.n_ausgaben + ngebiete;
+    struct auftrag *auftraege = xcalloc((size_t)(n ? n : 1), sizeof *auftraege);
+    for (int i = 0; i < v.n_ausgaben; i++) auftraege[i].ausgabe = &v.ausgaben[i];
+    for (int i = 0; i < ngebiete; i++) auftraege[v.n_ausgaben + i] = gebiete[i];
+
     /* the full report here; the editions in up to `prozesse` child processes */
     int prozesse = config_int(cfg, "dokument:prozesse", (int)sysconf(_SC_NPROCESSORS_ONLN));
     if (prozesse < 1) prozesse = 1;
     int rc = write_one(&b, &v, NULL);
     int running = 0;
-    for (int i = 0; rc == IB_EXIT_OK && i < v.n_ausgaben; i++) {
-        if (prozesse == 1) { rc = write_one(&b, &v, &v.ausgaben[i]); continue; }
+    for (int i = 0; rc == IB_EXIT_OK && i < n; i++) {
+        if (prozesse == 1) { rc = write_auftrag(&b, &v, &auftraege[i]); continue; }
         if (running == prozesse) {
             int st;
             if (wait(&st) > 0) { running--; if (!WIFEXITED(st) || WEXITSTATUS(st)) rc = IB_EXIT_OUTPUT; }
@@ -284,11 +375,11 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
             /* the child reads the store through its own connection */
             sqlite3 *own = store_open(cfg->store, STORE_READ);
             struct bericht cb = { cfg, own, b.gebiete };
-            int r = own ? write_one(&cb, &v, &v.ausgaben[i]) : IB_EXIT_STORE;
+            int r = own ? write_auftrag(&cb, &v, &auftraege[i]) : IB_EXIT_STORE;
             store_close(own);
             _exit(r);
         }
-        if (pid < 0) rc = write_one(&b, &v, &v.ausgaben[i]);
+        if (pid < 0) rc = write_auftrag(&b, &v, &auftraege[i]);
         else running++;
     }
     while (running > 0) {
@@ -297,6 +388,8 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         running--;
         if (!WIFEXITED(st) || WEXITSTATUS(st)) rc = IB_EXIT_OUTPUT;
     }
+    free(auftraege);
+    auftraege_free(gebiete, ngebiete);
     kapitel_gebiete_free(&b.gebiete);
     vorlage_free(&v);
     return rc;

@@ -535,10 +535,13 @@ static int row_long(struct ingest_file *f, struct state *st, const struct tabell
     for (int i = 0; i < st->nmcols; i++)
         if (add_pair(merkmale, sizeof merkmale, &n, h->names[st->mcols[i]], trim_inplace(z->cells[st->mcols[i]])) != 0)
             return ingest_error(f, z->row, NULL, "Merkmale zusammen länger als %zu Bytes", sizeof merkmale);
+    /* the area: its code column; else the code of its name (gebiet_codes);
+     * the profile's constants only for files without any area column */
+    int area_columns = st->col[S_GEBIET] >= 0 || st->col[S_GEBIET_NAME] >= 0;
     const char *gebiet = st->col[S_GEBIET] >= 0 ? trim_inplace(z->cells[st->col[S_GEBIET]])
-                                               : quelle_string(f->quelle, "gebiet", "");
+                       : area_columns ? "" : quelle_string(f->quelle, "gebiet", "");
     const char *gname = st->col[S_GEBIET_NAME] >= 0 ? trim_inplace(z->cells[st->col[S_GEBIET_NAME]])
-                                                   : quelle_string(f->quelle, "gebiet_name", "");
+                      : area_columns ? "" : quelle_string(f->quelle, "gebiet_name", "");
     if (!*gebiet && *gname) gebiet = code_for_name(st, gname);
     const char *einheit = st->col[S_EINHEIT] >= 0 ? trim_inplace(z->cells[st->col[S_EINHEIT]])
                                                  : quelle_string(f->quelle, "einheit", "");

@@ -11,6 +11,7 @@ make_inbox "$in" $nds/csv/*.csv $nds/xlsx/*.xlsx
 run_ib report --config config/niedersachsen.ini --inbox "$in" --out "$out"
 check_eq "Niedersachsen-Katalog: report endet mit 0" 0 "$rc"
 check_grep "Indikatoren berechnet" "13 Indikatoren aus config/katalog_niedersachsen.ini berechnet" "$TMP/log"
+check "jeder Indikator berechenbar (keine mehrdeutigen Beobachtungen)" sh -c "! grep -q 'nicht berechenbar\|mehrere Beobachtungen' '$TMP/log'"
 check "indikatoren.pdf besteht qpdf --check" qpdf --check "$out/indikatoren.pdf"
 check "alle Schriften eingebettet" sh -c "pdffonts '$out/indikatoren.pdf' 2>/dev/null | tail -n +3 | awk '{print \$(NF-4)}' | grep -qv no"
 

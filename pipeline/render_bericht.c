@@ -302,7 +302,7 @@ static int gebietsausgaben(const struct ib_config *cfg, sqlite3 *db, const struc
             t->eigene.kapitel = xcalloc((size_t)(v->n_kapitel ? v->n_kapitel : 1), sizeof(int));
             for (int k = 0; k < v->n_kapitel; k++) t->eigene.kapitel[k] = k;
             t->eigene.n_kapitel = v->n_kapitel;
-            t->ausgabe = &t->eigene;
+            t->eigene.handlungsfelder = xcalloc(1, sizeof(char *));     /* empty list: no restriction */
             if (!alle) break;
         }
         if (alle) break;
@@ -321,6 +321,7 @@ static void auftraege_free(struct auftrag *a, int n)
         free(a[i].eigene.id);
         free(a[i].eigene.titel);
         free(a[i].eigene.kapitel);
+        free(a[i].eigene.handlungsfelder);
     }
     free(a);
 }
@@ -356,7 +357,10 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     int n = v.n_ausgaben + ngebiete;
     struct auftrag *auftraege = xcalloc((size_t)(n ? n : 1), sizeof *auftraege);
     for (int i = 0; i < v.n_ausgaben; i++) auftraege[i].ausgabe = &v.ausgaben[i];
-    for (int i = 0; i < ngebiete; i++) auftraege[v.n_ausgaben + i] = gebiete[i];
+    for (int i = 0; i < ngebiete; i++) {
+        auftraege[v.n_ausgaben + i] = gebiete[i];      /* strings shared, freed with gebiete */
+        auftraege[v.n_ausgaben + i].ausgabe = &auftraege[v.n_ausgaben + i].eigene;
+    }
 
     /* the full report here; the editions in up to `prozesse` child processes */
     int prozesse = config_int(cfg, "dokument:prozesse", (int)sysconf(_SC_NPROCESSORS_ONLN));
@@ -386,7 +390,10 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         int st;
         if (wait(&st) <= 0) break;
         running--;
-        if (!WIFEXITED(st) || WEXITSTATUS(st)) rc = IB_EXIT_OUTPUT;
+        if (!WIFEXITED(st) || WEXITSTATUS(st)) {
+            if (WIFSIGNALED(st)) diag_error("Ausgabe-Prozess durch Signal %d beendet", WTERMSIG(st));
+            rc = IB_EXIT_OUTPUT;
+        }
     }
     free(auftraege);
     auftraege_free(gebiete, ngebiete);

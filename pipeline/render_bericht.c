@@ -11,6 +11,9 @@
  *   indikatoren  the indicator sections (kapitel_indikatoren.c), for the
  *                chapter's indicator ids or all
  *   eingang      the deliveries per source and the Rücklauf
+ *   statusberichte  status counts per Handlungsfeld and the overdue measures
+ *   befragung    per survey the respondents and per question asked/answered
+ *                (personal questions never; the full evaluation: befragung.pdf)
  *   legende      the table symbols of official statistics (DIN 55301)
  *   quellen      the deliveries the report is made from, with SHA-256
  * Title page, table of contents with page numbers and links, bookmarks,
@@ -180,6 +183,110 @@ static int kapitel_eingang(struct dokument *d, struct bericht *b)
     return 0;
 }
 
+static const char *status_wort(const char *s)
+{
+    if (!s || !*s) return "ohne Bericht";
+    if (strcmp(s, "in_umsetzung") == 0) return "in Umsetzung";
+    if (strcmp(s, "verzoegert") == 0) return "verzögert";
+    return s;
+}
+
+/* Status of the measures: counts per Handlungsfeld, then the overdue ones. */
+static int kapitel_statusberichte(struct dokument *d, struct bericht *b, const struct vorlage_kapitel *k,
+                                  const struct vorlage_ausgabe *a)
+{
+    static const struct pdftable_column cols[] = {
+        { "Handlungsfeld", 0.24 }, { "Anzahl", 0.095 }, { "geplant", 0.095 }, { "in Umsetzung", 0.095 },
+        { "umgesetzt", 0.095 }, { "verzögert", 0.095 }, { "entfallen", 0.095 }, { "ohne Bericht", 0.095 },
+        { "überfällig", 0.095 } };
+    sqlite3_stmt *q = store_prepare(b->db,
+        "SELECT handlungsfeld, anzahl, geplant, in_umsetzung, umgesetzt, verzoegert, entfallen, ohne_bericht,"
+        " ueberfaellig FROM status_uebersicht WHERE ebene = 'handlungsfeld' ORDER BY position");
+    if (!q) return -1;
+    struct pdftable t;
+    int started = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        if (!vorlage_handlungsfeld_gilt(k, a, store_column_text(q, 0))) continue;
+        char n[8][16];
+        const char *cells[9] = { store_column_text(q, 0) };
+        for (int c = 1; c <= 8; c++) {
+            format_zahl(n[c - 1], sizeof n[0], sqlite3_column_double(q, c), 0);
+            cells[c] = n[c - 1];
+        }
+        if (!started) { dokument_tabelle_beginnen(d, &t, cols, 9, cells); started = 1; }
+        pdftable_row(&t, cells, NULL);
+    }
+    sqlite3_finalize(q);
+    if (started) dokument_tabelle_beenden(d, &t);
+    else dokument_absatz(d, "Im Datenbestand sind keine Maßnahmen für dieses Kapitel.");
+
+    static const struct pdftable_column ucols[] = {
+        { "Maßnahme", 0.50 }, { "Terminierung", 0.14 }, { "Status", 0.16 }, { "Fachdienst", 0.20 } };
+    q = store_prepare(b->db,
+        "SELECT m.handlungsfeld, m.massnahme, m.terminierung_text, s.status, s.fachdienst"
+        "  FROM massnahme_status s JOIN massnahme m ON m.id = s.massnahme_id"
+        "  JOIN massnahme_folge f ON f.massnahme_id = m.id WHERE s.ueberfaellig = 1 ORDER BY f.position");
+    if (!q) return -1;
+    started = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        if (!vorlage_handlungsfeld_gilt(k, a, store_column_text(q, 0))) continue;
+        const char *cells[4] = { store_column_text(q, 1), store_column_text(q, 2), status_wort(store_column_text(q, 3)),
+                                 store_column_text(q, 4) };
+        if (!started) {
+            dokument_abschnitt(d, "Überfällige Maßnahmen");
+            dokument_tabelle_beginnen(d, &t, ucols, 4, cells);
+            started = 1;
+        }
+        pdftable_row(&t, cells, NULL);
+    }
+    sqlite3_finalize(q);
+    if (started) dokument_tabelle_beenden(d, &t);
+    dokument_anmerkung(d, "Überfällig: Terminierung abgelaufen und weder umgesetzt noch entfallen; "
+                          "Quelle: Statusberichte und Rückmeldebögen der Fachdienste.");
+    return 0;
+}
+
+/* Surveys: the Rücklauf and per question how many were asked and answered;
+ * the full evaluation is out/befragung.pdf. */
+static int kapitel_befragung(struct dokument *d, struct bericht *b)
+{
+    sqlite3_stmt *q = store_prepare(b->db, "SELECT id, titel, befragte, dateien FROM befragung ORDER BY id");
+    if (!q) return -1;
+    static const struct pdftable_column cols[] = {
+        { "Frage", 0.10 }, { "Text", 0.60 }, { "gefragt", 0.15 }, { "Antworten (n)", 0.15 } };
+    sqlite3_stmt *f = store_prepare(b->db,
+        "SELECT code, text, gefragt, n, personenbezogen FROM befragung_frage WHERE befragung_id = ? ORDER BY position");
+    int any = 0;
+    while (f && sqlite3_step(q) == SQLITE_ROW) {
+        any = 1;
+        char line[600];
+        snprintf(line, sizeof line, "%s: %d Befragte aus %d Lieferungen.", store_column_text(q, 1),
+                 sqlite3_column_int(q, 2), sqlite3_column_int(q, 3));
+        dokument_abschnitt(d, store_column_text(q, 1));
+        dokument_absatz(d, line);
+        sqlite3_reset(f);
+        sqlite3_bind_int64(f, 1, sqlite3_column_int64(q, 0));
+        struct pdftable t;
+        int started = 0;
+        while (sqlite3_step(f) == SQLITE_ROW) {
+            if (sqlite3_column_int(f, 4)) continue;            /* personal questions are never shown */
+            char g[16] = ".", n[16] = ".";
+            if (sqlite3_column_type(f, 2) != SQLITE_NULL) format_zahl(g, sizeof g, sqlite3_column_double(f, 2), 0);
+            if (sqlite3_column_type(f, 3) != SQLITE_NULL) format_zahl(n, sizeof n, sqlite3_column_double(f, 3), 0);
+            const char *cells[4] = { store_column_text(f, 0), store_column_text(f, 1), g, n };
+            if (!started) { dokument_tabelle_beginnen(d, &t, cols, 4, cells); started = 1; }
+            pdftable_row(&t, cells, NULL);
+        }
+        if (started) dokument_tabelle_beenden(d, &t);
+        dokument_anmerkung(d, "Die vollständige Auswertung mit Anteilen und Diagrammen steht in befragung.pdf; "
+                              ". = Zahlenwert geheim zu halten (kleine Fallzahl).");
+    }
+    sqlite3_finalize(f);
+    sqlite3_finalize(q);
+    if (!any) dokument_absatz(d, "Im Datenbestand ist keine Befragung.");
+    return 0;
+}
+
 static int kapitel_legende(struct dokument *d)
 {
     static const struct pdftable_column cols[] = { { "Zeichen", 0.15 }, { "Bedeutung", 0.85 } };
@@ -228,10 +335,8 @@ static int fuellen(struct dokument *d, const struct vorlage *v, const struct vor
     case VORLAGE_ART_EINGANG: return kapitel_eingang(d, b);
     case VORLAGE_ART_LEGENDE: return kapitel_legende(d);
     case VORLAGE_ART_QUELLEN: return kapitel_quellen(d, b);
-    case VORLAGE_ART_STATUSBERICHTE:
-    case VORLAGE_ART_BEFRAGUNG:
-        dokument_anmerkung(d, "Dieser Kapiteltyp wird noch nicht aus dem Datenbestand gefüllt.");
-        return 0;
+    case VORLAGE_ART_STATUSBERICHTE: return kapitel_statusberichte(d, b, k, a);
+    case VORLAGE_ART_BEFRAGUNG: return kapitel_befragung(d, b);
     default: return 0;
     }
 }

@@ -77,3 +77,7 @@ check_eq "Bericht byte-gleich beim zweiten Lauf" "$before" "$(sha "$out/integrat
 check_eq "Ausgabe byte-gleich beim zweiten Lauf" "$soz" "$(sha "$out/integrationsbericht_soziales.pdf")"
 m=$(grep -c "integrationsbericht" "$out/manifest.tsv")
 check_eq "Manifest listet den Bericht und seine 4 Ausgaben" 5 "$m"
+pdftotext -layout "$out/integrationsbericht.pdf" "$TMP/b.txt" 2>/dev/null
+check "Kapitel „Stand der Umsetzung“: Interkulturelle Öffnung mit 24 Maßnahmen, alle ohne Bericht" \
+    grep -qE "Interkulturelle Öffnung +24 +0 +0 +0 +0 +0 +24" "$TMP/b.txt"
+check_grep "Kapitel „Beiträge der Fachdienste“ mit der Quelle" "massnahmen_wesermarsch" "$TMP/b.txt"

@@ -50,6 +50,7 @@ struct reader {
     int max_fields;
     int stop;                 /* callback's return value */
     long too_many;            /* row of a record that exceeded max_fields, or 0 */
+    int last_end;             /* character that ended the last record or line */
     struct csv_parser parser;
     int delimiter;            /* 0 until detected on the first text */
     enum csv_encoding enc;    /* CSV_ENCODING_AUTO while undecided */
@@ -91,10 +92,19 @@ static void clear_record(struct reader *r)
     r->used = 0;
 }
 
+/* With CSV_REPALL_NL libcsv also reports line ends outside a record, as
+ * empty records: a blank line counts as a row (as a spreadsheet shows it),
+ * the LF of a CRLF pair does not. */
 static void on_record(int c, void *p)
 {
     struct reader *r = p;
-    (void)c;
+    if (r->row.nfields == 0) {
+        int lf_of_crlf = c == '\n' && r->last_end == '\r';
+        r->last_end = c;
+        if (!lf_of_crlf && c != -1) r->row.row++;
+        return;
+    }
+    r->last_end = c;
     r->row.row++;
     if (!r->stop && !r->too_many) {
         for (int i = 0; i < r->row.nfields; i++) r->fields[i] = r->buf + r->offs[i];
@@ -311,7 +321,7 @@ int csvreader_read(const char *path, const struct csvreader_options *opt,
         return CSVREADER_IO;
     }
     struct reader r = { .fn = fn, .ctx = ctx, .enc = want, .cd = (iconv_t)-1, .err = err };
-    if (csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+    if (csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL) != 0) {
         fclose(f);
         snprintf(err->message, sizeof err->message, "libcsv nicht initialisierbar");
         return CSVREADER_IO;

@@ -199,6 +199,28 @@ static void test_error_row_after_multiline_cell(void **state)
     got_free(&g);
 }
 
+/* Blank lines count as rows, as a spreadsheet shows them; the LF of a CRLF
+ * pair does not; an error after blank lines names the spreadsheet row. */
+static void test_blank_lines_counted(void **state)
+{
+    (void)state;
+    const char data[] = "a;b\n1;2\n\n3;4\r\n\r\n5;6\n";
+    struct got g = { 0 };
+    struct result res = read_with(write_file("leerzeilen.csv", data, sizeof data - 1), NULL, &g);
+    assert_int_equal(res.rc, CSVREADER_OK);
+    assert_int_equal(g.n, 4);
+    assert_int_equal(g.row[0], 1);
+    assert_int_equal(g.row[1], 2);
+    assert_int_equal(g.row[2], 4);
+    assert_int_equal(g.row[3], 6);
+    got_free(&g);
+    const char bad[] = "a;b\n\n\n\"offen;1\n";
+    res = read_with(write_file("leerzeilen_fehler.csv", bad, sizeof bad - 1), NULL, &g);
+    assert_int_equal(res.rc, CSVREADER_SYNTAX);
+    assert_int_equal(res.err.row, 4);
+    got_free(&g);
+}
+
 static void test_utf8_truncated_at_eof(void **state)
 {
     (void)state;
@@ -587,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_ascii_and_empty),
         cmocka_unit_test(test_utf8_later_block_invalid),
         cmocka_unit_test(test_error_row_after_multiline_cell),
+        cmocka_unit_test(test_blank_lines_counted),
         cmocka_unit_test(test_utf8_truncated_at_eof),
         cmocka_unit_test(test_utf8_split_at_block_boundary),
         cmocka_unit_test(test_windows1252),

@@ -126,6 +126,23 @@ void ingest_fold(const char *s, char *out, size_t size);
  * second matching column or -1. */
 int ingest_find_column(const struct tabelle_kopf *h, char **synonyms, int *dup);
 
+/* A field of a dataset and its default header synonyms (profile key
+ * spalte_<name> overrides them). */
+struct ingest_feld {
+    const char *name;
+    const char *synonyms;
+};
+
+/*
+ * ingest_map_columns — map the n fields onto header columns: col[i] gets
+ * the column of felder[i] (first synonym that matches, -1 = none).  Two
+ * columns for one field, or a required field without a column, reject the
+ * file with the row, the column and what was searched and found.
+ * Returns 0, or 1 after ingest_error().
+ */
+int ingest_map_columns(struct ingest_file *f, const struct tabelle_kopf *h, const struct ingest_feld *felder, int n,
+                       char **const *synonyms, const int *required, int *col);
+
 /* tabelle_read — read f->path (CSV or XLSX, by content) with the profile's
  * layout and feed the loader.  Returns 0, or 1 when the file is rejected. */
 int tabelle_read(struct ingest_file *f);

@@ -137,6 +137,30 @@ int ingest_find_column(const struct tabelle_kopf *h, char **synonyms, int *dup)
     return -1;
 }
 
+int ingest_map_columns(struct ingest_file *f, const struct tabelle_kopf *h, const struct ingest_feld *felder, int n,
+                       char **const *synonyms, const int *required, int *col)
+{
+    for (int i = 0; i < n; i++) {
+        int dup;
+        col[i] = ingest_find_column(h, synonyms[i], &dup);
+        if (dup >= 0)
+            return ingest_error(f, h->row, h->names[dup],
+                                "Spalte doppelt (Spalten %s und %s): Zuordnung zu „%s“ nicht eindeutig",
+                                h->refs[col[i]], h->refs[dup], felder[i].name);
+        if (col[i] < 0 && required[i]) {
+            char found[400] = "";
+            size_t len = 0;
+            for (int c = 0; c < h->ncols && len < sizeof found - 8; c++)
+                len += (size_t)snprintf(found + len, sizeof found - len, "%s„%s“", c ? ", " : "", h->names[c]);
+            char key[64];
+            snprintf(key, sizeof key, "spalte_%s", felder[i].name);
+            return ingest_error(f, h->row, felder[i].name, "Pflichtspalte fehlt (gesucht: %s; gefunden: %s)",
+                                quelle_string(f->quelle, key, felder[i].synonyms), found);
+        }
+    }
+    return 0;
+}
+
 /* ---- the run ----------------------------------------------------------- */
 
 struct run {

@@ -27,10 +27,7 @@
 
 enum feld { F_HANDLUNGSFELD, F_TEILZIEL, F_MASSNAHME, F_TERMINIERUNG, F_VERANTWORTLICH, F_COUNT };
 
-static const struct {
-    const char *name;          /* field name = profile key suffix */
-    const char *synonyms;      /* default header synonyms */
-} felder[F_COUNT] = {
+static const struct ingest_feld felder[F_COUNT] = {
     { "handlungsfeld", "handlungsfeld, handlungsfelder, themenfeld, themenfelder" },
     { "teilziel", "teilziel, teilziele, ziel, ziele, handlungsziel" },
     { "massnahme", "maßnahme, maßnahmen" },
@@ -97,24 +94,7 @@ static int is_header(struct ingest_file *f, const struct tabelle_zeile *z)
 static int header(struct ingest_file *f, const struct tabelle_kopf *h)
 {
     struct state *st = state_of(f);
-    for (int i = 0; i < F_COUNT; i++) {
-        int dup;
-        st->col[i] = ingest_find_column(h, st->synonyms[i], &dup);
-        if (dup >= 0)
-            return ingest_error(f, h->row, h->names[dup],
-                                "Spalte doppelt (Spalten %s und %s): Zuordnung zu „%s“ nicht eindeutig",
-                                h->refs[st->col[i]], h->refs[dup], felder[i].name);
-        if (st->col[i] < 0 && st->required[i]) {
-            char found[400] = "";
-            size_t n = 0;
-            for (int c = 0; c < h->ncols && n < sizeof found - 8; c++)
-                n += (size_t)snprintf(found + n, sizeof found - n, "%s„%s“", c ? ", " : "", h->names[c]);
-            char key[64];
-            snprintf(key, sizeof key, "spalte_%s", felder[i].name);
-            return ingest_error(f, h->row, felder[i].name, "Pflichtspalte fehlt (gesucht: %s; gefunden: %s)",
-                                quelle_string(f->quelle, key, felder[i].synonyms), found);
-        }
-    }
+    if (ingest_map_columns(f, h, felder, F_COUNT, st->synonyms, st->required, st->col)) return 1;
     st->ins = store_prepare(f->db,
         "INSERT INTO massnahme(source_file_id, sheet, row_number, handlungsfeld, teilziel, massnahme,"
         " verantwortlich, terminierung_text, terminierung_kind, terminierung_ende, horizont, kennung)"

@@ -29,6 +29,7 @@
  * Exit codes: 0, 2 configuration (fonts), 4 store, 5 output.
  */
 #include "lib/config.h"
+#include "lib/berichtpdf.h"
 #include "lib/diag.h"
 #include "lib/format.h"
 #include "lib/fsutil.h"
@@ -1196,9 +1197,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct befr
                      const char *stand)
 {
     struct pdfdoc doc;
-    if (pdfdoc_open(&doc, config_string(cfg, "schrift:regular", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-                    config_string(cfg, "schrift:fett", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-                    HPDF_PAGE_PORTRAIT) != 0)
+    if (berichtpdf_open(cfg, &doc, HPDF_PAGE_PORTRAIT) != 0)
         return IB_EXIT_USAGE;
     const char *kommune = *b->kommune ? b->kommune : config_string(cfg, "bericht:kommune", "");
     char line[1400];

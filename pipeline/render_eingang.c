@@ -11,6 +11,7 @@
  * 5 output.
  */
 #include "lib/config.h"
+#include "lib/berichtpdf.h"
 #include "lib/diag.h"
 #include "lib/format.h"
 #include "lib/fsutil.h"
@@ -210,9 +211,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const char *satz,
     const char *kommune = config_string(cfg, "bericht:kommune", "");
     const char *titel = config_string(cfg, "bericht:titel", "Integrationsbericht");
     struct pdfdoc doc;
-    if (pdfdoc_open(&doc, config_string(cfg, "schrift:regular", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-                    config_string(cfg, "schrift:fett", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-                    HPDF_PAGE_PORTRAIT) != 0)
+    if (berichtpdf_open(cfg, &doc, HPDF_PAGE_PORTRAIT) != 0)
         return IB_EXIT_USAGE;
     char line[600];
     snprintf(line, sizeof line, "Eingangsbericht – %s", titel);
@@ -265,12 +264,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const char *satz,
 
     snprintf(line, sizeof line, "%s%sEingangsbericht", kommune, *kommune ? " · " : "");
     pdfdoc_footers(&doc, stand, line);
-    char *target = path_join(cfg->out, config_string(cfg, "eingangsbericht:pdf", "eingangsbericht.pdf"));
-    int rc = pdfdoc_save(&doc, target) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
-    if (rc == IB_EXIT_OK) diag_info("%s geschrieben (%d Seiten)", target, doc.npages);
-    free(target);
-    pdfdoc_close(&doc);
-    return rc;
+    return berichtpdf_save(cfg, &doc, "eingangsbericht:pdf", "eingangsbericht.pdf");
 }
 
 static int render(const struct ib_config *cfg, sqlite3 *db)

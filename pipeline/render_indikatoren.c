@@ -18,6 +18,7 @@
  * Without a catalogue nothing is written.  Exit codes: 0, 2, 4, 5.
  */
 #include "lib/config.h"
+#include "lib/berichtpdf.h"
 #include "lib/diag.h"
 #include "lib/format.h"
 #include "lib/fsutil.h"
@@ -282,9 +283,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
     const char *kommune = config_string(cfg, "bericht:kommune", "");
     const char *titel = config_string(cfg, "bericht:titel", "Integrationsbericht");
     struct pdfdoc doc;
-    if (pdfdoc_open(&doc, config_string(cfg, "schrift:regular", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-                    config_string(cfg, "schrift:fett", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-                    HPDF_PAGE_PORTRAIT) != 0)
+    if (berichtpdf_open(cfg, &doc, HPDF_PAGE_PORTRAIT) != 0)
         return IB_EXIT_USAGE;
     char line[800], stand[64];
     format_stand(stand, sizeof stand, config_string(cfg, "bericht:stand", NULL));
@@ -393,12 +392,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
     }
     snprintf(line, sizeof line, "%s%s%s – Indikatoren", kommune, *kommune ? " · " : "", titel);
     pdfdoc_footers(&doc, stand, line);
-    char *target = path_join(cfg->out, config_string(cfg, "indikatoren:pdf", "indikatoren.pdf"));
-    int rc = pdfdoc_save(&doc, target) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
-    if (rc == IB_EXIT_OK) diag_info("%s geschrieben (%d Seiten)", target, doc.npages);
-    free(target);
-    pdfdoc_close(&doc);
-    return rc;
+    return berichtpdf_save(cfg, &doc, "indikatoren:pdf", "indikatoren.pdf");
 }
 
 static int render(const struct ib_config *cfg, sqlite3 *db)

@@ -14,6 +14,7 @@
  * Exit codes: 0, 2 configuration, 4 store, 5 output.
  */
 #include "lib/config.h"
+#include "lib/berichtpdf.h"
 #include "lib/diag.h"
 #include "lib/format.h"
 #include "lib/fsutil.h"
@@ -50,9 +51,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     format_stand(stand, sizeof stand, config_string(cfg, "bericht:stand", NULL));
 
     struct pdfdoc doc;
-    if (pdfdoc_open(&doc, config_string(cfg, "schrift:regular", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-                    config_string(cfg, "schrift:fett", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-                    HPDF_PAGE_LANDSCAPE) != 0)
+    if (berichtpdf_open(cfg, &doc, HPDF_PAGE_LANDSCAPE) != 0)
         return IB_EXIT_USAGE;
     struct page_ctx pctx = { running };
     doc.on_new_page = running_header;

@@ -1,0 +1,25 @@
+/*
+ * berichtpdf.c — the renderers' PDF documents opened and saved with the
+ * job's configuration (see berichtpdf.h).
+ */
+#include "berichtpdf.h"
+#include "diag.h"
+#include "fsutil.h"
+
+#include <stdlib.h>
+
+int berichtpdf_open(const struct ib_config *cfg, struct pdfdoc *doc, HPDF_PageDirection direction)
+{
+    return pdfdoc_open(doc, config_string(cfg, "schrift:regular", BERICHTPDF_REGULAR),
+                       config_string(cfg, "schrift:fett", BERICHTPDF_FETT), direction);
+}
+
+int berichtpdf_save(const struct ib_config *cfg, struct pdfdoc *doc, const char *key, const char *def)
+{
+    char *target = path_join(cfg->out, config_string(cfg, key, def));
+    int rc = pdfdoc_save(doc, target) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
+    if (rc == IB_EXIT_OK) diag_info("%s geschrieben (%d Seiten)", target, doc->npages);
+    free(target);
+    pdfdoc_close(doc);
+    return rc;
+}

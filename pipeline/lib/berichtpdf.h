@@ -1,0 +1,26 @@
+/*
+ * berichtpdf.h — opening and saving the renderers' PDF documents with the
+ * job's configuration: the fonts of [schrift] and the file name of a
+ * config key in the out directory.
+ */
+#ifndef IB_BERICHTPDF_H
+#define IB_BERICHTPDF_H
+
+#include "config.h"
+#include "pdfdoc.h"
+
+#define BERICHTPDF_REGULAR "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+#define BERICHTPDF_FETT "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+/* berichtpdf_open — pdfdoc_open with [schrift] regular/fett (DejaVu Sans by
+ * default).  Returns 0, or -1 after a message naming the font file. */
+int berichtpdf_open(const struct ib_config *cfg, struct pdfdoc *doc, HPDF_PageDirection direction);
+
+/*
+ * berichtpdf_save — save doc as OUT/<value of key, or def> (temporary file,
+ * renamed), report the page count, close doc.  Returns IB_EXIT_OK or
+ * IB_EXIT_OUTPUT (message printed).
+ */
+int berichtpdf_save(const struct ib_config *cfg, struct pdfdoc *doc, const char *key, const char *def);
+
+#endif

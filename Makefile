@@ -50,6 +50,7 @@ bench: build
 	@sh bench/bench_eingang.sh $(BUILD)
 	@sh bench/bench_indikatoren.sh $(BUILD)
 	@sh bench/bench_bericht.sh $(BUILD)
+	@sh bench/bench_befragung.sh $(BUILD)
 
 asan: | deps
 	@$(MAKE) --no-print-directory BUILD=build-asan \

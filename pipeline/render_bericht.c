@@ -79,7 +79,7 @@ static int kapitel_massnahmen(struct dokument *d, struct bericht *b, const struc
 {
     int alle = k->n_handlungsfelder == 0;
     sqlite3_stmt *q = store_prepare(b->db,
-        "SELECT f.gruppe_jahr, g.label, m.handlungsfeld, m.teilziel, m.massnahme, m.terminierung_text"
+        "SELECT f.gruppe_jahr, g.label, m.handlungsfeld, m.teilziel, m.massnahme, m.terminierung_text, m.herkunft"
         "  FROM massnahme_folge f JOIN massnahme m ON m.id = f.massnahme_id JOIN gruppe g ON g.jahr = f.gruppe_jahr"
         " ORDER BY f.position");
     if (!q) return -1;
@@ -88,7 +88,7 @@ static int kapitel_massnahmen(struct dokument *d, struct bericht *b, const struc
     static const struct pdftable_column cols_feld[] = {
         { "Teilziel", 0.30 }, { "Maßnahme", 0.54 }, { "Terminierung", 0.16 } };
     struct pdftable t;
-    int in_table = 0, gruppe = -1, n = 0;
+    int in_table = 0, gruppe = -1, n = 0, herkunft = 0;
     char prev_hf[1024] = "", prev_tz[1024] = "";
     while (sqlite3_step(q) == SQLITE_ROW) {
         const char *hf = store_column_text(q, 2);
@@ -110,13 +110,22 @@ static int kapitel_massnahmen(struct dokument *d, struct bericht *b, const struc
         } else {
             repeat[0] = cells[0][0] && strcmp(cells[0], prev_tz) == 0 && strcmp(hf, prev_hf) == 0;
         }
+        t.row_fill = *store_column_text(q, 6) ? 0xDCEBFA : 0;        /* origin mark: highlighted */
+        if (*store_column_text(q, 6)) herkunft++;
         pdftable_row(&t, cells, repeat);
+        t.row_fill = 0;
         snprintf(prev_hf, sizeof prev_hf, "%s", hf);
         snprintf(prev_tz, sizeof prev_tz, "%s", store_column_text(q, 3));
         n++;
     }
     sqlite3_finalize(q);
     if (in_table) dokument_tabelle_beenden(d, &t);
+    if (herkunft) {
+        char legend[512];
+        snprintf(legend, sizeof legend, "Blau hinterlegt: %s",
+                 config_string(b->cfg, "massnahmen:herkunft_legende", "Ergänzung der Kommunalen Migrationsvertretung"));
+        dokument_anmerkung(d, legend);
+    }
     if (!n) dokument_absatz(d, "Im Datenbestand sind für dieses Kapitel keine Maßnahmen.");
     return 0;
 }

@@ -61,9 +61,13 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     pdfdoc_set_info(&doc, doc_title, kommune, listentitel,
                     "Integrationsbericht, Maßnahmen, Terminierung", report_time());
 
-    sqlite3_stmt *total = store_prepare(db, "SELECT count(*), (SELECT count(*) FROM gruppe) FROM massnahme_folge");
+    sqlite3_stmt *total = store_prepare(db,
+        "SELECT count(*), (SELECT count(*) FROM gruppe),"
+        "       (SELECT count(*) FROM massnahme_folge f JOIN massnahme m ON m.id = f.massnahme_id WHERE m.herkunft <> '')"
+        "  FROM massnahme_folge");
     sqlite3_stmt *q = store_prepare(db,
-        "SELECT f.gruppe_jahr, g.label, g.anzahl, m.handlungsfeld, m.teilziel, m.massnahme, m.terminierung_text"
+        "SELECT f.gruppe_jahr, g.label, g.anzahl, m.handlungsfeld, m.teilziel, m.massnahme, m.terminierung_text,"
+        "       m.herkunft"
         "  FROM massnahme_folge f JOIN massnahme m ON m.id = f.massnahme_id"
         "  JOIN gruppe g ON g.jahr = f.gruppe_jahr ORDER BY f.position");
     if (!total || !q || sqlite3_step(total) != SQLITE_ROW) {
@@ -74,6 +78,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     }
     long n_massnahmen = sqlite3_column_int64(total, 0);
     int n_gruppen = sqlite3_column_int(total, 1);
+    int n_herkunft = sqlite3_column_int(total, 2);
     sqlite3_finalize(total);
 
     /* title block */
@@ -92,6 +97,19 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
              zeitraum ? zeitraum : "", stand);
     pdfdoc_paragraph(&doc, doc.regular, 9, line, 1);
     doc.y -= 14;
+    if (n_herkunft) {
+        /* the legend of the highlighted rows, as the concept marks them */
+        snprintf(line, sizeof line, "Blau hinterlegt: %s",
+                 config_string(cfg, "massnahmen:herkunft_legende", "Ergänzung der Kommunalen Migrationsvertretung"));
+        HPDF_Page_SetRGBFill(doc.page, 0.86f, 0.92f, 0.98f);
+        HPDF_Page_Rectangle(doc.page, (HPDF_REAL)doc.margin_left, (HPDF_REAL)(doc.y - 11), 14, 10);
+        HPDF_Page_Fill(doc.page);
+        HPDF_Page_SetGrayFill(doc.page, 0);
+        doc.margin_left += 20;
+        pdfdoc_paragraph(&doc, doc.regular, 9, line, 1);
+        doc.margin_left -= 20;
+        doc.y -= 6;
+    }
     if (n_massnahmen == 0)
         pdfdoc_paragraph(&doc, doc.regular, 10, "Im Datenbestand sind keine Maßnahmen.", 1);
 
@@ -128,7 +146,9 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
             repeat[0] = cells[0][0] && strcmp(cells[0], prev_hf) == 0;
             repeat[1] = repeat[0] && cells[1][0] && strcmp(cells[1], prev_tz) == 0;
         }
+        table.row_fill = *store_column_text(q, 7) ? 0xDCEBFA : 0;    /* origin mark: highlighted */
         pdftable_row(&table, cells, repeat);
+        table.row_fill = 0;
         snprintf(prev_hf, sizeof prev_hf, "%s", cells[0]);
         snprintf(prev_tz, sizeof prev_tz, "%s", cells[1]);
     }

@@ -31,8 +31,13 @@
 #include <xlsxwriter.h>
 
 /* Sheet „Maßnahmen“.  Returns 0 or -1 (store error printed). */
-static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f)
+static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct ib_config *cfg, const struct xlsxfmt *f)
 {
+    /* rows with an origin mark are highlighted as the concept does (blue) */
+    lxw_format *mark = workbook_add_format(wb);
+    format_set_text_wrap(mark);
+    format_set_align(mark, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bg_color(mark, 0xDCEBFA);
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Maßnahmen");
     /* further columns of the deliveries, in the order they first appear */
     sqlite3_stmt *names = store_prepare(db,
@@ -52,7 +57,7 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt 
         { "Nr.", 6, N }, { "Gruppe", 24, T }, { "Handlungsfeld", 28, T }, { "Teilziel", 36, T },
         { "Maßnahme", 72, T }, { "Terminierung", 14, T }, { "Frist bis", 11, T }, { "Verantwortlich", 22, T },
         { "Quelle", 32, T }, { "Zeile", 7, N }, { "Kennung", 14, T }, { "Status", 14, T }, { "Stand", 11, D },
-        { "überfällig", 10, T },
+        { "überfällig", 10, T }, { "Herkunft", 14, T },
     };
     const int nfixed = (int)(sizeof cols / sizeof cols[0]);
     for (int c = 0; c < nfixed; c++) {
@@ -68,7 +73,7 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt 
     sqlite3_stmt *q = store_prepare(db,
         "SELECT f.position, g.label, m.handlungsfeld, m.teilziel, m.massnahme, m.terminierung_text,"
         "       m.terminierung_ende, m.verantwortlich, s.name, m.row_number, m.id, m.kennung,"
-        "       st.status, st.stand, st.ueberfaellig"
+        "       st.status, st.stand, st.ueberfaellig, m.herkunft"
         "  FROM massnahme_folge f JOIN massnahme m ON m.id = f.massnahme_id"
         "  JOIN gruppe g ON g.jahr = f.gruppe_jahr JOIN source_file s ON s.id = m.source_file_id"
         "  LEFT JOIN massnahme_status st ON st.massnahme_id = m.id"
@@ -83,11 +88,16 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt 
         return -1;
     }
     lxw_row_t r = 0;
+    int marked = 0;
     while (sqlite3_step(q) == SQLITE_ROW) {
         r++;
+        const char *herkunft = store_column_text(q, 15);
+        lxw_format *tf = *herkunft ? mark : f->text;
+        marked += *herkunft != '\0';
         worksheet_write_number(ws, r, 0, sqlite3_column_int(q, 0), f->number);
         for (int c = 1; c <= 5; c++)
-            worksheet_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), f->text);
+            worksheet_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), tf);
+        if (*herkunft) worksheet_write_string(ws, r, 14, herkunft, mark);
         const char *ende = store_column_text(q, 6);
         if (strlen(ende) == 10) {
             lxw_datetime dt = { atoi(ende), atoi(ende + 5), atoi(ende + 8), 0, 0, 0 };
@@ -125,6 +135,12 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt 
     sqlite3_finalize(attr);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_autofilter(ws, 0, 0, r, (lxw_col_t)(nfixed + nextra - 1));
+    if (marked) {
+        char legend[512];
+        snprintf(legend, sizeof legend, "Blau hinterlegt: %s",
+                 config_string(cfg, "massnahmen:herkunft_legende", "Ergänzung der Kommunalen Migrationsvertretung"));
+        worksheet_write_string(ws, r + 2, 4, legend, mark);
+    }
     xlsxfmt_print_setup(ws, 1, 1);
     for (int e = 0; e < nextra; e++) free(extra[e]);
     free(extra);
@@ -226,7 +242,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     lxw_workbook *wb = xlsxfmt_open(target, cfg, title,
                                     config_string(cfg, "massnahmenliste:titel", "Maßnahmen nach Terminierung"), &f, &tmp);
     if (!wb) { free(target); return IB_EXIT_OUTPUT; }
-    int rc = sheet_massnahmen(wb, db, &f) == 0 && sheet_uebersicht(wb, db, cfg, &f) == 0 ? IB_EXIT_OK : IB_EXIT_STORE;
+    int rc = sheet_massnahmen(wb, db, cfg, &f) == 0 && sheet_uebersicht(wb, db, cfg, &f) == 0 ? IB_EXIT_OK : IB_EXIT_STORE;
     if (xlsxfmt_close(wb, target, tmp, rc == IB_EXIT_OK) != 0 && rc == IB_EXIT_OK) rc = IB_EXIT_OUTPUT;
     if (rc == IB_EXIT_OK) diag_info("%s geschrieben", target);
     free(target);

@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum feld { F_HANDLUNGSFELD, F_TEILZIEL, F_MASSNAHME, F_TERMINIERUNG, F_VERANTWORTLICH, F_COUNT };
+enum feld { F_HANDLUNGSFELD, F_TEILZIEL, F_MASSNAHME, F_TERMINIERUNG, F_VERANTWORTLICH, F_HERKUNFT, F_COUNT };
 
 static const struct ingest_feld felder[F_COUNT] = {
     { "handlungsfeld", "handlungsfeld, handlungsfelder, themenfeld, themenfelder" },
@@ -33,6 +33,7 @@ static const struct ingest_feld felder[F_COUNT] = {
     { "massnahme", "maßnahme, maßnahmen" },
     { "terminierung", "terminierung, zeitraum, zeitrahmen, frist, umsetzung bis, bis wann" },
     { "verantwortlich", "verantwortlich, verantwortlichkeit, zuständigkeit, zuständig, federführung" },
+    { "herkunft", "herkunft, vorschlag, vorgeschlagen von, ergänzung, markierung" },
 };
 
 struct state {
@@ -97,8 +98,8 @@ static int header(struct ingest_file *f, const struct tabelle_kopf *h)
     if (ingest_map_columns(f, h, felder, F_COUNT, st->synonyms, st->required, st->col)) return 1;
     st->ins = store_prepare(f->db,
         "INSERT INTO massnahme(source_file_id, sheet, row_number, handlungsfeld, teilziel, massnahme,"
-        " verantwortlich, terminierung_text, terminierung_kind, terminierung_ende, horizont, kennung)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+        " verantwortlich, terminierung_text, terminierung_kind, terminierung_ende, horizont, kennung, herkunft)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
     st->attr = store_prepare(f->db,
         "INSERT INTO massnahme_attribut(massnahme_id, position, name, value) VALUES (?,?,?,?)");
     if (!st->ins || !st->attr) return ingest_error(f, 0, NULL, "Datenbestand: Anweisung nicht vorbereitet");
@@ -165,6 +166,7 @@ static int row(struct ingest_file *f, const struct tabelle_zeile *z)
     char kennung[KENNUNG_MAX];
     next_kennung(&st->seen, val[F_HANDLUNGSFELD], val[F_TEILZIEL], val[F_MASSNAHME], kennung);
     store_bind_text(ins, 12, kennung);
+    store_bind_text(ins, 13, val[F_HERKUNFT]);
     if (sqlite3_step(ins) != SQLITE_DONE)
         return ingest_error(f, z->row, NULL, "Speichern fehlgeschlagen: %s", sqlite3_errmsg(f->db));
     sqlite3_int64 id = sqlite3_last_insert_rowid(f->db);

@@ -114,8 +114,10 @@ static void draw_band(struct pdftable *t, const struct textwrap *wraps, const ch
     struct pdfdoc *doc = t->doc;
     HPDF_Page page = doc->page;
     double top = doc->y, bottom = doc->y - h;
-    if (fill) {
-        HPDF_Page_SetGrayFill(page, 0.88);
+    if (fill || t->row_fill) {
+        if (fill) HPDF_Page_SetGrayFill(page, 0.88);
+        else HPDF_Page_SetRGBFill(page, (HPDF_REAL)((t->row_fill >> 16) & 0xFF) / 255,
+                                  (HPDF_REAL)((t->row_fill >> 8) & 0xFF) / 255, (HPDF_REAL)(t->row_fill & 0xFF) / 255);
         HPDF_Page_Rectangle(page, (HPDF_REAL)t->x[0], (HPDF_REAL)bottom,
                             (HPDF_REAL)(t->x[t->ncols] - t->x[0]), (HPDF_REAL)h);
         HPDF_Page_Fill(page);

@@ -36,6 +36,8 @@ struct pdftable {
     const char *wrap_src[PDFTABLE_MAX_COLUMNS];       /* texts wrap[] points into */
     struct textwrap head_wrap[PDFTABLE_MAX_COLUMNS];  /* the header, wrapped once */
     int head_lines;
+    unsigned row_fill;       /* background of the rows drawn next, 0xRRGGBB; 0 = none
+                                (set before pdftable_row, e.g. to highlight a row) */
 };
 
 /*

@@ -17,7 +17,7 @@ static const char *const keys_common[] = {
 };
 static const char *const keys_massnahmen[] = {
     "spalte_handlungsfeld", "spalte_teilziel", "spalte_massnahme", "spalte_terminierung",
-    "spalte_verantwortlich", "pflichtspalten", NULL
+    "spalte_verantwortlich", "spalte_herkunft", "pflichtspalten", NULL
 };
 static const char *const keys_kennzahlen[] = {
     "indikator", "format", "zahlformat", "spalte_jahr", "spalte_gebiet", "spalte_gebiet_name", "spalte_wert",

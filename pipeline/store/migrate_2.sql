@@ -13,6 +13,7 @@ ALTER TABLE source_file ADD COLUMN rows_rejected INTEGER NOT NULL DEFAULT 0;
 UPDATE source_file SET quelle = 'massnahmen' WHERE dataset = 'massnahmen';
 CREATE INDEX source_file_quelle ON source_file(quelle, zeitraum, teil);
 ALTER TABLE massnahme ADD COLUMN kennung TEXT NOT NULL DEFAULT '';
+ALTER TABLE massnahme ADD COLUMN herkunft TEXT NOT NULL DEFAULT '';
 CREATE INDEX massnahme_kennung ON massnahme(kennung);
 CREATE TABLE lieferung (
     id             INTEGER PRIMARY KEY,

@@ -70,8 +70,10 @@ CREATE TABLE massnahme (
     terminierung_kind  TEXT NOT NULL CHECK (terminierung_kind IN ('laufend','frist','termin','ohne')),
     terminierung_ende  TEXT,             -- ISO date of the period's last day; NULL if none
     horizont           INTEGER NOT NULL DEFAULT 0, -- 1 kurz-, 2 mittel-, 3 langfristig (kind 'frist')
-    kennung            TEXT NOT NULL DEFAULT ''    -- stable id 'M-1a2b3c4d' (lib/kennung.h); '' only
+    kennung            TEXT NOT NULL DEFAULT '',   -- stable id 'M-1a2b3c4d' (lib/kennung.h); '' only
                                                    -- in a migrated store until the next ingest
+    herkunft           TEXT NOT NULL DEFAULT ''    -- origin mark as delivered (e.g. „KMV“: a suggestion of
+                                                   -- the Kommunale Migrationsvertretung); '' = none
 );
 CREATE INDEX massnahme_source ON massnahme(source_file_id, row_number);
 CREATE INDEX massnahme_kennung ON massnahme(kennung);

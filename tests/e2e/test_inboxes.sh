@@ -99,3 +99,28 @@ for m in re.finditer(r'<word xMin=\"([\d.]+)\" yMin=\"[\d.]+\" xMax=\"([\d.]+)\"
         bad += 1
 print(bad)")
 check_eq "überlanges Wort bleibt in seiner Zelle" 0 "$cols"
+
+# 5. origin marks (the Wesermarsch concept marks suggestions of the Kommunale
+#    Migrationsvertretung in blue): carried from the delivery to highlighted
+#    rows with a legend in the workbook and the PDF
+out="$TMP/oherkunft"
+make_inbox "$TMP/iherkunft" tests/fixtures/inbox_herkunft/massnahmen_herkunft.csv
+run_ib report --config config/ibericht.ini --inbox "$TMP/iherkunft" --out "$out"
+check_eq "Herkunftsmarken: report endet mit 0" 0 "$rc"
+h=$($PY -c "
+import openpyxl,sys
+ws = openpyxl.load_workbook(sys.argv[1])['Maßnahmen']
+head = [c.value for c in ws[1]]
+col = head.index('Herkunft')
+rows = [r for r in ws.iter_rows(min_row=2) if r[0].value]
+marked = sorted(r[4].value for r in rows if r[col].value == 'KMV')
+blue = all(str(r[4].fill.fgColor.rgb).endswith('DCEBFA') for r in rows if r[col].value == 'KMV')
+plain = all(not str(r[4].fill.fgColor.rgb).endswith('DCEBFA') for r in rows if r[col].value != 'KMV')
+legend = any(isinstance(c.value, str) and c.value.startswith('Blau hinterlegt: Ergänzung der Kommunalen Migrationsvertretung') for row in ws.iter_rows() for c in row)
+print(marked, blue, plain, legend)" "$out/massnahmen.xlsx")
+check_eq "XLSX: markierte Maßnahmen blau hinterlegt, Spalte Herkunft, Legende" \
+    "['Einrichtung einer internen Migrationsvertretung.', 'Mehrsprachige Wegweiser in Arztpraxen.'] True True True" "$h"
+pdftotext "$out/massnahmen_chronologisch.pdf" "$TMP/h.txt" 2>/dev/null
+check_grep "PDF: Legende der blauen Zeilen" "Blau hinterlegt: Ergänzung der Kommunalen Migrationsvertretung" "$TMP/h.txt"
+n=$(qpdf --qdf --object-streams=disable "$out/massnahmen_chronologisch.pdf" - 2>/dev/null | grep -ac "^0.86275 0.92157 0.98039 rg")
+check_eq "PDF: zwei Tabellenzeilen blau hinterlegt" 2 "$n"

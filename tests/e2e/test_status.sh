@@ -187,7 +187,7 @@ head = [c.value for c in ws[1]]
 ok(head[:6] == ["Nr.", "Gruppe", "Handlungsfeld", "Teilziel", "Maßnahme", "Terminierung"], "erste 6 Spalten unverändert")
 ok(head[9:14] == ["Zeile", "Kennung", "Status", "Stand", "überfällig"], "Kennung, Status, Stand, überfällig nach „Zeile“",
    head[9:14])
-ok(head[14:] == ["gruppe"], "weitere Spalten der Lieferung danach", head[14:])
+ok(head[14:] == ["Herkunft", "gruppe"], "Herkunft, dann die weiteren Spalten der Lieferung", head[14:])
 rows = {r[10]: r for r in ws.iter_rows(min_row=2, values_only=True)}
 def view(k):
     r = rows[K[k]]

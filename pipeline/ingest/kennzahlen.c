@@ -66,6 +66,7 @@ struct state {
     char **ignorieren;
     int *mcols;               /* long: Merkmal columns, sorted by header name */
     char **gebiet_codes;      /* "Name=Code" for areas delivered without a code */
+    char **symbole;           /* "Marker=Grund": the source's own missing-value markers */
     int nmcols;
     /* wide */
     int id_col;
@@ -113,6 +114,7 @@ static struct state *state_of(struct ingest_file *f)
     st->englisch = strcmp(quelle_string(f->quelle, "zahlformat", "deutsch"), "englisch") == 0;
     st->ignorieren = quelle_list(f->quelle, "merkmale_ignorieren", "");
     st->gebiet_codes = quelle_list(f->quelle, "gebiet_codes", "");
+    st->symbole = quelle_list(f->quelle, "symbole", "");
     st->id_col = -1;
     f->state = st;
     return st;
@@ -335,6 +337,17 @@ static int header(struct ingest_file *f, const struct tabelle_kopf *h)
          : ingest_error(f, 0, NULL, "Datenbestand: Anweisung nicht vorbereitet");
 }
 
+/* The reason of a source's own missing-value marker (profile key symbole =
+ * "n.a.=nicht erhoben, -9=keine Angabe"), or NULL. */
+static const char *own_symbol(const struct state *st, const char *text)
+{
+    for (char **p = st->symbole; p && *p; p++) {
+        const char *eq = strchr(*p, '=');
+        if (eq && (size_t)(eq - *p) == strlen(text) && strncmp(*p, text, (size_t)(eq - *p)) == 0) return eq + 1;
+    }
+    return NULL;
+}
+
 /* A value cell → wert/symbol/grund.  Returns 1 stored-able, 0 empty, -1 invalid. */
 static int parse_value(struct state *st, const char *text, int typ, double *wert, int *has_wert,
                        char *symbol, size_t ssize, const char **grund)
@@ -352,7 +365,12 @@ static int parse_value(struct state *st, const char *text, int typ, double *wert
     int rc = 1;
     if (!*t) return 0;
     enum werte_symbol sym;
-    if (typ == TABELLE_ZAHL) {
+    const char *eigen = typ == TABELLE_ZAHL ? NULL : own_symbol(st, t);
+    if (eigen) {
+        /* a marker the source uses for a missing value (profile key symbole) */
+        snprintf(symbol, ssize, "%s", t);
+        *grund = eigen;
+    } else if (typ == TABELLE_ZAHL) {
         *wert = strtod(t, NULL);
         *has_wert = 1;
     } else if (werte_symbol_parse(t, &sym) == 1) {
@@ -613,6 +631,7 @@ static void release(struct ingest_file *f)
     free(st->mcols);
     config_list_free(st->ignorieren);
     config_list_free(st->gebiet_codes);
+    config_list_free(st->symbole);
     sqlite3_finalize(st->ins);
     sqlite3_finalize(st->ins_reihe);
     sqlite3_finalize(st->get_reihe);

@@ -114,8 +114,8 @@ with open(os.path.join(out, "m_20_million.csv"), "w", encoding="utf-8", newline=
 manifest.append(("m_20_million.csv", "angenommen", "m_20_million.csv: 1000000 Maßnahmen übernommen", 1000000))
 
 # --- indicator values ----------------------------------------------------------
-put("k_21_deutsche_zahlen.csv", "Jahr;Gebiet;Wert\n2022;K03461;1.234,5\n2023;K03461;12 %\n2024;K03461;n.v.\n",
-    "angenommen", "k_21_deutsche_zahlen.csv: 3 Werte übernommen", 3)
+put("k_21_deutsche_zahlen.csv", "Jahr;Gebiet;Wert\n2022;K03461;1.234,5\n2023;K03461;12 %\n2024;K03461;n.v.\n2025;K03461;-9\n",
+    "angenommen", "k_21_deutsche_zahlen.csv: 4 Werte übernommen", 4)
 put("k_22_englische_zahl.csv", "Jahr;Gebiet;Wert\n2022;K03461;1,234.5\n", "abgewiesen",
     "k_22_englische_zahl.csv, Zeile 2, Spalte „Wert“: „1,234.5“ ist keine Zahl und kein Tabellenzeichen")
 put("k_23_jahr.csv", "Jahr;Wert\n20x4;5\n", "abgewiesen", "Zeile 2, Spalte „Jahr“: Jahr „20x4“ ist keine Jahreszahl")

@@ -66,7 +66,11 @@ v=$($PY -c "
 import sqlite3,sys
 db = sqlite3.connect(sys.argv[1])
 print(db.execute(\"select group_concat(coalesce(wert,'NULL') || '/' || coalesce(symbol,''), ' ') from (select * from beobachtung_lang where indikator='9-1-1' order by jahr)\").fetchone()[0])" "$out/ibericht.sqlite")
-check_eq "1.234,5 / 12 % / n.v. richtig gelesen" "1234.5/ 12.0/ NULL/k. A." "$v"
+check_eq "1.234,5 / 12 % / n.v. / eigenes Zeichen -9 richtig gelesen" "1234.5/ 12.0/ NULL/k. A. NULL/-9" "$v"
+g=$($PY -c "
+import sqlite3,sys
+print(sqlite3.connect(sys.argv[1]).execute(\"select grund from beobachtung_lang where indikator='9-1-1' and jahr=2025\").fetchone()[0])" "$out/ibericht.sqlite")
+check_eq "eigenes Zeichen der Quelle mit Grund aus dem Profil" "nicht erhoben" "$g"
 t=$($PY -c "
 import sqlite3,sys
 db = sqlite3.connect(sys.argv[1])

@@ -10,6 +10,7 @@
 #include "befragung.h"
 #include "config.h"
 #include "format.h"
+#include "strmap.h"
 #include "werte.h"
 
 #include <ctype.h>
@@ -924,7 +925,10 @@ static int ist_stoppwort(const char *w)
     return 0;
 }
 
-struct namensliste { char **v; size_t n; };
+/* the names in order of appearance; `gesehen` holds them in ASCII lower case
+ * (strcasecmp's equality in the C locale) so that a name is found without
+ * comparing it with every earlier one (10.000 respondents) */
+struct namensliste { char **v; size_t n; struct strmap gesehen; };
 
 /* a whole value as it is; a word without trailing punctuation („Dr.“ → „Dr“) */
 static void name_dazu(struct namensliste *l, const char *s, size_t len, int wort)
@@ -935,7 +939,15 @@ static void name_dazu(struct namensliste *l, const char *s, size_t len, int wort
     size_t tl = strlen(t);
     while (wort && tl && (t[tl - 1] == '.' || t[tl - 1] == ',' || t[tl - 1] == ':')) t[--tl] = '\0';
     int dup = tl < 3 || ist_stoppwort(t);
-    for (size_t i = 0; i < l->n && !dup; i++) dup = strcasecmp(l->v[i], t) == 0;
+    if (!dup) {
+        char *klein = xstrndup(t, tl);
+        for (char *p = klein; *p; p++) *p = (char)tolower((unsigned char)*p);
+        int64_t x;
+        dup = strmap_get(&l->gesehen, klein, tl, &x);
+        if (!dup) strmap_put(&l->gesehen, klein, tl, 1);
+        OPENSSL_cleanse(klein, tl);
+        free(klein);
+    }
     if (dup) { free(t); return; }
     l->v = xrealloc(l->v, sizeof *l->v * (l->n + 1));
     l->v[l->n++] = t;
@@ -943,7 +955,7 @@ static void name_dazu(struct namensliste *l, const char *s, size_t len, int wort
 
 struct befragung_schwaerzung *befragung_schwaerzung_aus(const struct befragung *b)
 {
-    struct namensliste l = { NULL, 0 };
+    struct namensliste l = { NULL, 0, { 0 } };
     const struct fragebogen *fb = b->fb;
     for (int qi = 0; qi < fb->nfragen; qi++) {
         const struct frage *q = &fb->fragen[qi];
@@ -968,6 +980,14 @@ struct befragung_schwaerzung *befragung_schwaerzung_aus(const struct befragung *
         free(l.v[i]);
     }
     free(l.v);
+    /* the map's copies are personal data as well: wiped (stored as a 4-byte length + bytes, strmap.c) */
+    for (size_t i = 0; i < l.gesehen.cap; i++)
+        if (l.gesehen.keys[i]) {
+            uint32_t len;
+            memcpy(&len, l.gesehen.keys[i], 4);
+            OPENSSL_cleanse(l.gesehen.keys[i] + 4, len);
+        }
+    strmap_free(&l.gesehen);
     return s;
 }
 

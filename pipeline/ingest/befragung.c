@@ -25,10 +25,18 @@
  * respondent of the file).  Answers to personal questions (Wesel's section
  * I) are only held in memory for that redaction and never written.
  *
- * The validation runs once, after the last row (it needs all rows: the
- * redaction and duplicate ids), when tabelle.c has already released the
- * header — so a row error is skipped here as ingest_error() would skip it
- * (a warning with „Zeile übersprungen“, rows_rejected counted).
+ * The validation messages are made once, after the last row (they need all
+ * rows: the redaction of quoted values and duplicate ids), when tabelle.c
+ * has already released the header — so a row error is skipped here as
+ * ingest_error() would skip it (a warning with „Zeile übersprungen“,
+ * rows_rejected counted).  Whether a row HAS an error only depends on the
+ * row, so it is decided at once (befragung_fehlerhaft; checked against the
+ * messages at the end) and the rows without errors are stored as they are
+ * read, inside the file's transaction: a rejection at the end rolls them
+ * back, so the file still counts all or nothing.  Only the answers with a
+ * free text wait for the end (their redaction needs the personal answers of
+ * every respondent).  This keeps no copy of the rows (10.000 × 160 cells in
+ * the benchmark, bench/bench_befragung.sh).
  */
 #include "ingest.h"
 #include "lib/befragung.h"
@@ -42,14 +50,31 @@
 #include <string.h>
 #include <strings.h>
 
-/* A data row as read, kept until the validation after the last row: only
- * the cells the store may receive (non-personal questions, the unit). */
-struct kopie {
+/* A data row as read: its number and whether befragung_pruefen will report
+ * an error for it (decided at once with befragung_fehlerhaft; checked
+ * against the messages after the last row). */
+struct zeile_info {
     long row;
-    char pseudonym[BEFRAGUNG_PSEUDONYM_GROESSE];
-    char **zellen;              /* per header column: trimmed copy, or NULL (not kept / absent) */
-    int uebersprungen;
+    unsigned char fehlerhaft, uebersprungen;
 };
+
+/* An answer with a free text, stored after the last row: the redaction needs
+ * the personal answers of every respondent of the file. */
+struct freitext_antwort {
+    sqlite3_int64 befragter_id;
+    const char *frage, *option;     /* codes of the questionnaire */
+    const char *wert;               /* NULL or "1" (multi) */
+    char *text;                     /* raw (trimmed), redacted when stored */
+};
+
+/* An answer without free text of the current row (strings: codes of the
+ * questionnaire, st->zellen, or literals — valid until the row is stored). */
+struct kurzantwort {
+    const char *frage, *option, *wert;
+};
+
+/* rows per multi-row INSERT (5 parameters each) */
+#define ANTWORTEN_JE_INSERT 64
 
 struct state {
     struct fragebogen *fb;
@@ -62,10 +87,24 @@ struct state {
     int **ocol;                 /* per question and option: multi 0/1 column, -1 */
     int **tcol;                 /* per question and option: free-text column, -1 */
     int ecol;                   /* Rücklauf unit column, -1 */
-    char *behalten;             /* per header column: 1 = kept for the store */
-    struct kopie *rows;
-    size_t nrows, cap;
+    char *behalten;             /* per header column: 1 = stored (non-personal questions, the unit) */
+    /* Rows are stored as they are read (inside the file's transaction: a
+     * rejection at the end rolls them back), not kept until the end — the
+     * copy of every cell of 10.000 rows cost more memory than the answers.
+     * zellen/puffer: the trimmed kept cells of the current row, reused. */
+    const char **zellen;        /* per header column: trimmed kept cell, or NULL */
+    char *puffer;
+    size_t puffergroesse;
+    struct zeile_info *zeilen;
+    size_t nzeilen, capzeilen;
+    size_t nfehlerhaft;         /* rows with an error (befragung_fehlerhaft) */
+    struct freitext_antwort *ft;
+    size_t nft, capft;
     sqlite3_stmt *ins_befragter, *ins_antwort;
+    /* the answers without free text of the current row, stored together (zeile_antworten) */
+    struct kurzantwort *ka;
+    size_t nka, capka;
+    sqlite3_stmt *ins_mehrere[ANTWORTEN_JE_INSERT + 1];   /* INSERT of k rows, prepared when needed */
 };
 
 static char *trim_dup(const char *s)
@@ -142,6 +181,7 @@ static int header(struct ingest_file *f, const struct tabelle_kopf *h)
     st->ncols = h->ncols;
     befragung_kopf(st->b, (const char *const *)h->names, h->ncols);
     st->behalten = xcalloc((size_t)h->ncols + 1, 1);
+    st->zellen = xcalloc((size_t)h->ncols + 1, sizeof *st->zellen);
     st->qcol = xcalloc((size_t)fb->nfragen + 1, sizeof *st->qcol);
     st->ocol = xcalloc((size_t)fb->nfragen + 1, sizeof *st->ocol);
     st->tcol = xcalloc((size_t)fb->nfragen + 1, sizeof *st->tcol);
@@ -187,49 +227,6 @@ static int header(struct ingest_file *f, const struct tabelle_kopf *h)
     return 0;
 }
 
-static int row(struct ingest_file *f, const struct tabelle_zeile *z)
-{
-    struct state *st = f->state;
-    /* XLSX numbers come with a decimal point; the survey library reads German notation */
-    char **zellen = xcalloc((size_t)z->ncells + 1, sizeof *zellen);
-    for (int c = 0; c < z->ncells; c++) {
-        zellen[c] = xstrdup(z->cells[c]);
-        if (z->typ && z->typ[c] == TABELLE_ZAHL)
-            for (char *p = zellen[c]; *p; p++)
-                if (*p == '.') *p = ',';
-    }
-    int neu = befragung_zeile(st->b, (const char *const *)zellen, z->ncells, z->row);
-    if (neu == 1) {
-        if (st->nrows == st->cap) {
-            st->cap = st->cap ? 2 * st->cap : 64;
-            st->rows = xrealloc(st->rows, sizeof *st->rows * st->cap);
-        }
-        struct kopie *k = &st->rows[st->nrows++];
-        memset(k, 0, sizeof *k);
-        k->row = z->row;
-        snprintf(k->pseudonym, sizeof k->pseudonym, "%s",
-                 befragung_pseudonym(st->b, befragung_anzahl(st->b) - 1));
-        k->zellen = xcalloc((size_t)st->ncols + 1, sizeof *k->zellen);
-        for (int c = 0; c < st->ncols && c < z->ncells; c++)
-            if (st->behalten[c]) k->zellen[c] = trim_dup(zellen[c]);
-    }
-    for (int c = 0; c < z->ncells; c++) free(zellen[c]);
-    free(zellen);
-    return 0;
-}
-
-/* the kept row with this row number (rows are in reading order), or NULL */
-static struct kopie *kopie_zu(struct state *st, long zeile)
-{
-    size_t lo = 0, hi = st->nrows;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (st->rows[mid].row < zeile) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < st->nrows && st->rows[lo].row == zeile ? &st->rows[lo] : NULL;
-}
-
 static int fehlend(const struct fragebogen *fb, const char *v)
 {
     if (!v || !*v) return 1;
@@ -238,6 +235,7 @@ static int fehlend(const struct fragebogen *fb, const char *v)
     return 0;
 }
 
+/* one answer row; the strings are bound SQLITE_STATIC (they outlive the step) */
 static int antwort(struct ingest_file *f, sqlite3_int64 id, const char *frage, const char *option,
                    const char *wert, const char *freitext)
 {
@@ -245,36 +243,124 @@ static int antwort(struct ingest_file *f, sqlite3_int64 id, const char *frage, c
     sqlite3_stmt *a = st->ins_antwort;
     sqlite3_reset(a);
     sqlite3_bind_int64(a, 1, id);
-    store_bind_text(a, 2, frage);
-    store_bind_text(a, 3, option);
-    if (wert) store_bind_text(a, 4, wert); else sqlite3_bind_null(a, 4);
-    if (freitext) store_bind_text(a, 5, freitext); else sqlite3_bind_null(a, 5);
+    store_bind_static(a, 2, frage);
+    store_bind_static(a, 3, option);
+    if (wert) store_bind_static(a, 4, wert); else sqlite3_bind_null(a, 4);
+    if (freitext) store_bind_static(a, 5, freitext); else sqlite3_bind_null(a, 5);
     if (sqlite3_step(a) == SQLITE_DONE) return 0;
     return ingest_error(f, 0, frage, "Speichern fehlgeschlagen: %s", sqlite3_errmsg(f->db));
 }
 
-/* the redacted text of column c of row k, NULL when empty */
-static char *geschwaerzt(const struct state *st, const struct befragung_schwaerzung *sw, const struct kopie *k,
-                         int c)
+/* an answer without free text, stored with the rest of its row (zeile_antworten) */
+static void kurzantwort(struct state *st, const char *frage, const char *option, const char *wert)
 {
-    const char *v = c >= 0 ? k->zellen[c] : NULL;
-    return fehlend(st->fb, v) ? NULL : befragung_schwaerzen(sw, v);
+    if (st->nka == st->capka) {
+        st->capka = st->capka ? 2 * st->capka : 256;
+        st->ka = xrealloc(st->ka, sizeof *st->ka * st->capka);
+    }
+    st->ka[st->nka++] = (struct kurzantwort){ frage, option, wert };
 }
 
-/* store one respondent: the unit and the answers to the non-personal questions */
-static int speichern(struct ingest_file *f, const struct kopie *k, const struct befragung_schwaerzung *sw)
+static int kurzantwort_cmp(const void *a, const void *b)
+{
+    const struct kurzantwort *x = a, *y = b;
+    int c = strcmp(x->frage, y->frage);
+    return c ? c : strcmp(x->option, y->option);
+}
+
+/* INSERT of k answer rows (k ≤ ANTWORTEN_JE_INSERT), prepared once */
+static sqlite3_stmt *mehrere(struct ingest_file *f, size_t k)
+{
+    struct state *st = f->state;
+    if (st->ins_mehrere[k]) return st->ins_mehrere[k];
+    char *sql = xmalloc(120 + 16 * k);
+    size_t n = (size_t)sprintf(sql, "INSERT INTO befragung_antwort(befragter_id, frage, option, wert, freitext) VALUES ");
+    for (size_t i = 0; i < k; i++) n += (size_t)sprintf(sql + n, "%s(?,?,?,?,NULL)", i ? "," : "");
+    st->ins_mehrere[k] = store_prepare(f->db, sql);
+    free(sql);
+    return st->ins_mehrere[k];
+}
+
+/*
+ * The answers of one respondent without free text (about 130 per row of the
+ * Wesel questionnaire, 1,3 million in the benchmark): sorted by the primary
+ * key (frage, option) and stored with multi-row INSERTs.  For speed: one
+ * statement step per 64 rows instead of one per row, and as the respondent's
+ * id is new and the rows come in key order, SQLite appends to the end of the
+ * WITHOUT ROWID table instead of searching the B-tree for every row.  The
+ * stored rows are the same.  If a statement fails, its rows are stored one
+ * by one (a failed statement changes nothing), so the message names the
+ * failing question as before.
+ */
+static int zeile_antworten(struct ingest_file *f, sqlite3_int64 id)
+{
+    struct state *st = f->state;
+    qsort(st->ka, st->nka, sizeof *st->ka, kurzantwort_cmp);
+    int rc = 0;
+    for (size_t i = 0; i < st->nka && !rc; i += ANTWORTEN_JE_INSERT) {
+        size_t k = st->nka - i < ANTWORTEN_JE_INSERT ? st->nka - i : ANTWORTEN_JE_INSERT;
+        sqlite3_stmt *m = mehrere(f, k);
+        if (m) {
+            sqlite3_reset(m);
+            for (size_t j = 0; j < k; j++) {
+                const struct kurzantwort *a = &st->ka[i + j];
+                int p = (int)(4 * j);
+                sqlite3_bind_int64(m, p + 1, id);
+                store_bind_static(m, p + 2, a->frage);
+                store_bind_static(m, p + 3, a->option);
+                if (a->wert) store_bind_static(m, p + 4, a->wert); else sqlite3_bind_null(m, p + 4);
+            }
+            if (sqlite3_step(m) == SQLITE_DONE) continue;
+            sqlite3_reset(m);
+        }
+        for (size_t j = 0; j < k && !rc; j++) {
+            const struct kurzantwort *a = &st->ka[i + j];
+            rc = antwort(f, id, a->frage, a->option, a->wert, NULL);
+        }
+    }
+    st->nka = 0;
+    return rc;
+}
+
+/* an answer with the free text in column c (if any): stored now without a
+ * text, or kept for finish() (redaction) with it */
+static int antwort_mit_text(struct ingest_file *f, sqlite3_int64 id, const char *frage, const char *option,
+                            const char *wert, int c)
+{
+    struct state *st = f->state;
+    const char *v = c >= 0 ? st->zellen[c] : NULL;
+    if (fehlend(st->fb, v)) {
+        kurzantwort(st, frage, option, wert);
+        return 0;
+    }
+    if (st->nft == st->capft) {
+        st->capft = st->capft ? 2 * st->capft : 256;
+        st->ft = xrealloc(st->ft, sizeof *st->ft * st->capft);
+    }
+    struct freitext_antwort *t = &st->ft[st->nft++];
+    t->befragter_id = id;
+    t->frage = frage;
+    t->option = option;
+    t->wert = wert;
+    t->text = xstrdup(v);
+    return 0;
+}
+
+/* store one respondent (the current row, st->zellen): the unit and the
+ * answers to the non-personal questions; free texts wait for finish() */
+static int speichern(struct ingest_file *f, long zeile, const char *pseudonym)
 {
     struct state *st = f->state;
     const struct fragebogen *fb = st->fb;
     sqlite3_stmt *b = st->ins_befragter;
     sqlite3_reset(b);
     sqlite3_bind_int64(b, 1, f->source_id);
-    sqlite3_bind_int64(b, 2, k->row);
-    store_bind_text(b, 3, k->pseudonym);
+    sqlite3_bind_int64(b, 2, zeile);
+    store_bind_text(b, 3, pseudonym);
     char einheit[BEFRAGUNG_PSEUDONYM_GROESSE] = "";
     const char *e = NULL;
     if (fb->ruecklauf.spalte) {
-        const char *v = st->ecol >= 0 && k->zellen[st->ecol] ? k->zellen[st->ecol] : "";
+        const char *v = st->ecol >= 0 && st->zellen[st->ecol] ? st->zellen[st->ecol] : "";
         for (int i = 0; i < fb->ruecklauf.nbefragt && !e; i++)
             if (strcasecmp(fb->ruecklauf.befragt[i], v) == 0) e = fb->ruecklauf.befragt[i];
         if (!e && *v) {
@@ -289,7 +375,7 @@ static int speichern(struct ingest_file *f, const struct kopie *k, const struct 
     }
     if (e) store_bind_text(b, 4, e); else sqlite3_bind_null(b, 4);
     if (sqlite3_step(b) != SQLITE_DONE)
-        return ingest_error(f, k->row, NULL, "Speichern fehlgeschlagen: %s", sqlite3_errmsg(f->db));
+        return ingest_error(f, zeile, NULL, "Speichern fehlgeschlagen: %s", sqlite3_errmsg(f->db));
     sqlite3_int64 id = sqlite3_last_insert_rowid(f->db);
     int rc = 0;
     for (int qi = 0; qi < fb->nfragen && !rc; qi++) {
@@ -297,31 +383,112 @@ static int speichern(struct ingest_file *f, const struct kopie *k, const struct 
         if (q->personenbezogen) continue;
         if (q->typ == FRAGE_MULTI) {
             for (int o = 0; o < q->noptionen && !rc; o++) {
-                const char *v = st->ocol[qi][o] >= 0 ? k->zellen[st->ocol[qi][o]] : NULL;
+                const char *v = st->ocol[qi][o] >= 0 ? st->zellen[st->ocol[qi][o]] : NULL;
                 if (!v || (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)) continue;
-                char *t = v[0] == '1' ? geschwaerzt(st, sw, k, st->tcol[qi][o]) : NULL;
-                rc = antwort(f, id, q->code, q->optionen[o].code, v, t);
-                free(t);
+                if (v[0] == '1') rc = antwort_mit_text(f, id, q->code, q->optionen[o].code, "1", st->tcol[qi][o]);
+                else kurzantwort(st, q->code, q->optionen[o].code, "0");
             }
             continue;
         }
-        const char *v = st->qcol[qi] >= 0 ? k->zellen[st->qcol[qi]] : NULL;
+        const char *v = st->qcol[qi] >= 0 ? st->zellen[st->qcol[qi]] : NULL;
         if (fehlend(fb, v)) continue;
         if (q->typ == FRAGE_TEXT) {
-            char *t = befragung_schwaerzen(sw, v);
-            rc = antwort(f, id, q->code, "", NULL, t);
-            free(t);
+            rc = antwort_mit_text(f, id, q->code, "", NULL, st->qcol[qi]);
         } else if (q->typ == FRAGE_ZAHL) {
-            rc = antwort(f, id, q->code, "", v, NULL);
+            kurzantwort(st, q->code, "", v);
         } else {
             int o = frage_option_index(q, v);
-            if (o < 0) continue;            /* invalid: the row was skipped or the file rejected */
-            char *t = geschwaerzt(st, sw, k, st->tcol[qi][o]);
-            rc = antwort(f, id, q->code, q->optionen[o].code, NULL, t);
-            free(t);
+            if (o < 0) continue;            /* invalid: the row is skipped or the file rejected */
+            rc = antwort_mit_text(f, id, q->code, q->optionen[o].code, NULL, st->tcol[qi][o]);
         }
     }
+    if (!rc) rc = zeile_antworten(f, id);
+    st->nka = 0;
     return rc;
+}
+
+/* the kept cells of the row, trimmed, into st->zellen (one buffer, reused) */
+static void zellen_behalten(struct state *st, const char *const *cells, int ncells)
+{
+    size_t noetig = 0;
+    for (int c = 0; c < st->ncols && c < ncells; c++)
+        if (st->behalten[c]) noetig += strlen(cells[c]) + 1;
+    if (noetig > st->puffergroesse) {
+        st->puffergroesse = 2 * noetig;
+        st->puffer = xrealloc(st->puffer, st->puffergroesse);
+    }
+    char *p = st->puffer;
+    for (int c = 0; c < st->ncols; c++) {
+        st->zellen[c] = NULL;
+        if (c >= ncells || !st->behalten[c]) continue;
+        const char *s = cells[c];
+        while (*s && isspace((unsigned char)*s)) s++;
+        size_t n = strlen(s);
+        while (n && isspace((unsigned char)s[n - 1])) n--;
+        memcpy(p, s, n);
+        p[n] = '\0';
+        st->zellen[c] = p;
+        p += n + 1;
+    }
+}
+
+static int row(struct ingest_file *f, const struct tabelle_zeile *z)
+{
+    struct state *st = f->state;
+    /* XLSX numbers come with a decimal point; the survey library reads German
+     * notation.  Copies only when a number cell has a point (CSV: never). */
+    char **kopie = NULL;
+    for (int c = 0; z->typ && c < z->ncells; c++) {
+        if (z->typ[c] != TABELLE_ZAHL || !strchr(z->cells[c], '.')) continue;
+        if (!kopie) kopie = xcalloc((size_t)z->ncells + 1, sizeof *kopie);
+        kopie[c] = xstrdup(z->cells[c]);
+        for (char *p = kopie[c]; *p; p++)
+            if (*p == '.') *p = ',';
+    }
+    const char **zellen = (const char **)z->cells;
+    if (kopie) {
+        zellen = xcalloc((size_t)z->ncells + 1, sizeof *zellen);
+        for (int c = 0; c < z->ncells; c++) zellen[c] = kopie[c] ? kopie[c] : z->cells[c];
+    }
+    int rc = 0;
+    if (befragung_zeile(st->b, zellen, z->ncells, z->row) == 1) {
+        size_t i = befragung_anzahl(st->b) - 1;
+        if (st->nzeilen == st->capzeilen) {
+            st->capzeilen = st->capzeilen ? 2 * st->capzeilen : 256;
+            st->zeilen = xrealloc(st->zeilen, sizeof *st->zeilen * st->capzeilen);
+        }
+        struct zeile_info *zi = &st->zeilen[st->nzeilen++];
+        zi->row = z->row;
+        zi->fehlerhaft = (unsigned char)befragung_fehlerhaft(st->b, i);
+        zi->uebersprungen = 0;
+        if (zi->fehlerhaft) st->nfehlerhaft++;
+        /* a row with an error is never stored: skipped (zeilenfehler =
+         * ueberspringen), or the file is rejected in finish() — then storing
+         * the rest is wasted work, it is rolled back anyway */
+        if (!zi->fehlerhaft && (f->quelle->zeilen_ueberspringen || !st->nfehlerhaft)) {
+            zellen_behalten(st, zellen, z->ncells);
+            rc = speichern(f, z->row, befragung_pseudonym(st->b, i));
+            if (!rc) f->rows_accepted++;
+        }
+    }
+    if (kopie) {
+        for (int c = 0; c < z->ncells; c++) free(kopie[c]);
+        free(kopie);
+        free(zellen);
+    }
+    return rc;
+}
+
+/* the row with this row number (rows are in reading order), or NULL */
+static struct zeile_info *zeile_zu(struct state *st, long zeile)
+{
+    size_t lo = 0, hi = st->nzeilen;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (st->zeilen[mid].row < zeile) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < st->nzeilen && st->zeilen[lo].row == zeile ? &st->zeilen[lo] : NULL;
 }
 
 static int finish(struct ingest_file *f)
@@ -334,6 +501,7 @@ static int finish(struct ingest_file *f)
     char grund[560] = "";
     size_t glen = 0;
     long erste_zeile = 0, nfehler = 0, weitere = 0;
+    size_t fehlerzeilen = 0;
     char erste_frage[48] = "";
     for (size_t i = 0; i < m.n; i++) {
         const struct befragung_meldung *x = &m.m[i];
@@ -349,13 +517,20 @@ static int finish(struct ingest_file *f)
             ingest_warning(f, x->zeile, spalte, "%s", x->text);
             continue;
         }
+        /* the rows were stored or not by befragung_fehlerhaft: it must agree with the messages */
+        struct zeile_info *k = zeile_zu(st, x->zeile);
+        if (!k || !k->fehlerhaft) {
+            befragung_meldungen_free(&m);
+            f->rows_accepted = 0;
+            return ingest_error(f, 0, NULL, "interner Fehler: Prüfung der Zeile %ld uneinheitlich", x->zeile);
+        }
+        if (!k->uebersprungen) {
+            k->uebersprungen = 1;
+            fehlerzeilen++;
+            if (f->quelle->zeilen_ueberspringen) f->rows_rejected++;
+        }
         if (f->quelle->zeilen_ueberspringen) {
             ingest_warning(f, x->zeile, spalte, "%s — Zeile übersprungen", x->text);
-            struct kopie *k = kopie_zu(st, x->zeile);
-            if (k && !k->uebersprungen) {
-                k->uebersprungen = 1;
-                f->rows_rejected++;
-            }
             continue;
         }
         if (nfehler++ == 0) {
@@ -369,16 +544,25 @@ static int finish(struct ingest_file *f)
         }
     }
     befragung_meldungen_free(&m);
+    if (fehlerzeilen != st->nfehlerhaft) {
+        f->rows_accepted = 0;
+        return ingest_error(f, 0, NULL, "interner Fehler: Prüfung der Zeilen uneinheitlich");
+    }
     if (nfehler) {
+        /* the rows stored so far are rolled back with the file: none accepted */
+        f->rows_accepted = 0;
         if (weitere) snprintf(grund + glen, sizeof grund - glen, "; und %ld weitere Fehler", weitere);
         return ingest_error(f, erste_zeile, erste_frage[0] ? erste_frage : NULL, "%s", grund);
     }
+    /* the free texts, redacted with the personal answers of every respondent */
+    if (!st->nft) return 0;
     struct befragung_schwaerzung *sw = befragung_schwaerzung_aus(st->b);
     int rc = 0;
-    for (size_t i = 0; i < st->nrows && !rc; i++) {
-        if (st->rows[i].uebersprungen) continue;
-        rc = speichern(f, &st->rows[i], sw);
-        if (!rc) f->rows_accepted++;
+    for (size_t i = 0; i < st->nft && !rc; i++) {
+        const struct freitext_antwort *t = &st->ft[i];
+        char *g = befragung_schwaerzen(sw, t->text);
+        rc = antwort(f, t->befragter_id, t->frage, t->option, t->wert, g);
+        free(g);
     }
     befragung_schwaerzung_free(sw);
     return rc ? 1 : 0;
@@ -388,11 +572,11 @@ static void release(struct ingest_file *f)
 {
     struct state *st = f->state;
     if (!st) return;
-    for (size_t i = 0; i < st->nrows; i++) {
-        for (int c = 0; c < st->ncols; c++) free(st->rows[i].zellen[c]);
-        free(st->rows[i].zellen);
-    }
-    free(st->rows);
+    for (size_t i = 0; i < st->nft; i++) free(st->ft[i].text);
+    free(st->ft);
+    free(st->zeilen);
+    free(st->zellen);
+    free(st->puffer);
     for (int qi = 0; st->fb && qi < st->fb->nfragen; qi++) {
         if (st->ocol) free(st->ocol[qi]);
         if (st->tcol) free(st->tcol[qi]);
@@ -403,6 +587,8 @@ static void release(struct ingest_file *f)
     free(st->behalten);
     sqlite3_finalize(st->ins_befragter);
     sqlite3_finalize(st->ins_antwort);
+    for (int k = 0; k <= ANTWORTEN_JE_INSERT; k++) sqlite3_finalize(st->ins_mehrere[k]);
+    free(st->ka);
     befragung_free(st->b);
     befragung_schluessel_free(st->schluessel, st->schluessellaenge);
     fragebogen_free(st->fb);

@@ -10,6 +10,7 @@
 #include "befragung.h"
 #include "config.h"
 #include "format.h"
+#include "strmap.h"
 #include "werte.h"
 
 #include <ctype.h>
@@ -52,12 +53,22 @@ struct befragung {
     int nslots;
     int *slot;               /* per question: its first slot */
     int **ftslot;            /* per question and option: slot of the free text, or -1 */
+    /* per slot: its question, option (-1 = the question's own cell) and 1 for a
+     * free-text slot — computed once in befragung_neu, so that reading a cell
+     * does not search the questionnaire (10.000 rows × 160 columns) */
+    int *slot_frage, *slot_option;
+    unsigned char *slot_frei;
     int hat_kopf;
     int nkopf;
     int *kopf_slot;          /* per header column: slot or -1 */
     int kopf_id, kopf_einheit;
     struct befragter *r;
     size_t n, cap;
+    /* duplicate ids: open-addressing hash set of respondent indexes + 1
+     * (0 = free), keyed by the pseudonym; replaces a scan of all earlier
+     * respondents per row (quadratic in the number of rows) */
+    size_t *idhash;
+    size_t idhash_cap;
     struct befragung_meldungen lesen;
 };
 
@@ -266,6 +277,24 @@ struct befragung *befragung_neu(const struct fragebogen *fb, const void *schlues
     }
     b->nslots = s;
     b->nfragen = fb->nfragen;
+    b->slot_frage = xmalloc(sizeof(int) * (size_t)(s + 1));
+    b->slot_option = xmalloc(sizeof(int) * (size_t)(s + 1));
+    b->slot_frei = xcalloc((size_t)s + 1, 1);
+    for (int qi = 0; qi < fb->nfragen; qi++) {
+        const struct frage *q = &fb->fragen[qi];
+        int nq = ist_multi(q) ? q->noptionen : 1;
+        for (int k = 0; k < nq; k++) {
+            b->slot_frage[b->slot[qi] + k] = qi;
+            b->slot_option[b->slot[qi] + k] = ist_multi(q) ? k : -1;
+        }
+        for (int o = 0; o < q->noptionen; o++) {
+            int t = b->ftslot[qi][o];
+            if (t < 0) continue;
+            b->slot_frage[t] = qi;
+            b->slot_option[t] = o;
+            b->slot_frei[t] = 1;
+        }
+    }
     b->kopf_id = b->kopf_einheit = -1;
     return b;
 }
@@ -285,6 +314,10 @@ void befragung_free(struct befragung *b)
     for (int qi = 0; qi < b->nfragen; qi++) free(b->ftslot[qi]);
     free(b->ftslot);
     free(b->slot);
+    free(b->slot_frage);
+    free(b->slot_option);
+    free(b->slot_frei);
+    free(b->idhash);
     free(b->kopf_slot);
     befragung_meldungen_free(&b->lesen);
     OPENSSL_cleanse(b->schluessel, b->schluessellaenge);
@@ -435,23 +468,62 @@ static void zahl_lesen(const struct frage *q, const char *s, struct zelle *z)
     z->zahl = x;
 }
 
-/* which question/option a slot belongs to */
+/* which question/option a slot belongs to (tables of befragung_neu) */
 static void slot_ort(const struct befragung *b, int s, int *qi, int *o, int *frei)
 {
-    const struct fragebogen *fb = b->fb;
-    for (int i = 0; i < fb->nfragen; i++) {
-        const struct frage *q = &fb->fragen[i];
-        int next = i + 1 < fb->nfragen ? b->slot[i + 1] : b->nslots;
-        if (s < b->slot[i] || s >= next) continue;
-        *qi = i;
-        *frei = 0;
-        *o = -1;
-        if (ist_multi(q) && s < b->slot[i] + q->noptionen) { *o = s - b->slot[i]; return; }
-        for (int k = 0; k < q->noptionen; k++)
-            if (b->ftslot[i][k] == s) { *o = k; *frei = 1; return; }
-        return;
+    if (s < 0 || s >= b->nslots) { *qi = -1; return; }
+    *qi = b->slot_frage[s];
+    *o = b->slot_option[s];
+    *frei = b->slot_frei[s];
+}
+
+static size_t pseudonym_hash(const char *p)
+{
+    size_t h = 1469598103934665603u;
+    for (; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211u;
+    return h;
+}
+
+/* the first earlier respondent with this pseudonym, or -1; then records respondent `neu` */
+static long id_merken(struct befragung *b, size_t neu)
+{
+    if (2 * (b->n + 1) > b->idhash_cap) {
+        size_t cap = b->idhash_cap ? 2 * b->idhash_cap : 256;
+        size_t *h = xcalloc(cap, sizeof *h);
+        for (size_t i = 0; i < b->idhash_cap; i++) {
+            if (!b->idhash[i]) continue;
+            size_t k = pseudonym_hash(b->r[b->idhash[i] - 1].pseudonym) & (cap - 1);
+            while (h[k]) k = (k + 1) & (cap - 1);
+            h[k] = b->idhash[i];
+        }
+        free(b->idhash);
+        b->idhash = h;
+        b->idhash_cap = cap;
     }
-    *qi = -1;
+    const char *p = b->r[neu].pseudonym;
+    size_t k = pseudonym_hash(p) & (b->idhash_cap - 1);
+    for (; b->idhash[k]; k = (k + 1) & (b->idhash_cap - 1))
+        if (strcmp(b->r[b->idhash[k] - 1].pseudonym, p) == 0) return (long)(b->idhash[k] - 1);
+    b->idhash[k] = neu + 1;
+    return -1;
+}
+
+/* s trimmed like trim_dup, without copying: start and length */
+static const char *trim_span(const char *s, size_t *laenge)
+{
+    size_t len = strlen(s);
+    for (;;) {
+        if (len && isspace((unsigned char)*s)) { s++; len--; continue; }
+        if (len >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) { s += 2; len -= 2; continue; }
+        break;
+    }
+    for (;;) {
+        if (len && isspace((unsigned char)s[len - 1])) { len--; continue; }
+        if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && (unsigned char)s[len - 1] == 0xA0) { len -= 2; continue; }
+        break;
+    }
+    *laenge = len;
+    return s;
 }
 
 int befragung_zeile(struct befragung *b, const char *const *felder, int n, long zeile)
@@ -487,12 +559,10 @@ int befragung_zeile(struct befragung *b, const char *const *felder, int n, long 
     if (ohne_id && b->kopf_id >= 0)
         meldung(&b->lesen, BM_OHNE_ID, DIAG_WARNING, zeile, r->pseudonym, NULL, NULL,
                 "ID fehlt, ersetzt durch „Zeile %ld“", zeile);
-    for (size_t i = 0; i < b->n; i++)
-        if (strcmp(b->r[i].pseudonym, r->pseudonym) == 0) {
-            meldung(&b->lesen, BM_DOPPELTE_ID, DIAG_WARNING, zeile, r->pseudonym, NULL, NULL,
-                    "ID doppelt (zuerst Zeile %ld; beide Zeilen werden ausgewertet)", b->r[i].zeile);
-            break;
-        }
+    long frueher = id_merken(b, b->n);
+    if (frueher >= 0)
+        meldung(&b->lesen, BM_DOPPELTE_ID, DIAG_WARNING, zeile, r->pseudonym, NULL, NULL,
+                "ID doppelt (zuerst Zeile %ld; beide Zeilen werden ausgewertet)", b->r[frueher].zeile);
     if (n != b->nkopf)
         meldung(&b->lesen, BM_FELDANZAHL, DIAG_WARNING, zeile, r->pseudonym, NULL, NULL,
                 "%d Felder statt %d (fehlende gelten als leer, überzählige werden ignoriert)", n, b->nkopf);
@@ -515,15 +585,23 @@ int befragung_zeile(struct befragung *b, const char *const *felder, int n, long 
         slot_ort(b, s, &qi, &o, &frei);
         if (qi < 0) continue;
         const struct frage *q = &fb->fragen[qi];
-        char *v = trim_dup(felder[j]);
+        /* the trimmed value in a buffer on the stack (most cells are a code or 0/1);
+         * only texts and invalid values are copied to the heap */
+        size_t vl;
+        const char *vs = trim_span(felder[j], &vl);
+        if (!vl) continue;                          /* empty = no answer */
+        char kurz[128];
+        char *v = vl < sizeof kurz ? kurz : xmalloc(vl + 1);
+        memcpy(v, vs, vl);
+        v[vl] = '\0';
         struct zelle *z = &r->z[s];
         if (ist_fehlend(fb, v)) {
-            free(v);
+            if (v != kurz) free(v);
             continue;
         }
         if (frei || q->typ == FRAGE_TEXT) {
             z->zustand = Z_OK;
-            z->text = v;
+            z->text = v != kurz ? v : xstrdup(v);
             continue;
         }
         if (ist_multi(q)) {
@@ -540,7 +618,7 @@ int befragung_zeile(struct befragung *b, const char *const *felder, int n, long 
         } else {
             wahl_lesen(q, v, z);
         }
-        free(v);
+        if (v != kurz) free(v);
     }
     b->n++;
     return 1;
@@ -847,7 +925,10 @@ static int ist_stoppwort(const char *w)
     return 0;
 }
 
-struct namensliste { char **v; size_t n; };
+/* the names in order of appearance; `gesehen` holds them in ASCII lower case
+ * (strcasecmp's equality in the C locale) so that a name is found without
+ * comparing it with every earlier one (10.000 respondents) */
+struct namensliste { char **v; size_t n; struct strmap gesehen; };
 
 /* a whole value as it is; a word without trailing punctuation („Dr.“ → „Dr“) */
 static void name_dazu(struct namensliste *l, const char *s, size_t len, int wort)
@@ -858,7 +939,15 @@ static void name_dazu(struct namensliste *l, const char *s, size_t len, int wort
     size_t tl = strlen(t);
     while (wort && tl && (t[tl - 1] == '.' || t[tl - 1] == ',' || t[tl - 1] == ':')) t[--tl] = '\0';
     int dup = tl < 3 || ist_stoppwort(t);
-    for (size_t i = 0; i < l->n && !dup; i++) dup = strcasecmp(l->v[i], t) == 0;
+    if (!dup) {
+        char *klein = xstrndup(t, tl);
+        for (char *p = klein; *p; p++) *p = (char)tolower((unsigned char)*p);
+        int64_t x;
+        dup = strmap_get(&l->gesehen, klein, tl, &x);
+        if (!dup) strmap_put(&l->gesehen, klein, tl, 1);
+        OPENSSL_cleanse(klein, tl);
+        free(klein);
+    }
     if (dup) { free(t); return; }
     l->v = xrealloc(l->v, sizeof *l->v * (l->n + 1));
     l->v[l->n++] = t;
@@ -866,7 +955,7 @@ static void name_dazu(struct namensliste *l, const char *s, size_t len, int wort
 
 struct befragung_schwaerzung *befragung_schwaerzung_aus(const struct befragung *b)
 {
-    struct namensliste l = { NULL, 0 };
+    struct namensliste l = { NULL, 0, { 0 } };
     const struct fragebogen *fb = b->fb;
     for (int qi = 0; qi < fb->nfragen; qi++) {
         const struct frage *q = &fb->fragen[qi];
@@ -891,6 +980,14 @@ struct befragung_schwaerzung *befragung_schwaerzung_aus(const struct befragung *
         free(l.v[i]);
     }
     free(l.v);
+    /* the map's copies are personal data as well: wiped (stored as a 4-byte length + bytes, strmap.c) */
+    for (size_t i = 0; i < l.gesehen.cap; i++)
+        if (l.gesehen.keys[i]) {
+            uint32_t len;
+            memcpy(&len, l.gesehen.keys[i], 4);
+            OPENSSL_cleanse(l.gesehen.keys[i] + 4, len);
+        }
+    strmap_free(&l.gesehen);
     return s;
 }
 
@@ -1020,6 +1117,25 @@ size_t befragung_pruefen(const struct befragung *b, struct befragung_meldungen *
     }
     befragung_schwaerzung_free(sw);
     return out->n;
+}
+
+int befragung_fehlerhaft(const struct befragung *b, size_t i)
+{
+    if (!b || i >= b->n) return 0;
+    /* the conditions of the DIAG_ERROR messages of befragung_pruefen, without their texts */
+    const struct befragter *r = &b->r[i];
+    const struct fragebogen *fb = b->fb;
+    for (int qi = 0; qi < fb->nfragen; qi++) {
+        const struct frage *q = &fb->fragen[qi];
+        if (!gefragt(b, r, qi)) {
+            if (hat_eintrag(b, r, qi)) return 1;
+            continue;
+        }
+        int nslot = ist_multi(q) ? q->noptionen : 1;
+        for (int k = 0; k < nslot; k++)
+            if (r->z[b->slot[qi] + k].zustand == Z_UNGUELTIG) return 1;
+    }
+    return 0;
 }
 
 /* ---- suppression helpers ------------------------------------------------------------ */

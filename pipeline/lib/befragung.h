@@ -225,6 +225,15 @@ struct befragung_meldungen {
 size_t befragung_pruefen(const struct befragung *b, struct befragung_meldungen *out);
 void befragung_meldungen_free(struct befragung_meldungen *m);
 
+/*
+ * befragung_fehlerhaft — 1 if befragung_pruefen reports at least one error
+ * (DIAG_ERROR: an invalid answer, an answer despite the filter) for
+ * respondent i (reading order), else 0.  Cheap (no message texts, no
+ * redaction): lets a reader decide per row, right after befragung_zeile,
+ * whether the row will be skipped.
+ */
+int befragung_fehlerhaft(const struct befragung *b, size_t i);
+
 /* ---- evaluation ---------------------------------------------------------------------- */
 
 struct befragung_optionen {

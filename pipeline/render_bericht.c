@@ -371,8 +371,9 @@ static int write_one(struct bericht *b, const struct vorlage *v, const struct vo
                               config_string(cfg, "schrift:fett", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
                               NULL, fuellen, b, target, &erg) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
     if (rc == IB_EXIT_OK)
-        diag_info("%s geschrieben (%d Seiten, Inhaltsverzeichnis %d Seiten, %d Durchgänge)", target, erg.seiten,
-                  erg.inhalt_seiten, erg.durchgaenge);
+        diag_info("%s geschrieben (%d Seiten, Inhaltsverzeichnis %d %s, %d %s)", target, erg.seiten,
+                  erg.inhalt_seiten, erg.inhalt_seiten == 1 ? "Seite" : "Seiten",
+                  erg.durchgaenge, erg.durchgaenge == 1 ? "Durchgang" : "Durchgänge");
     free(target);
     return rc;
 }

@@ -708,6 +708,36 @@ static int durchgang(struct dokument *d, dokument_inhalt_fn inhalt, void *ctx)
     return 0;
 }
 
+/* The table of contents needs `mehr` pages more than were reserved: insert
+ * them after the reserved ones, so the laid-out content moves back by `mehr`
+ * pages and every entry's page with it, instead of a second layout pass
+ * (which doubled the time of a long report).  0, or -1 when libharu refuses. */
+static int inhalt_erweitern(struct dokument *d, int mehr)
+{
+    struct pdfdoc *doc = &d->pdf;
+    char kopf[sizeof d->kopf];
+    memcpy(kopf, d->kopf, sizeof kopf);
+    HPDF_PageDirection richtung = doc->direction;
+    HPDF_Page seite = doc->page;
+    double y = doc->y;
+    snprintf(d->kopf, sizeof d->kopf, "Inhalt");
+    doc->direction = HPDF_PAGE_PORTRAIT;
+    const int erste_inhalt = 1 + d->inhalt_seiten;       /* first page after the reservation */
+    int rc = 0, neu = 0;
+    for (; neu < mehr; neu++)
+        if (!pdfdoc_insert_page(doc, erste_inhalt)) { rc = -1; break; }
+    d->inhalt_seiten += neu;
+    for (int i = 0; i < d->n_eintraege; i++)
+        if (d->eintraege[i].seite >= erste_inhalt) d->eintraege[i].seite += neu;
+    memcpy(d->kopf, kopf, sizeof kopf);
+    doc->direction = richtung;
+    doc->page = seite;
+    doc->page_w = HPDF_Page_GetWidth(seite);
+    doc->page_h = HPDF_Page_GetHeight(seite);
+    doc->y = y;
+    return rc;
+}
+
 static void durchgang_ende(struct dokument *d)
 {
     for (int i = 0; i < d->n_wartend; i++) free(d->wartend[i].titel);
@@ -727,10 +757,11 @@ int dokument_schreiben(const struct dokument_info *info, dokument_inhalt_fn inha
     for (d.durchgang = 1; d.durchgang <= MAX_DURCHGAENGE; d.durchgang++) {
         if (durchgang(&d, inhalt, ctx) != 0) break;
         int need = inhalt_setzen(&d, 0, 0);
+        while (need > d.inhalt_seiten && inhalt_erweitern(&d, need - d.inhalt_seiten) == 0)
+            need = inhalt_setzen(&d, 0, 0);       /* the numbers moved: does it still fit? */
         if (need != d.inhalt_seiten) {
-            /* the numbers move by the difference: does the new count still fit? */
-            int need2 = inhalt_setzen(&d, need - d.inhalt_seiten, 0);
-            d.inhalt_seiten = need2;
+            /* fewer pages than reserved (or no room to insert): lay out again */
+            d.inhalt_seiten = need;
             durchgang_ende(&d);
             continue;
         }

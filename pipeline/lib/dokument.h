@@ -110,7 +110,8 @@ struct dokument {
 /* What dokument_schreiben did (for tests and messages). */
 struct dokument_ergebnis {
     int seiten;                    /* page count */
-    int durchgaenge;               /* layout passes (1 when the reservation fitted at once) */
+    int durchgaenge;               /* layout passes: 1, unless the table of contents needed
+                                      fewer pages than reserved (more are inserted) */
     int inhalt_seiten;             /* pages of the table of contents */
 };
 

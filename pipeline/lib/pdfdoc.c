@@ -129,6 +129,26 @@ HPDF_Page pdfdoc_new_page(struct pdfdoc *doc)
     return page;
 }
 
+HPDF_Page pdfdoc_insert_page(struct pdfdoc *doc, int index)
+{
+    if (index <= 0 || index >= doc->npages) return NULL;
+    HPDF_Page page = HPDF_InsertPage(doc->pdf, doc->pages[index]);
+    if (!page) return NULL;
+    HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, doc->direction);
+    if (doc->npages == doc->cap) {
+        doc->cap *= 2;
+        doc->pages = xrealloc(doc->pages, sizeof(HPDF_Page) * (size_t)doc->cap);
+    }
+    memmove(doc->pages + index + 1, doc->pages + index, sizeof(HPDF_Page) * (size_t)(doc->npages - index));
+    doc->pages[index] = page;
+    doc->npages++;
+    doc->page = page;
+    set_page_size(doc, doc->direction);
+    doc->y = doc->page_h - doc->margin_top;
+    if (doc->on_new_page) doc->on_new_page(doc, doc->on_new_page_ctx);
+    return page;
+}
+
 void pdfdoc_set_direction(struct pdfdoc *doc, HPDF_PageDirection direction)
 {
     doc->direction = direction;

@@ -72,6 +72,16 @@ void pdfdoc_set_info(struct pdfdoc *doc, const char *title, const char *author,
 HPDF_Page pdfdoc_new_page(struct pdfdoc *doc);
 
 /*
+ * pdfdoc_insert_page — a new A4 page in the current direction before page
+ * `index` (0-based, 0 < index < npages), made current; the pages from
+ * `index` on move one up (every stored page index >= index must be shifted
+ * by the caller).  on_new_page runs for it as for pdfdoc_new_page.  Lets a
+ * table of contents grow after the content is laid out, instead of a second
+ * layout pass (libharu HPDF_InsertPage).  Returns NULL on a bad index.
+ */
+HPDF_Page pdfdoc_insert_page(struct pdfdoc *doc, int index);
+
+/*
  * pdfdoc_set_direction — direction of the pages added from now on
  * (HPDF_PAGE_PORTRAIT / HPDF_PAGE_LANDSCAPE); the current page keeps its
  * own.  Margins stay the same in both directions.

@@ -66,12 +66,13 @@ check_py "$TMP/jugendhilfe.pdf" --ausgabe jugendhilfe --gremium "Jugendhilfeauss
     --nicht "Ziele und Maßnahmen nach Terminierung in chronologischer Reihenfolge=Gleichstellung der" \
     --auch "Ziele und Maßnahmen nach Terminierung in chronologischer Reihenfolge=Zugewanderte Kinder"
 
-# a table of contents of several pages: every page number moves, a second pass lays out again
+# a table of contents of several pages: every page number moves; the missing
+# TOC pages are inserted after the layout, no second pass
 "$demo" --abschnitte 70 --massnahmen $csv $ini "$TMP/lang.pdf" >"$TMP/lang.log" 2>&1
 check_eq "langes Inhaltsverzeichnis gerendert" 0 $?
 passes=$(sed -n 's/.*durchgaenge=\([0-9]*\) inhalt_seiten=\([0-9]*\).*/\1 \2/p' "$TMP/lang.log")
-check "langes Inhaltsverzeichnis: mehr als eine Seite, zweiter Durchgang ($passes)" \
-    sh -c "set -- $passes; [ \"\$1\" -ge 2 ] && [ \"\$2\" -ge 2 ]"
+check "langes Inhaltsverzeichnis: mehr als eine Seite, eingefügt ohne zweiten Durchgang ($passes)" \
+    sh -c "set -- $passes; [ \"\$1\" -eq 1 ] && [ \"\$2\" -ge 2 ]"
 check_py "$TMP/lang.pdf" | sed 's/Gesamtbericht:/langes Inhaltsverzeichnis:/'
 
 # the Wolfsburg template (Leitsätze, indicators) renders too

@@ -125,8 +125,14 @@ static void draw_band(struct pdftable *t, const struct textwrap *wraps, const ch
     }
     if (t->last_bottom <= 0) t->part_top = top;
     set_rule_style(page);
-    for (int i = 0; i < t->ncols; i++)
-        if (!merged || !merged[i]) hline(page, t->x[i], t->x[i + 1], top);
+    /* the rule above the band, one segment per run of unmerged columns */
+    for (int i = 0; i < t->ncols; i++) {
+        if (merged && merged[i]) continue;
+        int j = i;
+        while (j + 1 < t->ncols && !(merged && merged[j + 1])) j++;
+        hline(page, t->x[i], t->x[j + 1], top);
+        i = j;
+    }
     HPDF_Page_Stroke(page);
 
     HPDF_Page_BeginText(page);

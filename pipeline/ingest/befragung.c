@@ -295,7 +295,7 @@ static sqlite3_stmt *mehrere(struct ingest_file *f, size_t k)
 static int zeile_antworten(struct ingest_file *f, sqlite3_int64 id)
 {
     struct state *st = f->state;
-    qsort(st->ka, st->nka, sizeof *st->ka, kurzantwort_cmp);
+    if (st->nka > 1) qsort(st->ka, st->nka, sizeof *st->ka, kurzantwort_cmp);
     int rc = 0;
     for (size_t i = 0; i < st->nka && !rc; i += ANTWORTEN_JE_INSERT) {
         size_t k = st->nka - i < ANTWORTEN_JE_INSERT ? st->nka - i : ANTWORTEN_JE_INSERT;

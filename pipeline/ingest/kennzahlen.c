@@ -368,7 +368,11 @@ static int parse_value(struct state *st, const char *text, int typ, double *wert
     const char *eigen = typ == TABELLE_ZAHL ? NULL : own_symbol(st, t);
     if (eigen) {
         /* a marker the source uses for a missing value (profile key symbole) */
-        snprintf(symbol, ssize, "%s", t);
+        size_t n = strlen(t);                 /* a configured symbol: short; cut at a character */
+        if (n >= ssize)
+            for (n = ssize - 1; n && ((unsigned char)t[n] & 0xC0) == 0x80; n--) {}
+        memcpy(symbol, t, n);
+        symbol[n] = '\0';
         *grund = eigen;
     } else if (typ == TABELLE_ZAHL) {
         *wert = strtod(t, NULL);

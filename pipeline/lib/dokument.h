@@ -12,13 +12,15 @@
  *   pass 1  lays the content out after a table of contents reserved with
  *           one page, and records the page of every heading;
  *   then    the table of contents is laid out with those page numbers; if
- *           it needs another number of pages than reserved, every page
- *           number moves, and the content is laid out again (pass 2, …)
- *           with the new reservation, until the reservation fits (at most
- *           4 passes).  The final pass fills in the table of contents with
- *           the page numbers of its own layout and links every entry to its
- *           heading.  The content function must therefore draw the same
- *           thing every time it is called.
+ *           it needs more pages than reserved, the missing pages are
+ *           inserted after the reserved ones (pdfdoc_insert_page), every
+ *           recorded page number moves by as many, and the table is laid
+ *           out again until it fits — the content is not laid out again.
+ *           Only if libharu refuses the insertion is the content laid out
+ *           again (pass 2, …, at most 4 passes) with the new reservation, so
+ *           the content function must draw the same thing every time it is
+ *           called.  Finally the table of contents is filled in with the
+ *           page numbers and every entry linked to its heading.
  *
  * What every document gets: PDF bookmarks for chapters and sections (UTF-8
  * titles), a running header with the current chapter (not on the title

@@ -121,6 +121,10 @@ void ingest_warning(struct ingest_file *f, long row, const char *column, const c
  * ß→ss, '_' and blanks collapsed to one blank. */
 void ingest_fold(const char *s, char *out, size_t size);
 
+/* ingest_row_names — 1 when a cell of row z, folded, equals a folded
+ * synonym (a header row candidate), else 0. */
+int ingest_row_names(const struct tabelle_zeile *z, char **synonyms);
+
 /* ingest_find_column — index of the first header column whose folded name
  * equals a folded synonym (synonyms in priority order), or -1; *dup gets a
  * second matching column or -1. */

@@ -123,19 +123,12 @@ static struct state *state_of(struct ingest_file *f)
 static int is_header(struct ingest_file *f, const struct tabelle_zeile *z)
 {
     /* a long table's header names the year and the value */
-    char a[256], b[256];
     int found[2] = { 0, 0 };
     for (int k = 0; k < 2; k++) {
         char key[64];
         snprintf(key, sizeof key, "spalte_%s", spalten[k].name);
         char **syn = quelle_list(f->quelle, key, spalten[k].synonyms);
-        for (int c = 0; c < z->ncells && !found[k]; c++) {
-            ingest_fold(z->cells[c], a, sizeof a);
-            for (char **s = syn; *s && !found[k]; s++) {
-                ingest_fold(*s, b, sizeof b);
-                found[k] = strcmp(a, b) == 0;
-            }
-        }
+        found[k] = ingest_row_names(z, syn);
         config_list_free(syn);
     }
     return found[0] && found[1];

@@ -119,6 +119,19 @@ void ingest_fold(const char *s, char *out, size_t size)
     out[n] = '\0';
 }
 
+int ingest_row_names(const struct tabelle_zeile *z, char **synonyms)
+{
+    char a[256], b[256];
+    for (int c = 0; c < z->ncells; c++) {
+        ingest_fold(z->cells[c], a, sizeof a);
+        for (char **s = synonyms; *s; s++) {
+            ingest_fold(*s, b, sizeof b);
+            if (strcmp(a, b) == 0) return 1;
+        }
+    }
+    return 0;
+}
+
 int ingest_find_column(const struct tabelle_kopf *h, char **synonyms, int *dup)
 {
     char a[512], b[512];

@@ -137,16 +137,7 @@ static int preamble(struct ingest_file *f, const struct tabelle_zeile *z)
 
 static int is_header(struct ingest_file *f, const struct tabelle_zeile *z)
 {
-    struct state *st = state_of(f);
-    char a[256], b[256];
-    for (int c = 0; c < z->ncells; c++) {
-        ingest_fold(z->cells[c], a, sizeof a);
-        for (char **s = st->synonyms[F_KENNUNG]; *s; s++) {
-            ingest_fold(*s, b, sizeof b);
-            if (strcmp(a, b) == 0) return 1;
-        }
-    }
-    return 0;
+    return ingest_row_names(z, state_of(f)->synonyms[F_KENNUNG]);
 }
 
 static int header(struct ingest_file *f, const struct tabelle_kopf *h)

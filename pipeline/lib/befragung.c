@@ -116,10 +116,10 @@ static char *sb_fertig(struct sb *b)
     return b->s;
 }
 
-/* trimmed copy (ASCII blanks, NBSP) */
-static char *trim_dup(const char *s)
+/* s without leading and trailing blanks (ASCII, NBSP), without copying:
+ * start and length */
+static const char *trim_span(const char *s, size_t *laenge)
 {
-    if (!s) return xstrdup("");
     size_t len = strlen(s);
     for (;;) {
         if (len && isspace((unsigned char)*s)) { s++; len--; continue; }
@@ -131,6 +131,16 @@ static char *trim_dup(const char *s)
         if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && (unsigned char)s[len - 1] == 0xA0) { len -= 2; continue; }
         break;
     }
+    *laenge = len;
+    return s;
+}
+
+/* trimmed copy (ASCII blanks, NBSP) */
+static char *trim_dup(const char *s)
+{
+    if (!s) return xstrdup("");
+    size_t len;
+    s = trim_span(s, &len);
     return xstrndup(s, len);
 }
 
@@ -506,24 +516,6 @@ static long id_merken(struct befragung *b, size_t neu)
         if (strcmp(b->r[b->idhash[k] - 1].pseudonym, p) == 0) return (long)(b->idhash[k] - 1);
     b->idhash[k] = neu + 1;
     return -1;
-}
-
-/* s trimmed like trim_dup, without copying: start and length */
-static const char *trim_span(const char *s, size_t *laenge)
-{
-    size_t len = strlen(s);
-    for (;;) {
-        if (len && isspace((unsigned char)*s)) { s++; len--; continue; }
-        if (len >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) { s += 2; len -= 2; continue; }
-        break;
-    }
-    for (;;) {
-        if (len && isspace((unsigned char)s[len - 1])) { len--; continue; }
-        if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && (unsigned char)s[len - 1] == 0xA0) { len -= 2; continue; }
-        break;
-    }
-    *laenge = len;
-    return s;
 }
 
 int befragung_zeile(struct befragung *b, const char *const *felder, int n, long zeile)

@@ -1260,7 +1260,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct befr
     pdfdoc_footers(&doc, stand, line);
     char *target = path_join(cfg->out, datei);
     int rc = pdfdoc_save(&doc, target) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
-    if (rc == IB_EXIT_OK) diag_info("%s geschrieben (%d Seiten)", target, doc.npages);
+    if (rc == IB_EXIT_OK) diag_info("%s geschrieben (%d %s)", target, doc.npages, doc.npages == 1 ? "Seite" : "Seiten");
     free(target);
     pdfdoc_close(&doc);
     return rc;

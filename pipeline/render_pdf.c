@@ -163,7 +163,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     char *target = path_join(cfg->out, config_string(cfg, "massnahmenliste:pdf", "massnahmen_chronologisch.pdf"));
     if (rc == IB_EXIT_OK) {
         if (pdfdoc_save(&doc, target) != 0) rc = IB_EXIT_OUTPUT;
-        else diag_info("%s geschrieben (%d Seiten)", target, doc.npages);
+        else diag_info("%s geschrieben (%d %s)", target, doc.npages, doc.npages == 1 ? "Seite" : "Seiten");
     }
     free(target);
     pdfdoc_close(&doc);

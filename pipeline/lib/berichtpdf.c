@@ -18,7 +18,7 @@ int berichtpdf_save(const struct ib_config *cfg, struct pdfdoc *doc, const char 
 {
     char *target = path_join(cfg->out, config_string(cfg, key, def));
     int rc = pdfdoc_save(doc, target) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
-    if (rc == IB_EXIT_OK) diag_info("%s geschrieben (%d Seiten)", target, doc->npages);
+    if (rc == IB_EXIT_OK) diag_info("%s geschrieben (%d %s)", target, doc->npages, doc->npages == 1 ? "Seite" : "Seiten");
     free(target);
     pdfdoc_close(doc);
     return rc;

@@ -53,6 +53,17 @@ check_eq "XLSX bei gleichen Eingaben byte-gleich" "$xlsx1" "$(sha "$out/massnahm
 check "keine temporären Dateien im Ausgabeordner" sh -c "! ls -a '$out' | grep -q tmp"
 check "erneut gelieferte Datei ebenfalls archiviert" test -f "$TMP/inputs/archiv/2024-11-20/massnahmen_wesermarsch_anhang6.csv.1"
 
+# the renderers one at a time (IBERICHT_PROZESSE=1) write the same bytes as side by side
+bericht1=$(sha "$out/integrationsbericht.pdf")
+make_inbox "$in" inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+IBERICHT_PROZESSE=1 run_ib report --config config/ibericht.ini --inbox "$in" --out "$out"
+check_eq "Renderer nacheinander (IBERICHT_PROZESSE=1): Exit-Code 0" 0 "$rc"
+check_eq "Renderer nacheinander: PDF, XLSX und Integrationsbericht byte-gleich" "$pdf1 $xlsx1 $bericht1" \
+    "$(sha "$out/massnahmen_chronologisch.pdf") $(sha "$out/massnahmen.xlsx") $(sha "$out/integrationsbericht.pdf")"
+order=$(sed -n 's/^ibericht-\(render-[a-z]*\|rueckmeldebogen\): .*/\1/p' "$TMP/log" | uniq | tr '\n' ' ')
+check_eq "Renderer nacheinander, der längste zuerst, keine Meldungen durcheinander" \
+    "render-bericht render-pdf render-xlsx rueckmeldebogen render-befragung render-eingang " "$order"
+
 # each stage runs on its own
 for s in compute render-xlsx render-pdf; do
     run_ib "$s" --config config/ibericht.ini --inbox "$in" --out "$out"

@@ -123,7 +123,7 @@ $(BUILD)/bin/ibericht: pipeline/ibericht.c $(BUILD)/libibericht.a pipeline/lib/*
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libibericht.a pipeline/lib/*.h tests/unit/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -Ipipeline -o $@ $< $(BUILD)/libibericht.a $(LDLIBS) -lcmocka
 

@@ -16,7 +16,7 @@ cd "$top"
 IB="$top/$build/bin/ibericht"
 work="$top/bench/work"
 rm -rf "$work"; mkdir -p "$work"
-sample=inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+sample=tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
 export SOURCE_DATE_EPOCH=1732060800
 # the shipped job, but reading the generated inboxes again and again: no
 # settle time, no archiving.  liste.ini is the job of issue #2 (measure list

@@ -35,7 +35,7 @@ vergleich = K030
 [dokument]
 vorlage = templates/wesermarsch/bericht.ini
 INI
-cp inputs/inbox/massnahmen_wesermarsch_anhang6.csv inputs/beispiele/niedersachsen/csv/*.csv "$work/in/"
+cp tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv inputs/beispiele/niedersachsen/csv/*.csv "$work/in/"
 /usr/bin/time -f "%e %M" -o "$work/t1" "$IB" report --config "$work/bericht.ini" --inbox "$work/in" --out "$work/out" -q 2>/dev/null
 read -r t m < "$work/t1"
 pages=$(pdfinfo "$work/out/integrationsbericht.pdf" 2>/dev/null | awk '/^Pages:/{print $2}')
@@ -50,7 +50,7 @@ for path, base in ((sys.argv[1], 10000), (sys.argv[2], 150)):
             for y in range(2005, 2025):
                 f.write(f'{y},"Gemeinde {a:03d}",G{a:04d},{base + (a * 7 + y) % 97}\n')
 PY
-cp inputs/inbox/massnahmen_wesermarsch_anhang6.csv "$work/gross/"
+cp tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv "$work/gross/"
 sed -e "s|^gebiet    = K03461|gebiet    = G0000|" "$work/bericht.ini" > "$work/gross.ini"
 printf 'gebietsausgaben = alle\n' >> "$work/gross.ini"
 "$IB" ingest --config "$work/gross.ini" --inbox "$work/gross" --out "$work/out-gross" -q 2>/dev/null

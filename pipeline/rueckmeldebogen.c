@@ -50,7 +50,8 @@
 #define HEAD_ROW 5              /* 0-based: Excel row 6 */
 
 struct formats {
-    lxw_format *marker, *label, *input, *input_date, *note;
+    lxw_format *marker, *label, *input, *input_date;   /* besides xlsxfmt's: no duplicates,
+                                                       libxlsxwriter re-hashes a duplicate format on every cell */
 };
 
 static void make_formats(lxw_workbook *wb, struct formats *x)
@@ -60,9 +61,6 @@ static void make_formats(lxw_workbook *wb, struct formats *x)
     format_set_italic(x->marker);
     x->label = workbook_add_format(wb);
     format_set_bold(x->label);
-    x->note = workbook_add_format(wb);
-    format_set_text_wrap(x->note);
-    format_set_align(x->note, LXW_ALIGN_VERTICAL_TOP);
     x->input = workbook_add_format(wb);
     format_set_unlocked(x->input);
     format_set_bg_color(x->input, 0xFFF2CC);
@@ -129,7 +127,7 @@ static int write_form(const struct ib_config *cfg, sqlite3 *db, const char *fach
     worksheet_merge_range(ws, 3, 0, 3, 9,
         "Bitte je Maßnahme in den gelben Spalten „Status“ (Auswahlliste), „Stand“ (Datum, auf das sich der "
         "Status bezieht) und bei Bedarf „Kommentar“ ausfüllen. Zeilen ohne Status bleiben unberücksichtigt. "
-        "Den Bogen unter seinem Dateinamen in den Eingangsordner zurückgeben.", x.note);
+        "Den Bogen unter seinem Dateinamen in den Eingangsordner zurückgeben.", f.text);
     worksheet_set_row(ws, 3, 45, NULL);
 
     static const struct { const char *titel; double breite; } cols[] = {

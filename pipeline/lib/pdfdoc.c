@@ -3,6 +3,7 @@
  * atomic save.
  */
 #include "pdfdoc.h"
+#include "deflate_fast.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "textwrap.h"
@@ -11,31 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <hpdf_encrypt.h>
-#include <zlib.h>
+#include <hpdf_pages.h>
 
 /*
- * Compression level of libharu's streams.
- *
- * libharu 2.3 has no API for the level: it calls deflateInit() (zlib's
- * default, level 6) for every stream, and on long reports deflating the
- * page contents took 60 % of the run time (1.300 pages: 0,45 of 0,75 s).
- * deflateInit() is a macro for deflateInit_(); the definition below, in the
- * executable, is the one the dynamic linker binds libharu's call to (the
- * executable comes first in symbol lookup), so all PDF streams are
- * compressed with Z_BEST_SPEED: about twice as fast, files about 40 %
- * larger than at level 6 and still about a quarter of the uncompressed
- * size.  Only programs that link pdfdoc.c are affected.
- */
-int deflateInit_(z_streamp strm, int level, const char *version, int stream_size)
-{
-    (void)level;
-    return deflateInit2_(strm, Z_BEST_SPEED, Z_DEFLATED, MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
-                         version, stream_size);
-}
-
-/*
- * Same mechanism, same reason: libharu 2.3 copies and clears memory with its
- * own byte-at-a-time loops, HPDF_MemCpy (every chunk of every stream on its
+ * Interposed like deflateInit_ (deflate_fast.h), for speed: libharu 2.3
+ * copies and clears memory with its own byte-at-a-time loops, HPDF_MemCpy (every chunk of every stream on its
  * way to zlib) and HPDF_MemSet (a 512-byte buffer cleared on every path and
  * text operator); on the 1.300-page list they took 18 % of the run time.
  * These keep libharu's contract (hpdf_utils.c: the return value points past
@@ -76,6 +57,7 @@ int pdfdoc_open(struct pdfdoc *doc, const char *font_regular, const char *font_b
                 HPDF_PageDirection direction)
 {
     memset(doc, 0, sizeof *doc);
+    deflate_fast_enable();
     doc->direction = direction;
     doc->pdf = HPDF_New(on_error, doc);
     if (!doc->pdf) {
@@ -205,51 +187,162 @@ double pdfdoc_content_width(const struct pdfdoc *doc)
     return doc->page_w - doc->margin_left - doc->margin_right;
 }
 
-double pdfdoc_measure(struct pdfdoc *doc, HPDF_Font font, double size, const char *s, size_t len)
+/* Decode one UTF-8 sequence at p (end bounds it): its length, the code point in *cp
+ * (0x10000 for anything outside the Basic Multilingual Plane). */
+static int utf8_next(const unsigned char *p, const unsigned char *end, unsigned *cp)
+{
+    int n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4;
+    if (p + n > end) n = (int)(end - p);
+    *cp = n == 1 ? *p : n == 2 ? (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F)
+        : n == 3 ? (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)
+        : 0x10000;
+    return n;
+}
+
+/* The advance table of font (0 regular, 1 bold), made on first use; -1 for another font. */
+static int advance_table(struct pdfdoc *doc, HPDF_Font font)
 {
     int which = font == doc->bold ? 1 : font == doc->regular ? 0 : -1;
+    if (which >= 0 && !doc->advance[which]) {
+        doc->advance[which] = xmalloc(sizeof(unsigned short) * 0x10000);
+        memset(doc->advance[which], 0xFF, sizeof(unsigned short) * 0x10000);
+    }
+    return which;
+}
+
+/*
+ * Advance of the character p[0..n) (code point cp) in font, 1/1000 em.  The
+ * first lookup asks libharu (HPDF_Font_TextWidth), which also marks the glyph
+ * as used, so that it goes into the embedded subset of the font.
+ */
+static unsigned advance_of(struct pdfdoc *doc, int which, HPDF_Font font,
+                           const unsigned char *p, int n, unsigned cp)
+{
+    unsigned short *adv = doc->advance[which];
+    if (cp < 0x10000 && adv[cp] != 0xFFFF) return adv[cp];
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(font, p, (HPDF_UINT)n);
+    if (cp < 0x10000 && tw.width < 0xFFFF) adv[cp] = (unsigned short)tw.width;
+    return tw.width;
+}
+
+double pdfdoc_measure(struct pdfdoc *doc, HPDF_Font font, double size, const char *s, size_t len)
+{
+    int which = advance_table(doc, font);
     if (which < 0) {              /* another font: ask libharu directly */
         HPDF_TextWidth tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len);
         return tw.width * size / 1000.0;
     }
-    if (!doc->advance[which]) {
-        doc->advance[which] = xmalloc(sizeof(unsigned short) * 0x10000);
-        memset(doc->advance[which], 0xFF, sizeof(unsigned short) * 0x10000);
-    }
-    unsigned short *adv = doc->advance[which];
     unsigned long total = 0;
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     while (p < end) {
         unsigned cp;
-        int n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4;
-        if (p + n > end) n = (int)(end - p);
-        cp = n == 1 ? *p : n == 2 ? (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F)
-           : n == 3 ? (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)
-           : 0x10000;
-        if (cp < 0x10000 && adv[cp] != 0xFFFF) {
-            total += adv[cp];
-        } else {
-            HPDF_TextWidth tw = HPDF_Font_TextWidth(font, p, (HPDF_UINT)n);
-            if (cp < 0x10000 && tw.width < 0xFFFF) adv[cp] = (unsigned short)tw.width;
-            total += tw.width;
-        }
+        int n = utf8_next(p, end, &cp);
+        total += advance_of(doc, which, font, p, n, cp);
         p += n;
     }
     return (double)total * size / 1000.0;
 }
 
+/*
+ * The page's content stream.  hpdf_pages.h (installed by libhpdf-dev) is
+ * libharu's own description of a page; its `stream` is where every
+ * HPDF_Page_* operator writes.
+ */
+static HPDF_Stream page_stream(HPDF_Page page)
+{
+    return ((HPDF_PageAttr)page->attr)->stream;
+}
+
+/* Append n bytes to the current page's content stream; errors go to doc->error. */
+static void content_write(struct pdfdoc *doc, const char *buf, size_t n)
+{
+    HPDF_STATUS st = HPDF_Stream_Write(page_stream(doc->page), (const HPDF_BYTE *)buf, (HPDF_UINT)n);
+    if (st != HPDF_OK && !doc->error) doc->error = st;
+}
+
+/* Write v/1000 in the shortest decimal form („-10.37“, „45.5“, „0“) at out; returns the end. */
+static char *milli_format(char *out, long v)
+{
+    if (v < 0) { *out++ = '-'; v = -v; }
+    char tmp[24];
+    int n = 0;
+    long whole = v / 1000;
+    do { tmp[n++] = (char)('0' + whole % 10); whole /= 10; } while (whole);
+    while (n) *out++ = tmp[--n];
+    int frac = (int)(v % 1000);
+    if (frac) {
+        *out++ = '.';
+        int digits[3] = { frac / 100, frac / 10 % 10, frac % 10 }, last = 2;
+        while (!digits[last]) last--;
+        for (int i = 0; i <= last; i++) *out++ = (char)('0' + digits[i]);
+    }
+    return out;
+}
+
+void pdfdoc_text_begin(struct pdfdoc *doc, HPDF_Font font, double size)
+{
+    HPDF_Page_BeginText(doc->page);
+    HPDF_Page_SetFontAndSize(doc->page, font, (HPDF_REAL)size);
+    doc->text_font = font;
+    doc->text_x = doc->text_y = 0;
+}
+
+void pdfdoc_text_show(struct pdfdoc *doc, double x, double y, const char *s, size_t len)
+{
+    HPDF_Font font = doc->text_font;
+    int which = advance_table(doc, font);
+    if (which < 0 || !len) return;
+    /* the line start moves by whole thousandths of a point, so that the
+       relative moves add up to the exact positions asked for */
+    long mx = (long)(x * 1000 + (x < 0 ? -0.5 : 0.5)), my = (long)(y * 1000 + (y < 0 ? -0.5 : 0.5));
+    char buf[2048];
+    char *o = milli_format(buf, mx - doc->text_x);
+    *o++ = ' ';
+    o = milli_format(o, my - doc->text_y);
+    memcpy(o, " Td\n(", 5);
+    o += 5;
+    doc->text_x = mx;
+    doc->text_y = my;
+    /* the string: two bytes per character, the code point, which is the CID
+       of libharu's UTF-8 encoder (CIDToGIDMap maps it to the glyph) */
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        if (o - buf > (long)sizeof buf - 16) {
+            content_write(doc, buf, (size_t)(o - buf));
+            o = buf;
+        }
+        unsigned cp;
+        int n = utf8_next(p, end, &cp);
+        if (cp >= 0x10000) cp = 0xFFFD;
+        advance_of(doc, which, font, p, n, cp);
+        unsigned char b[2] = { (unsigned char)(cp >> 8), (unsigned char)cp };
+        for (int i = 0; i < 2; i++) {
+            switch (b[i]) {
+            case '(': case ')': case '\\': *o++ = '\\'; *o++ = (char)b[i]; break;
+            case '\r': *o++ = '\\'; *o++ = 'r'; break;
+            case '\n': *o++ = '\\'; *o++ = 'n'; break;
+            default: *o++ = (char)b[i];
+            }
+        }
+        p += n;
+    }
+    memcpy(o, ") Tj\n", 5);
+    o += 5;
+    content_write(doc, buf, (size_t)(o - buf));
+}
+
+void pdfdoc_text_end(struct pdfdoc *doc)
+{
+    HPDF_Page_EndText(doc->page);
+    doc->text_font = NULL;
+}
+
 void pdfdoc_text(struct pdfdoc *doc, HPDF_Font font, double size, double x, double y,
                  const char *s, size_t len)
 {
-    char small[512];
-    char *buf = len < sizeof small ? small : xmalloc(len + 1);
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    HPDF_Page_BeginText(doc->page);
-    HPDF_Page_SetFontAndSize(doc->page, font, (HPDF_REAL)size);
-    HPDF_Page_TextOut(doc->page, (HPDF_REAL)x, (HPDF_REAL)y, buf);
-    HPDF_Page_EndText(doc->page);
-    if (buf != small) free(buf);
+    pdfdoc_text_begin(doc, font, size);
+    pdfdoc_text_show(doc, x, y, s, len);
+    pdfdoc_text_end(doc);
 }
 
 struct para_measure { struct pdfdoc *doc; HPDF_Font font; double size; };

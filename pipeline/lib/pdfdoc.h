@@ -37,6 +37,8 @@ struct pdfdoc {
     void *on_new_page_ctx;
     unsigned short *advance[2];   /* glyph advances (1/1000 em) of regular and bold by
                                      code point < 0x10000, 0xFFFF = not looked up yet */
+    HPDF_Font text_font;          /* font of the open text object (pdfdoc_text_begin), else NULL */
+    long text_x, text_y;          /* its line start, 1/1000 pt */
     HPDF_STATUS error;            /* first libharu error, 0 = none */
     HPDF_STATUS error_detail;
     int footer_from;              /* pdfdoc_footers leaves pages [0, footer_from) bare
@@ -126,9 +128,30 @@ double pdfdoc_measure(struct pdfdoc *doc, HPDF_Font font, double size, const cha
  */
 double pdfdoc_paragraph(struct pdfdoc *doc, HPDF_Font font, double size, const char *text, int draw);
 
-/* pdfdoc_text — draw s[0..len) with its baseline at (x, y). */
+/* pdfdoc_text — draw s[0..len) (UTF-8) with its baseline at (x, y), in points. */
 void pdfdoc_text(struct pdfdoc *doc, HPDF_Font font, double size, double x, double y,
                  const char *s, size_t len);
+
+/*
+ * pdfdoc_text_begin, pdfdoc_text_show, pdfdoc_text_end — many strings in one
+ * font and size on the current page, as one PDF text object (BT … ET).
+ * text_show draws s[0..len) (UTF-8, code points above U+FFFF become U+FFFD)
+ * with its baseline starting at (x, y), absolute points from the bottom left
+ * of the page; positions are kept to 1/1000 pt.  Between begin and end only
+ * text_show may draw.  font must be doc->regular or doc->bold.
+ *
+ * text_show writes its operators (Td, Tj with a literal string of two-byte
+ * CIDs) into the page's content stream itself instead of through
+ * HPDF_Page_TextOut: libharu converts every string twice (once for its width,
+ * once to hex) and searches the font's cmap for each character; on the
+ * 1.300-page measure list that was a third of the run time.  The output
+ * means the same to a reader: the CID is the Unicode code point, which is
+ * what libharu's UTF-8 encoder writes, and each glyph is marked for the
+ * embedded subset through the same width lookup libharu uses.
+ */
+void pdfdoc_text_begin(struct pdfdoc *doc, HPDF_Font font, double size);
+void pdfdoc_text_show(struct pdfdoc *doc, double x, double y, const char *s, size_t len);
+void pdfdoc_text_end(struct pdfdoc *doc);
 
 /*
  * pdfdoc_outline — add a bookmark (UTF-8 title) pointing at the current

@@ -135,23 +135,17 @@ static void draw_band(struct pdftable *t, const struct textwrap *wraps, const ch
     }
     HPDF_Page_Stroke(page);
 
-    HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)t->font_size);
-    char small[1024];
+    pdfdoc_text_begin(doc, font, t->font_size);
     for (int i = 0; i < t->ncols; i++) {
         const struct textwrap *w = &wraps[i];
         for (int k = first; k < first + count && k < w->count; k++) {
             const struct textwrap_line *ln = &w->lines[k];
             if (!ln->len) continue;
-            char *buf = ln->len < sizeof small ? small : xmalloc(ln->len + 1);
-            memcpy(buf, src[i] + ln->start, ln->len);
-            buf[ln->len] = '\0';
             double y = top - t->pad - t->ascent - (k - first) * t->leading;
-            HPDF_Page_TextOut(page, (HPDF_REAL)(t->x[i] + t->pad), (HPDF_REAL)y, buf);
-            if (buf != small) free(buf);
+            pdfdoc_text_show(doc, t->x[i] + t->pad, y, src[i] + ln->start, ln->len);
         }
     }
-    HPDF_Page_EndText(page);
+    pdfdoc_text_end(doc);
     doc->y = bottom;
     t->last_bottom = bottom;
 }

@@ -2,6 +2,7 @@
  * xlsxfmt.c — common formats and saving of ibericht's workbooks.
  */
 #include "xlsxfmt.h"
+#include "deflate_fast.h"
 #include "diag.h"
 #include "format.h"
 #include "fsutil.h"
@@ -45,6 +46,7 @@ lxw_workbook *xlsxfmt_open(const char *target, const struct ib_config *cfg, cons
 {
     char *tmp = outfile_temp(target);
     if (!tmp) return NULL;
+    deflate_fast_enable();
     lxw_workbook_options opt = { .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE };
     lxw_workbook *wb = workbook_new_opt(tmp, &opt);
     if (!wb) {

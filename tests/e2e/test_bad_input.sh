@@ -4,7 +4,7 @@
 # intact and the other files of the inbox are still processed.
 . "$(dirname "$0")/lib.sh"
 
-good=inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+good=tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
 
 # missing inbox → exit 3, names the folder, writes nothing
 run_ib report --config config/ibericht.ini --inbox "$TMP/gibt-es-nicht" --out "$TMP/o0"

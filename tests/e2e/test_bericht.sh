@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 in="$TMP/inputs/inbox"; out="$TMP/out"
-make_inbox "$in" inputs/inbox/massnahmen_wesermarsch_anhang6.csv inputs/beispiele/niedersachsen/csv/*.csv
+make_inbox "$in" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv inputs/beispiele/niedersachsen/csv/*.csv
 cat config/quellen.ini config/quellen_niedersachsen.ini > "$TMP/quellen.ini"
 cat > "$TMP/bericht.ini" <<INI
 [bericht]
@@ -46,7 +46,7 @@ out = sys.argv[1]
 def ok(c, d): print(("ok - " if c else "not ok - ") + d)
 def text(f):
     return re.sub(r"\s+", "", subprocess.run(["pdftotext", "-raw", f"{out}/{f}", "-"], capture_output=True, text=True).stdout)
-rows = list(csv.DictReader(open("inputs/inbox/massnahmen_wesermarsch_anhang6.csv", encoding="utf-8")))
+rows = list(csv.DictReader(open("tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv", encoding="utf-8")))
 full = text("integrationsbericht.pdf")
 lines = subprocess.run(["pdftotext", "-raw", f"{out}/integrationsbericht.pdf", "-"], capture_output=True, text=True).stdout.splitlines()
 start = max(i for i, l in enumerate(lines) if l.strip() == "Ziele und Maßnahmen nach Terminierung in chronologischer Reihenfolge")

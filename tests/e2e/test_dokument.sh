@@ -24,7 +24,7 @@ check_eq "dokument_demo gebaut (tests/tools/tools.mk)" 0 $?
 [ -x "$demo" ] || { cat "$TMP/make.log"; exit 1; }
 
 ini=templates/wesermarsch/bericht.ini
-csv=inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+csv=tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
 check_py() { $PY tests/e2e/check_dokument.py "$@" --vorlage $ini --zwischentitel "Aufbau des Berichts" \
     --zwischentitel "Medizinische Grundversorgung" --zwischentitel "Psychosoziale Versorgung" \
     --zwischentitel "Sprache" --zwischentitel "Bildung" --zwischentitel "Beruf" \

@@ -124,7 +124,7 @@ check_eq "Quelle fd8 fehlt" "['fehlt']" "$q"
 
 # the store's lock: a second run waits, or gives up with exit 6
 lin="$TMP/lock/inbox"; lout="$TMP/lock/out"
-make_inbox "$lin" inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+make_inbox "$lin" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
 mkdir -p "$lout"
 printf '[eingang]\nsperre_wartezeit_sekunden = 1\n[pfade]\nquellen = config/quellen.ini\n' > "$TMP/lock.ini"
 flock "$lout/ibericht.sqlite.lock" sleep 3 &
@@ -152,7 +152,7 @@ with open(sys.argv[1], "w", newline="", encoding="utf-8") as f:
     for i in range(150000):
         w.writerow([f"Feld {i % 7}", f"Ziel {i % 31}", f"Maßnahme Nummer {i} – Sprachförderung für Zugewanderte", "Bis 2027"])
 PY
-cp inputs/inbox/massnahmen_wesermarsch_anhang6.csv "$kin/massnahmen_a.csv"
+cp tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv "$kin/massnahmen_a.csv"
 touch -d '1 hour ago' "$kin"/*
 for delay in 0.05 0.15 0.3; do
     "$IB" ingest --config config/ibericht.ini --inbox "$kin" --out "$kout" -q >/dev/null 2>&1 &

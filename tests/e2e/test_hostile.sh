@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 in="$TMP/inputs/inbox"; out="$TMP/out"
-make_inbox "$in" inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+make_inbox "$in" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
 mv "$in/massnahmen_wesermarsch_anhang6.csv" "$in/m_00_anhang6.csv"
 run_ib ingest --config tests/fixtures/config/feindlich.ini --inbox "$in" --out "$out"
 check_eq "Ausgangsbestand: Anhang 6 angenommen" 0 "$rc"

@@ -4,13 +4,19 @@
 # with poppler, qpdf and openpyxl.
 . "$(dirname "$0")/lib.sh"
 
+# The tests read the sample from tests/fixtures: `make report` moves the copy
+# in inputs/inbox into inputs/archiv/ like any delivery.
+if [ -f inputs/inbox/massnahmen_wesermarsch_anhang6.csv ]; then
+    check "ausgelieferter Beispiel-Eingang gleicht der Testvorlage" \
+        cmp -s inputs/inbox/massnahmen_wesermarsch_anhang6.csv tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
+fi
 out="$TMP/out"; in="$TMP/inputs/inbox"
-make_inbox "$in" inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+make_inbox "$in" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
 run_ib report --config config/ibericht.ini --inbox "$in" --out "$out"
 check_eq "report auf der Beispiel-Inbox endet mit 0" 0 "$rc"
 check_grep "ingest meldet 119 Maßnahmen" "119 Maßnahmen übernommen" "$TMP/log"
 check "keine Warnungen auf der Beispiel-Inbox" sh -c "! grep -q Warnung '$TMP/log'"
-$PY tests/e2e/check_massnahmen.py --out "$out" --csv inputs/inbox/massnahmen_wesermarsch_anhang6.csv \
+$PY tests/e2e/check_massnahmen.py --out "$out" --csv tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv \
     --group "Laufende Maßnahmen=29" --group "Kurzfristige Maßnahmen (bis 2025)=16" \
     --group "Mittelfristige Maßnahmen (bis 2027)=49" --group "Langfristige Maßnahmen (bis 2030)=25"
 
@@ -18,7 +24,7 @@ $PY tests/e2e/check_massnahmen.py --out "$out" --csv inputs/inbox/massnahmen_wes
 prov=$($PY - "$out/ibericht.sqlite" <<'PY'
 import sqlite3, sys, hashlib
 db = sqlite3.connect(sys.argv[1])
-sha = hashlib.sha256(open("inputs/inbox/massnahmen_wesermarsch_anhang6.csv", "rb").read()).hexdigest()
+sha = hashlib.sha256(open("tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv", "rb").read()).hexdigest()
 n, lo, hi, s = db.execute("SELECT count(*), min(row_number), max(row_number), max(f.sha256) FROM massnahme m"
                           " JOIN source_file f ON f.id = m.source_file_id").fetchone()
 print(n, lo, hi, s == sha, db.execute("PRAGMA user_version").fetchone()[0])
@@ -42,7 +48,7 @@ done
 
 # a second run changes nothing: the same file dropped again is recognised by its SHA-256
 pdf1=$(sha "$out/massnahmen_chronologisch.pdf"); xlsx1=$(sha "$out/massnahmen.xlsx")
-make_inbox "$in" inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+make_inbox "$in" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
 run_ib report --config config/ibericht.ini --inbox "$in" --out "$out"
 check_eq "zweiter Lauf endet mit 0" 0 "$rc"
 check_grep "zweiter Lauf erkennt die Datei wieder" "bereits eingelesen" "$TMP/log"
@@ -55,7 +61,7 @@ check "erneut gelieferte Datei ebenfalls archiviert" test -f "$TMP/inputs/archiv
 
 # the renderers one at a time (IBERICHT_PROZESSE=1) write the same bytes as side by side
 bericht1=$(sha "$out/integrationsbericht.pdf")
-make_inbox "$in" inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+make_inbox "$in" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
 IBERICHT_PROZESSE=1 run_ib report --config config/ibericht.ini --inbox "$in" --out "$out"
 check_eq "Renderer nacheinander (IBERICHT_PROZESSE=1): Exit-Code 0" 0 "$rc"
 check_eq "Renderer nacheinander: PDF, XLSX und Integrationsbericht byte-gleich" "$pdf1 $xlsx1 $bericht1" \
@@ -79,7 +85,7 @@ rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(out, "manifest.tsv
 outs = {r[3]: r[1] for r in rows if r[0] == "ausgabe"}
 ins = [r for r in rows if r[0] == "eingabe"]
 ok = all(hashlib.sha256(open(os.path.join(out, n), "rb").read()).hexdigest() == h for n, h in outs.items())
-src = hashlib.sha256(open("inputs/inbox/massnahmen_wesermarsch_anhang6.csv", "rb").read()).hexdigest()
+src = hashlib.sha256(open("tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv", "rb").read()).hexdigest()
 print(sorted(outs), ok, len(ins), ins[0][1] == src, ins[0][4])
 PY
 )

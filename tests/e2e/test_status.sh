@@ -11,7 +11,7 @@
 # migrated from version 1 gets the Kennungen of its measures.
 . "$(dirname "$0")/lib.sh"
 
-csv=inputs/inbox/massnahmen_wesermarsch_anhang6.csv
+csv=tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
 H=tests/e2e/status_helper.py
 base="$TMP/st"; in="$base/inbox"; out="$base/out"; quar="$base/quarantaene"
 fname=rueckmeldebogen_Koordinierungsstelle_Migration_und_Teilhabe.xlsx

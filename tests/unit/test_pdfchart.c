@@ -15,6 +15,7 @@
 
 #include "lib/pdfchart.h"
 #include "lib/pdfdoc.h"
+#include "testtools.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -107,28 +108,6 @@ static void test_tick_labels(void **state)
 }
 
 /* ---- the rendered document ---------------------------------------------- */
-
-static char *run(const char *cmd, int *status)
-{
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    size_t cap = 1 << 16, n = 0;
-    char *out = malloc(cap);
-    assert_non_null(out);
-    size_t got;
-    while ((got = fread(out + n, 1, cap - n - 1, p)) > 0) {
-        n += got;
-        if (cap - n < 1024) {
-            cap *= 2;
-            out = realloc(out, cap);
-            assert_non_null(out);
-        }
-    }
-    out[n] = '\0';
-    int st = pclose(p);
-    if (status) *status = st;
-    return out;
-}
 
 static void expect_text(const char *text, const char *needle)
 {
@@ -390,24 +369,11 @@ static void test_invalid(void **state)
     pdfdoc_close(&doc);
 }
 
-static char dir[] = "/tmp/test_pdfchart.XXXXXX";
-static char path[256];
-
-/* Remove the test PDF and its directory, also after a failed check. */
-static int remove_output(void **state)
-{
-    (void)state;
-    if (path[0]) unlink(path);
-    rmdir(dir);
-    return 0;
-}
-
 static void test_document(void **state)
 {
     (void)state;
-    assert_non_null(mkdtemp(dir));
     char cmd[512];
-    snprintf(path, sizeof path, "%s/charts.pdf", dir);
+    const char *path = test_output_path("charts.pdf");
 
     struct pdfdoc doc;
     assert_int_equal(pdfdoc_open(&doc, FONT_REGULAR, FONT_BOLD, HPDF_PAGE_PORTRAIT), 0);
@@ -426,13 +392,13 @@ static void test_document(void **state)
 
     int st;
     snprintf(cmd, sizeof cmd, "qpdf --check '%s' 2>&1", path);
-    char *out = run(cmd, &st);
+    char *out = run_tool(cmd, &st);
     if (st != 0 || !strstr(out, "No syntax or stream encoding errors"))
         fail_msg("qpdf --check: %s", out);
     free(out);
 
     snprintf(cmd, sizeof cmd, "pdfinfo '%s' 2>/dev/null", path);
-    out = run(cmd, &st);
+    out = run_tool(cmd, &st);
     assert_int_equal(st, 0);
     char want[32];
     snprintf(want, sizeof want, "Pages:");
@@ -442,7 +408,7 @@ static void test_document(void **state)
     free(out);
 
     snprintf(cmd, sizeof cmd, "pdftotext -layout '%s' - 2>/dev/null", path);
-    out = run(cmd, &st);
+    out = run_tool(cmd, &st);
     assert_int_equal(st, 0);
     expect_text(out, "Einbürgerungsquote in % – Landkreis Wesermarsch");
     expect_text(out, "Quelle: Landesamt für Statistik Niedersachsen (LSN), eigene Berechnung");
@@ -469,7 +435,7 @@ static void test_document(void **state)
 
     /* the chart that did not fit is on the last page, alone */
     snprintf(cmd, sizeof cmd, "pdftotext -f %d -l %d -layout '%s' - 2>/dev/null", npages, npages, path);
-    out = run(cmd, &st);
+    out = run_tool(cmd, &st);
     expect_text(out, "Veränderung der Zahl der Ausbildungsplätze (Umbruch)");
     expect_text(out, "-12,5");
     assert_null(strstr(out, "keine Daten"));
@@ -485,7 +451,7 @@ int main(void)
         cmocka_unit_test(test_nice_degenerate),
         cmocka_unit_test(test_tick_labels),
         cmocka_unit_test(test_invalid),
-        cmocka_unit_test_teardown(test_document, remove_output),
+        cmocka_unit_test_teardown(test_document, test_output_remove),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

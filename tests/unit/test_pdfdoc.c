@@ -10,6 +10,10 @@
  * where it was put, to 1/100 pt, after many relative moves in one text
  * object; a glyph that was drawn but never measured is in the embedded
  * subset (pdftoppm renders ink); qpdf --check passes.
+ *
+ * pdfdoc.c also replaces libharu's HPDF_TTFontDef_GetGlyphid (binary
+ * instead of linear search): it must give libharu's answer for every code
+ * point of both fonts.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +23,9 @@
 #include "lib/pdfdoc.h"
 #include "testtools.h"
 
+#include <dlfcn.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,9 +133,35 @@ static void test_text_show(void **state)
     if (dark < 50) fail_msg("page 2 has %ld dark pixels: the glyph ĝ is not in the embedded subset", dark);
 }
 
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode);
+typedef HPDF_UINT16 (*get_glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
+
+static void test_glyphid_as_libharu(void **state)
+{
+    (void)state;
+    get_glyphid_fn libharu = (get_glyphid_fn)dlsym(RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
+    assert_non_null(libharu);
+    assert_true(libharu != HPDF_TTFontDef_GetGlyphid);
+    struct pdfdoc doc;
+    assert_int_equal(pdfdoc_open(&doc, FONT_REGULAR, FONT_BOLD, HPDF_PAGE_PORTRAIT), 0);
+    HPDF_Font fonts[2] = { doc.regular, doc.bold };
+    for (int f = 0; f < 2; f++) {
+        HPDF_FontDef def = ((HPDF_FontAttr)fonts[f]->attr)->fontdef;
+        long mapped = 0;
+        for (unsigned cp = 0; cp < 0x10000; cp++) {
+            HPDF_UINT16 want = libharu(def, (HPDF_UINT16)cp), got = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+            if (want != got) fail_msg("font %d, U+%04X: glyph %u, libharu says %u", f, cp, got, want);
+            mapped += want != 0;
+        }
+        assert_true(mapped > 3000);        /* DejaVu Sans maps thousands of characters */
+    }
+    pdfdoc_close(&doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_glyphid_as_libharu),
         cmocka_unit_test_teardown(test_text_show, test_output_remove),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

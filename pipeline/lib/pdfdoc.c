@@ -8,6 +8,7 @@
 #include "fsutil.h"
 #include "textwrap.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,39 +47,48 @@ void *HPDF_MemSet(void *s, HPDF_BYTE c, HPDF_UINT n)
  * 65.536 code points when it builds a font's CIDToGIDMap — 15 ms per font
  * and program, a third of a short report's run time.  This version finds
  * the same segment, the first whose end is not below the character, by
- * binary search, which is the same answer as long as the segment ends
- * ascend (the TrueType rule for cmap format 4; checked once per font); for
- * anything else (format 0, an empty or unsorted cmap, a character behind
- * the last segment) it hands over to libharu's own function.  Everything
- * after the search is libharu's formula, unchanged.
+ * binary search.  That is the same answer when the segment ends ascend (the
+ * TrueType rule for cmap format 4), which pdfdoc_open checks for its own two
+ * fonts before libharu builds their maps and records in fast_cmaps;
+ * pdfdoc_close removes them.  Every other font (not opened by pdfdoc, format
+ * 0, empty or unsorted cmap) and a character behind the last segment go to
+ * libharu's own function.  Everything after the search is libharu's
+ * formula, except that an index at the end of glyph_id_array gives glyph 0
+ * instead of reading past it.
  */
 HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode);
 
 typedef HPDF_UINT16 (*get_glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
 
-static int cmap_ascending(const HPDF_TTF_CmapRange *cmap)
+#define FAST_CMAPS 16                 /* fonts of up to 8 documents open at once */
+static HPDF_FontDef fast_cmaps[FAST_CMAPS];
+
+/* Record def for the binary search if its cmap allows it (see above). */
+static void fast_cmap_add(HPDF_FontDef def)
 {
-    static const HPDF_UINT16 *checked[4];
-    static int verdict[4], nchecked;
-    for (int i = 0; i < nchecked; i++)
-        if (checked[i] == cmap->end_count) return verdict[i];
+    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) return;
+    const HPDF_TTF_CmapRange *cmap = &((HPDF_TTFontDefAttr)def->attr)->cmap;
     unsigned seg_count = cmap->seg_count_x2 / 2u;
-    int ok = 1;
-    for (unsigned i = 1; i < seg_count && ok; i++) ok = cmap->end_count[i - 1] <= cmap->end_count[i];
-    if (nchecked < 4) {
-        checked[nchecked] = cmap->end_count;
-        verdict[nchecked++] = ok;
-    }
-    return ok;
+    if (cmap->format != 4 || seg_count == 0) return;
+    for (unsigned i = 1; i < seg_count; i++)
+        if (cmap->end_count[i - 1] > cmap->end_count[i]) return;
+    for (int i = 0; i < FAST_CMAPS; i++)
+        if (!fast_cmaps[i]) { fast_cmaps[i] = def; return; }
+}
+
+static void fast_cmap_remove(HPDF_FontDef def)
+{
+    for (int i = 0; i < FAST_CMAPS; i++)
+        if (def && fast_cmaps[i] == def) fast_cmaps[i] = NULL;
 }
 
 HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 {
     static get_glyphid_fn libharu;
+    int fast = 0;
+    for (int i = 0; i < FAST_CMAPS && !fast; i++) fast = fast_cmaps[i] == fontdef;
     const HPDF_TTF_CmapRange *cmap = &((HPDF_TTFontDefAttr)fontdef->attr)->cmap;
-    unsigned seg_count = cmap->seg_count_x2 / 2u;
-    unsigned lo = 0, hi = seg_count;
-    int fast = cmap->format == 4 && seg_count > 0 && cmap_ascending(cmap);
+    unsigned seg_count = cmap->seg_count_x2 / 2u, lo = 0, hi = seg_count;
     if (fast) {
         while (lo < hi) {                     /* first segment with end_count >= unicode */
             unsigned mid = (lo + hi) / 2;
@@ -87,13 +97,17 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
     }
     if (!fast || lo == seg_count) {
         if (!libharu) libharu = (get_glyphid_fn)dlsym(RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
-        return libharu ? libharu(fontdef, unicode) : 0;
+        if (!libharu) {                       /* not linked against libharu: cannot happen */
+            diag_error("libharu: HPDF_TTFontDef_GetGlyphid nicht gefunden");
+            abort();
+        }
+        return libharu(fontdef, unicode);
     }
     unsigned i = lo;
     if (cmap->start_count[i] > unicode) return 0;
     if (cmap->id_range_offset[i] == 0) return (HPDF_UINT16)(unicode + cmap->id_delta[i]);
     HPDF_UINT idx = cmap->id_range_offset[i] / 2 + (unicode - cmap->start_count[i]) - (seg_count - i);
-    if (idx > cmap->glyph_id_array_count) return 0;
+    if (idx >= cmap->glyph_id_array_count) return 0;
     return (HPDF_UINT16)(cmap->glyph_id_array[idx] + cmap->id_delta[i]);
 }
 
@@ -138,6 +152,10 @@ int pdfdoc_open(struct pdfdoc *doc, const char *font_regular, const char *font_b
         }
         fclose(f);
         const char *name = HPDF_LoadTTFontFromFile(doc->pdf, files[i], HPDF_TRUE);
+        if (name) {
+            doc->fontdef[i] = HPDF_GetFontDef(doc->pdf, name);
+            fast_cmap_add(doc->fontdef[i]);    /* before HPDF_GetFont builds the CIDToGIDMap */
+        }
         *fonts[i] = name ? HPDF_GetFont(doc->pdf, name, "UTF-8") : NULL;
         if (!*fonts[i]) {
             diag_error("Schriftdatei %s ist keine nutzbare TrueType-Schrift (libharu-Fehler 0x%04lX)",
@@ -155,6 +173,8 @@ int pdfdoc_open(struct pdfdoc *doc, const char *font_regular, const char *font_b
 
 void pdfdoc_close(struct pdfdoc *doc)
 {
+    fast_cmap_remove(doc->fontdef[0]);
+    fast_cmap_remove(doc->fontdef[1]);
     if (doc->pdf) HPDF_Free(doc->pdf);
     free(doc->pages);
     free(doc->advance[0]);
@@ -247,16 +267,30 @@ double pdfdoc_content_width(const struct pdfdoc *doc)
     return doc->page_w - doc->margin_left - doc->margin_right;
 }
 
-/* Decode one UTF-8 sequence at p (end bounds it): its length, the code point in *cp
- * (0x10000 for anything outside the Basic Multilingual Plane). */
+/*
+ * Decode one UTF-8 sequence at p (end bounds it, p < end): returns the bytes
+ * it takes, the character to draw in *cp.  What a two-byte CID cannot carry
+ * or is not UTF-8 becomes U+FFFD: a character beyond U+FFFF (its four
+ * bytes), a byte that starts no sequence or a cut-off sequence (one byte),
+ * an overlong form or a surrogate (its bytes).  NUL gives 0: not drawn.
+ */
 static int utf8_next(const unsigned char *p, const unsigned char *end, unsigned *cp)
 {
-    int n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4;
-    if (p + n > end) n = (int)(end - p);
-    *cp = n == 1 ? *p : n == 2 ? (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F)
-        : n == 3 ? (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)
-        : 0x10000;
-    return n;
+    unsigned c = p[0];
+    int n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+          : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || end - p < n) { *cp = 0xFFFD; return 1; }
+    for (int i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80) { *cp = 0xFFFD; return 1; }
+    if (n == 1) { *cp = c; return 1; }
+    if (n == 2) { *cp = (c & 0x1F) << 6 | (p[1] & 0x3F); return 2; }
+    if (n == 3) {
+        unsigned v = (c & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+        *cp = v < 0x800 || (v >= 0xD800 && v <= 0xDFFF) ? 0xFFFD : v;
+        return 3;
+    }
+    *cp = 0xFFFD;                             /* four bytes: beyond the BMP (or overlong) */
+    return 4;
 }
 
 /* The advance table of font (0 regular, 1 bold), made on first use; -1 for another font. */
@@ -271,17 +305,26 @@ static int advance_table(struct pdfdoc *doc, HPDF_Font font)
 }
 
 /*
- * Advance of the character p[0..n) (code point cp) in font, 1/1000 em.  The
- * first lookup asks libharu (HPDF_Font_TextWidth), which also marks the glyph
- * as used, so that it goes into the embedded subset of the font.
+ * Advance of code point cp (< 0x10000) in font, 1/1000 em.  The first lookup
+ * asks libharu (HPDF_Font_TextWidth on the character's UTF-8 bytes), which
+ * also marks the glyph as used, so that it goes into the embedded subset.
  */
-static unsigned advance_of(struct pdfdoc *doc, int which, HPDF_Font font,
-                           const unsigned char *p, int n, unsigned cp)
+static unsigned advance_of(struct pdfdoc *doc, int which, HPDF_Font font, unsigned cp)
 {
     unsigned short *adv = doc->advance[which];
-    if (cp < 0x10000 && adv[cp] != 0xFFFF) return adv[cp];
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(font, p, (HPDF_UINT)n);
-    if (cp < 0x10000 && tw.width < 0xFFFF) adv[cp] = (unsigned short)tw.width;
+    if (adv[cp] != 0xFFFF) return adv[cp];
+    if (cp == 0) return adv[0] = 0;
+    unsigned char u[3];
+    int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+    if (n == 1) u[0] = (unsigned char)cp;
+    else if (n == 2) { u[0] = (unsigned char)(0xC0 | cp >> 6); u[1] = (unsigned char)(0x80 | (cp & 0x3F)); }
+    else {
+        u[0] = (unsigned char)(0xE0 | cp >> 12);
+        u[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+        u[2] = (unsigned char)(0x80 | (cp & 0x3F));
+    }
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(font, u, (HPDF_UINT)n);
+    if (tw.width < 0xFFFF) adv[cp] = (unsigned short)tw.width;
     return tw.width;
 }
 
@@ -297,7 +340,7 @@ double pdfdoc_measure(struct pdfdoc *doc, HPDF_Font font, double size, const cha
     while (p < end) {
         unsigned cp;
         int n = utf8_next(p, end, &cp);
-        total += advance_of(doc, which, font, p, n, cp);
+        total += advance_of(doc, which, font, cp);
         p += n;
     }
     return (double)total * size / 1000.0;
@@ -350,19 +393,30 @@ void pdfdoc_text_begin(struct pdfdoc *doc, HPDF_Font font, double size)
 void pdfdoc_text_show(struct pdfdoc *doc, double x, double y, const char *s, size_t len)
 {
     HPDF_Font font = doc->text_font;
-    int which = advance_table(doc, font);
-    if (which < 0 || !len) return;
+    if (!font || !len || !isfinite(x) || !isfinite(y) || fabs(x) > 1e9 || fabs(y) > 1e9) return;
     /* the line start moves by whole thousandths of a point, so that the
        relative moves add up to the exact positions asked for */
-    long mx = (long)(x * 1000 + (x < 0 ? -0.5 : 0.5)), my = (long)(y * 1000 + (y < 0 ? -0.5 : 0.5));
+    long mx = lround(x * 1000), my = lround(y * 1000);
     char buf[2048];
     char *o = milli_format(buf, mx - doc->text_x);
     *o++ = ' ';
     o = milli_format(o, my - doc->text_y);
-    memcpy(o, " Td\n(", 5);
-    o += 5;
+    memcpy(o, " Td\n", 4);
+    o += 4;
     doc->text_x = mx;
     doc->text_y = my;
+    int which = advance_table(doc, font);
+    if (which < 0) {              /* not one of the document's fonts: libharu encodes */
+        content_write(doc, buf, (size_t)(o - buf));
+        char small[512];
+        char *copy = len < sizeof small ? small : xmalloc(len + 1);
+        memcpy(copy, s, len);
+        copy[len] = '\0';
+        HPDF_Page_ShowText(doc->page, copy);
+        if (copy != small) free(copy);
+        return;
+    }
+    *o++ = '(';
     /* the string: two bytes per character, the code point, which is the CID
        of libharu's UTF-8 encoder (CIDToGIDMap maps it to the glyph) */
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
@@ -372,9 +426,9 @@ void pdfdoc_text_show(struct pdfdoc *doc, double x, double y, const char *s, siz
             o = buf;
         }
         unsigned cp;
-        int n = utf8_next(p, end, &cp);
-        if (cp >= 0x10000) cp = 0xFFFD;
-        advance_of(doc, which, font, p, n, cp);
+        p += utf8_next(p, end, &cp);
+        if (cp == 0) continue;
+        advance_of(doc, which, font, cp);          /* marks the glyph for the subset */
         unsigned char b[2] = { (unsigned char)(cp >> 8), (unsigned char)cp };
         for (int i = 0; i < 2; i++) {
             switch (b[i]) {
@@ -384,7 +438,6 @@ void pdfdoc_text_show(struct pdfdoc *doc, double x, double y, const char *s, siz
             default: *o++ = (char)b[i];
             }
         }
-        p += n;
     }
     memcpy(o, ") Tj\n", 5);
     o += 5;

@@ -26,6 +26,7 @@ typedef void (*pdfdoc_page_fn)(struct pdfdoc *doc, void *ctx);
 struct pdfdoc {
     HPDF_Doc pdf;
     HPDF_Font regular, bold;
+    HPDF_FontDef fontdef[2];      /* their font programs (regular, bold) */
     HPDF_PageDirection direction;
     HPDF_Page *pages;
     int npages, cap;
@@ -117,7 +118,9 @@ double pdfdoc_content_width(const struct pdfdoc *doc);
  * pdfdoc_measure — width in points of s[0..len) (UTF-8) in font at size.
  * Glyph advances from the font's real metrics (libharu's TrueType widths),
  * no kerning — the sum libharu itself uses.  Advances are looked up once
- * per code point and cached: libharu searches the font's cmap linearly.
+ * per code point and cached.  For doc->regular and doc->bold, characters
+ * that pdfdoc_text_show draws as U+FFFD (not UTF-8, beyond U+FFFF) count
+ * with the width of U+FFFD.
  */
 double pdfdoc_measure(struct pdfdoc *doc, HPDF_Font font, double size, const char *s, size_t len);
 
@@ -135,10 +138,13 @@ void pdfdoc_text(struct pdfdoc *doc, HPDF_Font font, double size, double x, doub
 /*
  * pdfdoc_text_begin, pdfdoc_text_show, pdfdoc_text_end — many strings in one
  * font and size on the current page, as one PDF text object (BT … ET).
- * text_show draws s[0..len) (UTF-8, code points above U+FFFF become U+FFFD)
- * with its baseline starting at (x, y), absolute points from the bottom left
- * of the page; positions are kept to 1/1000 pt.  Between begin and end only
- * text_show may draw.  font must be doc->regular or doc->bold.
+ * text_show draws s[0..len) (UTF-8; what is not UTF-8 and code points above
+ * U+FFFF become U+FFFD, as pdfdoc_measure counts them; NUL is skipped) with
+ * its baseline starting at (x, y), absolute points from the bottom left of
+ * the page; positions are kept to 1/1000 pt; a position that is not a finite
+ * number below 10^9 draws nothing.  Between begin and end only text_show may
+ * draw.  With doc->regular or doc->bold the string is written as described
+ * below; any other font goes through libharu's HPDF_Page_ShowText.
  *
  * text_show writes its operators (Td, Tj with a literal string of two-byte
  * CIDs) into the page's content stream itself instead of through

@@ -58,6 +58,24 @@ static double word_x(const char *bbox, const char *w)
     return x && x < hit ? atof(x + 6) : NAN;
 }
 
+/* pdftoppm: the number of dark pixels of page `page` at 20 dpi */
+static long dark_pixels(const char *path, int page)
+{
+    char cmd[512];
+    int st;
+    snprintf(cmd, sizeof cmd, "pdftoppm -f %d -l %d -r 20 -gray '%s' 2>/dev/null", page, page, path);
+    char *out = run_tool(cmd, &st);
+    assert_int_equal(st, 0);
+    assert_memory_equal(out, "P5", 2);
+    int w, h, maxval, off = 0;
+    assert_int_equal(sscanf(out, "P5 %d %d %d%n", &w, &h, &maxval, &off), 3);
+    const unsigned char *px = (const unsigned char *)out + off + 1;
+    long dark = 0;
+    for (long i = 0; i < (long)w * h; i++) dark += px[i] < 128;
+    free(out);
+    return dark;
+}
+
 static void test_text_show(void **state)
 {
     (void)state;
@@ -82,9 +100,24 @@ static void test_text_show(void **state)
     const char *astral = "Gesicht \xF0\x9F\x98\x80 Ende";
     pdfdoc_text(&doc, doc.bold, 10, 300, 780, astral, strlen(astral));
 
+    /* not UTF-8: one U+FFFD per stray byte; a NUL is skipped; a position that is no number draws nothing */
+    pdfdoc_text(&doc, doc.regular, 10, 50, 560, "A\x80" "BC\xC3" "D\xED\xA0\x80" "E\0F", 13);
+    pdfdoc_text(&doc, doc.regular, 10, NAN, 560, "Nirgends", 8);
+    /* a font that is not the document's own: libharu encodes, the position is still ours */
+    HPDF_Font helvetica = HPDF_GetFont(doc.pdf, "Helvetica", NULL);
+    assert_non_null(helvetica);
+    pdfdoc_text(&doc, helvetica, 10, 50, 540, "Helvetica-Text", 14);
+    /* measuring agrees with drawing also for U+FFFD: the word after it starts where measured */
+    const char *vor = "X\xF0\x9F\x98\x80\xFF ";
+    pdfdoc_text(&doc, doc.regular, 20, 50, 500, "X\xF0\x9F\x98\x80\xFF Ypsilon", strlen(vor) + 7);
+    double ypsilon = 50 + pdfdoc_measure(&doc, doc.regular, 20, vor, strlen(vor));
+
     /* page 2: one big glyph that nothing measured before */
     pdfdoc_new_page(&doc);
     pdfdoc_text(&doc, doc.regular, 300, 150, 400, "\xC4\x9D", 2);   /* ĝ U+011D */
+    /* page 3: U+FFFD for a character beyond U+FFFF, also never measured before in bold */
+    pdfdoc_new_page(&doc);
+    pdfdoc_text(&doc, doc.bold, 300, 150, 400, "\xF0\x9F\x98\x80", 4);
     assert_int_equal(doc.error, 0);
     assert_int_equal(pdfdoc_save(&doc, path), 0);
     pdfdoc_close(&doc);
@@ -106,6 +139,10 @@ static void test_text_show(void **state)
         if (!strstr(out, want)) fail_msg("pdftotext lacks the line „%s“:\n%s", lines[i], out);
     }
     if (!strstr(out, "Gesicht \xEF\xBF\xBD Ende")) fail_msg("no U+FFFD for U+1F600:\n%s", out);
+    if (!strstr(out, "A\xEF\xBF\xBD" "BC\xEF\xBF\xBD" "D\xEF\xBF\xBD" "EF\n"))
+        fail_msg("bytes that are not UTF-8 not drawn as U+FFFD:\n%s", out);
+    if (strstr(out, "Nirgends")) fail_msg("text at x = NaN was drawn");
+    if (!strstr(out, "Helvetica-Text\n")) fail_msg("text in another font lost:\n%s", out);
     free(out);
 
     /* positions after 44 relative moves: each word where it was put */
@@ -117,20 +154,17 @@ static void test_text_show(void **state)
         double want = 50 + (i % 4) * 123.4567 + i * 0.0031, got = word_x(out, word);
         if (!(fabs(got - want) < 0.01)) fail_msg("%s at x = %.4f, expected %.4f", word, got, want);
     }
+    double got = word_x(out, "Ypsilon");
+    if (!(fabs(got - ypsilon) < 0.05)) fail_msg("Ypsilon at x = %.3f, measured %.3f", got, ypsilon);
+    got = word_x(out, "Helvetica-Text");
+    if (!(fabs(got - 50) < 0.05)) fail_msg("Helvetica-Text at x = %.3f, expected 50", got);
     free(out);
 
-    /* the never-measured glyph is in the font subset: the page has ink */
-    snprintf(cmd, sizeof cmd, "pdftoppm -f 2 -l 2 -r 20 -gray '%s' 2>/dev/null", path);
-    out = run_tool(cmd, &st);
-    assert_int_equal(st, 0);
-    assert_memory_equal(out, "P5", 2);
-    int w, h, maxval, off = 0;
-    assert_int_equal(sscanf(out, "P5 %d %d %d%n", &w, &h, &maxval, &off), 3);
-    const unsigned char *px = (const unsigned char *)out + off + 1;
-    long dark = 0;
-    for (long i = 0; i < (long)w * h; i++) dark += px[i] < 128;
-    free(out);
-    if (dark < 50) fail_msg("page 2 has %ld dark pixels: the glyph ĝ is not in the embedded subset", dark);
+    /* the never-measured glyphs are in the font subsets: the pages have ink */
+    for (int page = 2; page <= 3; page++) {
+        long dark = dark_pixels(path, page);
+        if (dark < 50) fail_msg("page %d has %ld dark pixels: its glyph is not in the embedded subset", page, dark);
+    }
 }
 
 HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode);

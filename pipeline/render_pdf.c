@@ -50,6 +50,13 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     snprintf(running, sizeof running, "%s%s%s – %s", kommune, *kommune ? " · " : "", titel, listentitel);
     format_stand(stand, sizeof stand, config_string(cfg, "bericht:stand", NULL));
 
+    long n_folge = store_count(db, "SELECT count(*) FROM massnahme_folge");
+    if (n_folge <= 0) {           /* a job without a measure list (indicators, survey) */
+        if (n_folge == 0)
+            diag_info("keine Maßnahmen im Datenbestand: %s nicht geschrieben",
+                      config_string(cfg, "massnahmenliste:pdf", "massnahmen_chronologisch.pdf"));
+        return n_folge == 0 ? IB_EXIT_OK : IB_EXIT_STORE;
+    }
     struct pdfdoc doc;
     if (berichtpdf_open(cfg, &doc, HPDF_PAGE_LANDSCAPE) != 0)
         return IB_EXIT_USAGE;
@@ -110,8 +117,6 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         doc.margin_left -= 20;
         doc.y -= 6;
     }
-    if (n_massnahmen == 0)
-        pdfdoc_paragraph(&doc, doc.regular, 10, "Im Datenbestand sind keine Maßnahmen.", 1);
 
     static const struct pdftable_column cols[] = {
         { "Handlungsfeld", 0.19 }, { "Teilziel", 0.23 }, { "Maßnahme", 0.46 }, { "Terminierung", 0.12 },

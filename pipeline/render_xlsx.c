@@ -236,6 +236,12 @@ static int sheet_uebersicht(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
 static int render(const struct ib_config *cfg, sqlite3 *db)
 {
     char *target = path_join(cfg->out, config_string(cfg, "massnahmenliste:xlsx", "massnahmen.xlsx"));
+    long n = store_count(db, "SELECT count(*) FROM massnahme_folge");
+    if (n <= 0) {                 /* a job without a measure list (indicators, survey) */
+        if (n == 0) diag_info("keine Maßnahmen im Datenbestand: %s nicht geschrieben", target);
+        free(target);
+        return n == 0 ? IB_EXIT_OK : IB_EXIT_STORE;
+    }
     char title[512], *tmp = NULL;
     snprintf(title, sizeof title, "%s – Maßnahmen", config_string(cfg, "bericht:titel", "Integrationsbericht"));
     struct xlsxfmt f;

@@ -18,6 +18,17 @@ void store_error(sqlite3 *db, const char *what)
                db ? sqlite3_errmsg(db) : "nicht geöffnet");
 }
 
+long store_count(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st = store_prepare(db, sql);
+    if (!st) return -1;
+    int rc = sqlite3_step(st);
+    long n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) { store_error(db, "Abfrage"); n = -1; }
+    sqlite3_finalize(st);
+    return n;
+}
+
 sqlite3 *store_open(const char *path, enum store_mode mode)
 {
     struct stat st;

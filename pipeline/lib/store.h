@@ -45,6 +45,10 @@ int store_exec(sqlite3 *db, const char *sql);
 /* store_prepare — prepare one statement; NULL with message on failure. */
 sqlite3_stmt *store_prepare(sqlite3 *db, const char *sql);
 
+/* store_count — the integer in the first column of the first row of sql
+ * (e.g. a count(*)); 0 when there is no row; -1 with message on error. */
+long store_count(sqlite3 *db, const char *sql);
+
 /* store_bind_text — bind a UTF-8 string (copied by SQLite); NULL binds ''. */
 void store_bind_text(sqlite3_stmt *st, int idx, const char *s);
 

@@ -33,6 +33,8 @@ check_grep "compute wertet 140 Befragte aus" "Befragung config/befragung/wesel.i
 check "keine Warnungen auf den Beispieldaten" sh -c "! grep -q Warnung '$TMP/log'"
 check "befragung.xlsx geschrieben" test -s "$out/befragung.xlsx"
 check "befragung.pdf geschrieben" test -s "$out/befragung.pdf"
+check "ohne Maßnahmen keine Maßnahmenliste" test ! -e "$out/massnahmen.xlsx" -a ! -e "$out/massnahmen_chronologisch.pdf"
+check_grep "ohne Maßnahmen: gemeldet" "keine Maßnahmen im Datenbestand: massnahmen_chronologisch.pdf nicht geschrieben" "$TMP/log"
 $PY tests/e2e/check_befragung.py --out "$out" --csv "$sample" --fragebogen config/befragung/wesel.ini \
     --kreuz I.7 --freitexte
 

@@ -54,7 +54,7 @@ static pid_t start_stage(const char *stage, int argc, char **argv)
         } else {
             execv(path, args);
         }
-        fprintf(stderr, "ibericht: Fehler: %s nicht ausführbar: %s\n", path, strerror(errno));
+        diag_error("%s nicht ausführbar: %s", path, strerror(errno));
         _exit(IB_EXIT_INTERNAL);
     }
     free(args);

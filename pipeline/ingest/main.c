@@ -352,7 +352,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
     }
     if (f.error_set) {
         store_rollback(r->db);
-        fprintf(stderr, "ibericht-ingest: Fehler: %s — Datei abgewiesen, Datenbestand unverändert\n", f.error);
+        diag_error("%s — Datei abgewiesen, Datenbestand unverändert", f.error);
         char reason[2000];
         write_reason(reason, sizeof reason, &f, sha);
         char *moved = inbox_quarantine(path, r->quarantaene, reason);

@@ -6,6 +6,9 @@
  *
  *     ibericht-ingest: Fehler: inbox/x.csv, Zeile 7, Spalte „terminierung“: …
  *
+ * each as one line in a single write(2) call (newlines inside a message
+ * become spaces), so the lines of stages running side by side never mix.
+ *
  * The exit codes below are the documented contract of all stages (README.md,
  * "Exit-Codes"); the driver passes them on.
  */

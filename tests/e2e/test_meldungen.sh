@@ -1,0 +1,35 @@
+#!/bin/sh
+# test_meldungen.sh — what a user reads on stderr: every message is one whole
+# line with its stage's name in front, also when the stages of several runs
+# print side by side.
+. "$(dirname "$0")/lib.sh"
+
+stage_re='^ibericht(-(ingest|compute|render-xlsx|render-pdf|render-eingang|render-indikatoren|render-bericht|rueckmeldebogen|render-befragung|manifest))?: '
+
+# lines_ok FILE — every line starts with a known stage and carries no
+# second stage prefix (pieces of two lines never run together)
+lines_ok() {
+    ! grep -Ev "$stage_re" "$1" | grep -q . &&
+        ! grep -E "$stage_re" "$1" | sed -E "s/$stage_re//" | grep -Eq 'ibericht(-[a-z-]+)?: '
+}
+
+# six reports at once, each with 1000 forms of an earlier round to remove:
+# rueckmeldebogen prints a line per form while the other renderers print
+# theirs, all into the same stderr
+make_inbox "$TMP/in0" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
+run_ib report --config config/ibericht.ini --inbox "$TMP/in0" --out "$TMP/out0" -q
+check_eq "Vorlauf für die parallelen Läufe: Exit-Code 0" 0 "$rc"
+for i in 1 2 3 4 5 6; do
+    cp -r "$TMP/out0" "$TMP/out$i"
+    mkdir -p "$TMP/in$i"
+    n=1
+    while [ $n -le 1000 ]; do : > "$TMP/out$i/rueckmeldeboegen/rueckmeldebogen_alt_$n.xlsx"; n=$((n + 1)); done
+done
+for i in 1 2 3 4 5 6; do
+    IBERICHT_PROZESSE=7 "$IB" report --config config/ibericht.ini --inbox "$TMP/in$i" --out "$TMP/out$i" &
+done 2>"$TMP/parallel.log" >/dev/null
+wait
+check_eq "jede entfernte Vorrunde gemeldet (6 × 1000 Zeilen)" 6000 "$(grep -c 'entfernt (Fachdienst ohne Maßnahmen)$' "$TMP/parallel.log")"
+check_eq "jeder Lauf meldet sein Manifest" 6 "$(grep -c '^ibericht-manifest: .*manifest.tsv geschrieben$' "$TMP/parallel.log")"
+if lines_ok "$TMP/parallel.log"; then ok "parallele Stufen: jede Zeile ganz, mit genau einem Stufennamen vorn"
+else not_ok "parallele Stufen: Zeilen vermischt"; grep -Ev "$stage_re" "$TMP/parallel.log" | head -5 | sed 's/^/# /'; fi

@@ -24,6 +24,29 @@ static void usage(FILE *f, const char *program, const char *what)
             program, what, STAGE_DEFAULT_CONFIG);
 }
 
+/*
+ * The German message for an option getopt_long did not accept (c is ':'
+ * for a missing value, '?' otherwise).  The option is named as written:
+ * a long one from its argument (up to '='), a short one from optopt.  The
+ * argument is argv[optind - 1] once getopt has moved on, argv[optind] while
+ * it is still inside a group of short options (-qx).
+ */
+static void option_error(int c, int argc, char **argv, int before)
+{
+    const char *arg = optind > before ? argv[optind - 1] : optind < argc ? argv[optind] : "";
+    char name[128];
+    if (strncmp(arg, "--", 2) == 0)
+        snprintf(name, sizeof name, "%.*s", (int)strcspn(arg, "="), arg);
+    else
+        snprintf(name, sizeof name, "-%c", optopt ? optopt : '?');
+    if (c == ':')
+        diag_error("Option „%s“ braucht einen Wert", name);
+    else if (optopt && strchr(arg, '=') && strncmp(arg, "--", 2) == 0)
+        diag_error("Option „%s“ nimmt keinen Wert", name);
+    else
+        diag_error("unbekannte Option „%s“", name);
+}
+
 int stage_start(const char *program, const char *what, int argc, char **argv,
                 struct ib_config *cfg)
 {
@@ -41,7 +64,8 @@ int stage_start(const char *program, const char *what, int argc, char **argv,
     int c;
     diag_set_program(program);
     optind = 1;
-    while ((c = getopt_long(argc, argv, "c:qh", longopts, NULL)) != -1) {
+    opterr = 0;                 /* getopt's own messages are English: ours below */
+    for (int before = optind; (c = getopt_long(argc, argv, ":c:qh", longopts, NULL)) != -1; before = optind) {
         switch (c) {
         case 'c': config = optarg; break;
         case 'I': ov.inbox = optarg; break;
@@ -49,7 +73,10 @@ int stage_start(const char *program, const char *what, int argc, char **argv,
         case 'S': ov.store = optarg; break;
         case 'q': diag_quiet(1); break;
         case 'h': usage(stdout, program, what); return -1;
-        default: usage(stderr, program, what); return IB_EXIT_USAGE;
+        default:
+            option_error(c, argc, argv, before);
+            usage(stderr, program, what);
+            return IB_EXIT_USAGE;
         }
     }
     if (optind < argc) {

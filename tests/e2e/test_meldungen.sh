@@ -33,3 +33,25 @@ check_eq "jede entfernte Vorrunde gemeldet (6 × 1000 Zeilen)" 6000 "$(grep -c '
 check_eq "jeder Lauf meldet sein Manifest" 6 "$(grep -c '^ibericht-manifest: .*manifest.tsv geschrieben$' "$TMP/parallel.log")"
 if lines_ok "$TMP/parallel.log"; then ok "parallele Stufen: jede Zeile ganz, mit genau einem Stufennamen vorn"
 else not_ok "parallele Stufen: Zeilen vermischt"; grep -Ev "$stage_re" "$TMP/parallel.log" | head -5 | sed 's/^/# /'; fi
+
+# German, not getopt's English
+english='unrecognized|invalid option|requires an argument|No such file|Permission denied|syntax error|iniparser:'
+check_german() {        # check_german DESCRIPTION — on $TMP/log of the last run_ib
+    if grep -Eq "$english" "$TMP/log"; then not_ok "$1: englische Meldung"; sed 's/^/# /' "$TMP/log" | head -5
+    else ok "$1: keine englische Meldung"; fi
+}
+run_ib report --bogus
+check_eq "unbekannte Option: Exit-Code 2" 2 "$rc"
+check_grep "unbekannte Option auf Deutsch" "ibericht-ingest: Fehler: unbekannte Option „--bogus“" "$TMP/log"
+check_german "unbekannte Option"
+run_ib render-pdf -x
+check_grep "unbekannte kurze Option auf Deutsch" "ibericht-render-pdf: Fehler: unbekannte Option „-x“" "$TMP/log"
+check_german "unbekannte kurze Option"
+run_ib ingest --config
+check_eq "Option ohne Wert: Exit-Code 2" 2 "$rc"
+check_grep "Option ohne Wert auf Deutsch" "ibericht-ingest: Fehler: Option „--config“ braucht einen Wert" "$TMP/log"
+check_german "Option ohne Wert"
+run_ib compute -c
+check_grep "kurze Option ohne Wert auf Deutsch" "ibericht-compute: Fehler: Option „-c“ braucht einen Wert" "$TMP/log"
+run_ib compute --help=ja
+check_grep "Option mit unerwartetem Wert auf Deutsch" "ibericht-compute: Fehler: Option „--help“ nimmt keinen Wert" "$TMP/log"

@@ -38,7 +38,7 @@ static pid_t start_stage(const char *stage, int argc, char **argv)
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
-        diag_error("Prozess für %s nicht startbar: %s", stage, strerror(errno));
+        diag_error("Prozess für %s nicht startbar: %s", stage, diag_errno_text(errno));
         free(args);
         return -1;
     }
@@ -54,7 +54,7 @@ static pid_t start_stage(const char *stage, int argc, char **argv)
         } else {
             execv(path, args);
         }
-        diag_error("%s nicht ausführbar: %s", path, strerror(errno));
+        diag_error("%s nicht ausführbar: %s", path, diag_errno_text(errno));
         _exit(IB_EXIT_INTERNAL);
     }
     free(args);
@@ -111,7 +111,7 @@ static int run_renderers(int argc, char **argv)
         pid_t pid = waitpid(-1, &status, 0);
         if (pid < 0) {
             if (errno == EINTR) continue;
-            diag_error("Warten auf die Ausgaben fehlgeschlagen: %s", strerror(errno));
+            diag_error("Warten auf die Ausgaben fehlgeschlagen: %s", diag_errno_text(errno));
             return IB_EXIT_INTERNAL;
         }
         for (int i = 0; i < next; i++) {

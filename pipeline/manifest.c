@@ -58,7 +58,7 @@ static int write_manifest(const struct ib_config *cfg, sqlite3 *db)
     char *tmp = outfile_temp(target);
     FILE *f = tmp ? fopen(tmp, "w") : NULL;
     if (!f) {
-        diag_error("%s: nicht schreibbar: %s", target, strerror(errno));
+        diag_error("%s: nicht schreibbar: %s", target, diag_errno_text(errno));
         free(tmp);
         free(target);
         return IB_EXIT_OUTPUT;

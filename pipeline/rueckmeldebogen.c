@@ -190,7 +190,7 @@ static void remove_stale(const char *dir, const struct strmap *written)
         if (strmap_get(written, *p, n, &v)) continue;
         char *path = path_join(dir, *p);
         if (unlink(path) == 0) diag_info("%s entfernt (Fachdienst ohne Maßnahmen)", path);
-        else diag_warning("%s: nicht entfernt: %s", path, strerror(errno));
+        else diag_warning("%s: nicht entfernt: %s", path, diag_errno_text(errno));
         free(path);
     }
     dir_list_free(files);

@@ -64,7 +64,7 @@ static int copy_file(const char *src, const char *dst)
 static char *move_into(const char *path, const char *dir)
 {
     if (dir_make(dir) != 0) {
-        diag_warning("%s: Ablageordner %s nicht anlegbar: %s — Datei bleibt im Eingang", path, dir, strerror(errno));
+        diag_warning("%s: Ablageordner %s nicht anlegbar: %s — Datei bleibt im Eingang", path, dir, diag_errno_text(errno));
         return NULL;
     }
     const char *base = path_basename(path);
@@ -77,7 +77,7 @@ static char *move_into(const char *path, const char *dir)
     }
     if (rename(path, target) == 0) return target;
     if (errno == EXDEV && copy_file(path, target) == 0 && unlink(path) == 0) return target;
-    diag_warning("%s: nicht nach %s verschiebbar: %s — Datei bleibt im Eingang", path, target, strerror(errno));
+    diag_warning("%s: nicht nach %s verschiebbar: %s — Datei bleibt im Eingang", path, target, diag_errno_text(errno));
     free(target);
     return NULL;
 }
@@ -97,7 +97,7 @@ char *inbox_archive(const char *path, const char *archive_dir, time_t when)
 char *inbox_quarantine(const char *path, const char *dir, const char *reason)
 {
     if (dir_make(dir) != 0) {
-        diag_warning("%s: Quarantäneordner %s nicht anlegbar: %s", path, dir, strerror(errno));
+        diag_warning("%s: Quarantäneordner %s nicht anlegbar: %s", path, dir, diag_errno_text(errno));
         return NULL;
     }
     /* the reason first: a quarantined file never lacks its .grund.txt */

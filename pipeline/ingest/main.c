@@ -452,7 +452,7 @@ static int process(struct run *r, const char *name)
     char sha[65];
     long long size;
     if (sha256_file(path, sha, &size) != 0) {
-        diag_error("%s: nicht lesbar: %s", path, strerror(errno));
+        diag_error("%s: nicht lesbar: %s", path, diag_errno_text(errno));
         r->rejected++;
         free(path);
         return 0;
@@ -491,7 +491,7 @@ static int take_lock(const struct ib_config *cfg, int *fd_out)
     snprintf(lock, n, "%s.lock", cfg->store);
     int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) {
-        diag_error("Sperrdatei %s nicht anlegbar: %s", lock, strerror(errno));
+        diag_error("Sperrdatei %s nicht anlegbar: %s", lock, diag_errno_text(errno));
         free(lock);
         return IB_EXIT_STORE;
     }
@@ -553,7 +553,7 @@ int main(int argc, char **argv)
         return IB_EXIT_USAGE;
     }
     if (dir_make(cfg.out) != 0) {
-        diag_error("Ausgabeordner %s kann nicht angelegt werden: %s", cfg.out, strerror(errno));
+        diag_error("Ausgabeordner %s kann nicht angelegt werden: %s", cfg.out, diag_errno_text(errno));
         quellen_free(&quellen);
         config_free(&cfg);
         return IB_EXIT_OUTPUT;
@@ -567,7 +567,7 @@ int main(int argc, char **argv)
     int nfiles = 0;
     char **files = rc == IB_EXIT_OK ? dir_list(cfg.inbox, &nfiles) : NULL;
     if (rc == IB_EXIT_OK && !files) {
-        diag_error("Eingangsordner %s kann nicht gelesen werden: %s", cfg.inbox, strerror(errno));
+        diag_error("Eingangsordner %s kann nicht gelesen werden: %s", cfg.inbox, diag_errno_text(errno));
         rc = IB_EXIT_INBOX;
     }
     if (rc == IB_EXIT_OK) {

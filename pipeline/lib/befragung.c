@@ -9,6 +9,7 @@
  */
 #include "befragung.h"
 #include "config.h"
+#include "diag.h"
 #include "format.h"
 #include "strmap.h"
 #include "werte.h"
@@ -183,7 +184,7 @@ char *befragung_schluessel(const struct ib_config *cfg, size_t *laenge, char *fe
         const char *pfad = config_string(cfg, "befragung:pseudonym_schluessel_datei", NULL);
         FILE *f = fopen(pfad, "rb");
         if (!f) {
-            if (fehler) snprintf(fehler, fg, "Schlüsseldatei %s kann nicht gelesen werden: %s", pfad, strerror(errno));
+            if (fehler) snprintf(fehler, fg, "Schlüsseldatei %s kann nicht gelesen werden: %s", pfad, diag_errno_text(errno));
             return NULL;
         }
         k = xmalloc(4097);

@@ -30,7 +30,7 @@ struct _dictionary_ *config_ini_load(const char *path, const char *label)
 {
     FILE *f = fopen(path, "r");
     if (!f) {
-        diag_error("%s %s kann nicht gelesen werden: %s", label, path, strerror(errno));
+        diag_error("%s %s kann nicht gelesen werden: %s", label, path, diag_errno_text(errno));
         return NULL;
     }
     fclose(f);

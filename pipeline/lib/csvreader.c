@@ -206,7 +206,7 @@ static int open_converter(struct reader *r, enum csv_encoding enc)
     r->cd = iconv_open("UTF-8", from);
     if (r->cd == (iconv_t)-1) {
         snprintf(r->err->message, sizeof r->err->message, "Kodierung %s nicht umwandelbar (iconv): %s",
-                 csvreader_encoding_name(enc), strerror(errno));
+                 csvreader_encoding_name(enc), diag_errno_text(errno));
         return CSVREADER_IO;
     }
     r->out = xmalloc(OUTBUF);
@@ -317,7 +317,7 @@ int csvreader_read(const char *path, const struct csvreader_options *opt,
     }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        snprintf(err->message, sizeof err->message, "Datei nicht lesbar: %s", strerror(errno));
+        snprintf(err->message, sizeof err->message, "Datei nicht lesbar: %s", diag_errno_text(errno));
         return CSVREADER_IO;
     }
     struct reader r = { .fn = fn, .ctx = ctx, .enc = want, .cd = (iconv_t)-1, .err = err };
@@ -340,7 +340,7 @@ int csvreader_read(const char *path, const struct csvreader_options *opt,
     while (rc == CSVREADER_OK && !r.stop && !r.too_many) {
         size_t got = fread(buf + carry, 1, BLOCK, f);
         if (ferror(f)) {
-            snprintf(err->message, sizeof err->message, "Lesefehler: %s", strerror(errno));
+            snprintf(err->message, sizeof err->message, "Lesefehler: %s", diag_errno_text(errno));
             rc = CSVREADER_IO;
             break;
         }

@@ -121,6 +121,33 @@ DIAG_PLAIN(diag_error, "Fehler: ", 1)
 DIAG_PLAIN(diag_warning, "Warnung: ", 1)
 DIAG_PLAIN(diag_info, "", !quiet)
 
+const char *diag_errno_text(int err)
+{
+    switch (err) {
+    case ENOENT: return "Datei oder Ordner fehlt";
+    case EACCES: return "keine Berechtigung";
+    case EPERM: return "nicht erlaubt";
+    case EISDIR: return "ist ein Ordner";
+    case ENOTDIR: return "ein Teil des Pfades ist kein Ordner";
+    case ENOSPC: return "Datenträger voll";
+    case EDQUOT: return "Speicherkontingent erschöpft";
+    case EROFS: return "Datenträger nur lesbar";
+    case EEXIST: return "existiert bereits";
+    case ENOTEMPTY: return "Ordner ist nicht leer";
+    case ENOMEM: return "kein Speicher";
+    case ENAMETOOLONG: return "Name zu lang";
+    case ELOOP: return "zu viele symbolische Verknüpfungen";
+    case EMFILE: case ENFILE: return "zu viele offene Dateien";
+    case EIO: return "Ein-/Ausgabefehler";
+    case EBUSY: return "Datei oder Ordner belegt";
+    case EXDEV: return "auf einem anderen Dateisystem";
+    case ETXTBSY: return "Programmdatei belegt";
+    case ENOEXEC: return "kein ausführbares Programm";
+    case EINVAL: return "ungültiges Argument";
+    default: return strerror(err);
+    }
+}
+
 static void out_of_memory(unsigned long n)
 {
     diag_error("kein Speicher für %lu Bytes", n);

@@ -66,6 +66,14 @@ void diag_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* diag_quiet — suppress diag_info output (errors and warnings still print). */
 void diag_quiet(int on);
 
+/*
+ * diag_errno_text — a German text for an errno value, for messages users
+ * read ("Datei oder Ordner fehlt" for ENOENT, "keine Berechtigung" for
+ * EACCES, "Datenträger voll" for ENOSPC, …); strerror's text for the rare
+ * rest.  Use it instead of strerror in every message.
+ */
+const char *diag_errno_text(int err);
+
 /* xmalloc family: abort with IB_EXIT_INTERNAL on out-of-memory. */
 void *xmalloc(unsigned long n);
 void *xcalloc(unsigned long n, unsigned long size);

@@ -147,7 +147,7 @@ static int scannen(struct lader *L)
     FILE *f = fopen(L->pfad, "r");
     if (!f) {
         char buf[600];
-        snprintf(buf, sizeof buf, "%s kann nicht gelesen werden: %s", L->pfad, strerror(errno));
+        snprintf(buf, sizeof buf, "%s kann nicht gelesen werden: %s", L->pfad, diag_errno_text(errno));
         melden(L, buf);
         return -1;
     }

@@ -135,7 +135,7 @@ char *outfile_temp(const char *target)
     size_t dirlen = (size_t)(base - target);
     char *dir = xstrndup(target, dirlen);
     if (dirlen && dir_make(dir) != 0) {
-        diag_error("Ausgabeordner %s kann nicht angelegt werden: %s", dir, strerror(errno));
+        diag_error("Ausgabeordner %s kann nicht angelegt werden: %s", dir, diag_errno_text(errno));
         free(dir);
         return NULL;
     }
@@ -150,14 +150,14 @@ int outfile_commit(const char *tmp, const char *target)
 {
     int fd = open(tmp, O_RDONLY);
     if (fd < 0 || fsync(fd) != 0) {
-        diag_error("%s: kann nicht gesichert werden: %s", target, strerror(errno));
+        diag_error("%s: kann nicht gesichert werden: %s", target, diag_errno_text(errno));
         if (fd >= 0) close(fd);
         outfile_abort(tmp);
         return -1;
     }
     close(fd);
     if (rename(tmp, target) != 0) {
-        diag_error("%s: kann nicht geschrieben werden: %s", target, strerror(errno));
+        diag_error("%s: kann nicht geschrieben werden: %s", target, diag_errno_text(errno));
         outfile_abort(tmp);
         return -1;
     }

@@ -127,7 +127,7 @@ static int scan(struct lader *l)
 {
     FILE *f = fopen(l->pfad, "r");
     if (!f) {
-        diag_error("Katalog %s kann nicht gelesen werden: %s", l->pfad, strerror(errno));
+        diag_error("Katalog %s kann nicht gelesen werden: %s", l->pfad, diag_errno_text(errno));
         l->fehler++;
         return -1;
     }

@@ -48,7 +48,7 @@ sqlite3 *store_open(const char *path, enum store_mode mode)
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
         diag_error("Datenbestand %s kann nicht geöffnet werden: %s", path,
-                   db ? sqlite3_errmsg(db) : strerror(errno));
+                   db ? sqlite3_errmsg(db) : diag_errno_text(errno));
         sqlite3_close(db);
         return NULL;
     }

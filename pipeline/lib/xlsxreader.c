@@ -817,7 +817,7 @@ static int open_error(const char *path, int ze, int saved_errno, struct xlsxread
     case ZIP_ER_OPEN:
     case ZIP_ER_READ:
     case ZIP_ER_SEEK:
-        set_message(err, "Datei nicht lesbar: %s", strerror(saved_errno));
+        set_message(err, "Datei nicht lesbar: %s", diag_errno_text(saved_errno));
         errno = saved_errno;
         return XLSXREADER_IO;
     case ZIP_ER_NOZIP: {

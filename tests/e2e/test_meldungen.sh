@@ -34,7 +34,7 @@ check_eq "jeder Lauf meldet sein Manifest" 6 "$(grep -c '^ibericht-manifest: .*m
 if lines_ok "$TMP/parallel.log"; then ok "parallele Stufen: jede Zeile ganz, mit genau einem Stufennamen vorn"
 else not_ok "parallele Stufen: Zeilen vermischt"; grep -Ev "$stage_re" "$TMP/parallel.log" | head -5 | sed 's/^/# /'; fi
 
-# German, not getopt's English
+# German, not getopt's or strerror's English
 english='unrecognized|invalid option|requires an argument|No such file|Permission denied|syntax error|iniparser:'
 check_german() {        # check_german DESCRIPTION — on $TMP/log of the last run_ib
     if grep -Eq "$english" "$TMP/log"; then not_ok "$1: englische Meldung"; sed 's/^/# /' "$TMP/log" | head -5
@@ -55,3 +55,7 @@ run_ib compute -c
 check_grep "kurze Option ohne Wert auf Deutsch" "ibericht-compute: Fehler: Option „-c“ braucht einen Wert" "$TMP/log"
 run_ib compute --help=ja
 check_grep "Option mit unerwartetem Wert auf Deutsch" "ibericht-compute: Fehler: Option „--help“ nimmt keinen Wert" "$TMP/log"
+run_ib ingest --config "$TMP/fehlt.ini"
+check_eq "fehlende Konfiguration: Exit-Code 2" 2 "$rc"
+check_grep "fehlende Konfiguration auf Deutsch" "Konfiguration $TMP/fehlt.ini kann nicht gelesen werden: Datei oder Ordner fehlt" "$TMP/log"
+check_german "fehlende Konfiguration"

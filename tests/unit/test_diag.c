@@ -1,7 +1,7 @@
 /*
  * test_diag.c — unit tests of lib/diag: every message is one whole line
  * ("PROGRAM: LABEL…\n"), also when it is far longer than the stack buffer
- * or carries newlines of its own.
+ * or carries newlines of its own; German texts for errno values.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,12 +89,27 @@ static void test_quiet(void **state)
     free(out);
 }
 
+static void test_errno_text_german(void **state)
+{
+    (void)state;
+    assert_string_equal(diag_errno_text(ENOENT), "Datei oder Ordner fehlt");
+    assert_string_equal(diag_errno_text(EACCES), "keine Berechtigung");
+    assert_string_equal(diag_errno_text(EISDIR), "ist ein Ordner");
+    assert_string_equal(diag_errno_text(ENOTDIR), "ein Teil des Pfades ist kein Ordner");
+    assert_string_equal(diag_errno_text(ENOSPC), "Datenträger voll");
+    assert_string_equal(diag_errno_text(EROFS), "Datenträger nur lesbar");
+    assert_string_equal(diag_errno_text(EEXIST), "existiert bereits");
+    assert_string_equal(diag_errno_text(ENOMEM), "kein Speicher");
+    assert_string_equal(diag_errno_text(EPROTO), strerror(EPROTO));     /* the rare rest */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_long_message_whole),
         cmocka_unit_test(test_located_one_line_each),
         cmocka_unit_test(test_quiet),
+        cmocka_unit_test(test_errno_text_german),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -353,7 +353,7 @@ static void test_fehler_datei(void **state)
     assert_null(fb);
     assert_int_equal(f.n, 1);
     char erwartet[300];
-    snprintf(erwartet, sizeof erwartet, "%s kann nicht gelesen werden: No such file or directory", path);
+    snprintf(erwartet, sizeof erwartet, "%s kann nicht gelesen werden: Datei oder Ordner fehlt", path);
     assert_string_equal(f.texte[0], erwartet);
     fragebogen_fehler_free(&f);
     /* a syntax error as iniparser reports it, with the file named */

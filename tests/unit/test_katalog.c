@@ -331,7 +331,7 @@ static void test_datei_fehlt(void **state)
     fclose(tmp);
     assert_int_equal(rc, -1);
     assert_string_equal(meldungen, "ibericht: Fehler: Katalog /tmp/ib-gibt-es-nicht/katalog.ini kann nicht gelesen "
-                                   "werden: No such file or directory\n");
+                                   "werden: Datei oder Ordner fehlt\n");
 }
 
 /* Windows line ends: values come without the CR, lines count the same. */

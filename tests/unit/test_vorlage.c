@@ -366,7 +366,7 @@ static void test_ini_fehler(void **state)
     char *out = capture_end();
     assert_int_equal(rc, -1);
     assert_string_equal(out, "ibericht: Fehler: Vorlage /nonexistent/bericht.ini kann nicht gelesen werden: "
-                             "No such file or directory\n");
+                             "Datei oder Ordner fehlt\n");
     free(out);
 }
 

@@ -13,16 +13,42 @@
 
 static const char *ini_file_for_errors, *ini_label_for_errors;
 
+static int starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
+
+void config_ini_error_text(char *buf, size_t size, const char *lead, const char *format, va_list ap)
+{
+    /* iniparser 4.1's formats; their arguments are read as the format says */
+    if (starts(format, "iniparser: syntax error in %s (%d):")) {
+        (void)va_arg(ap, const char *);
+        int line = va_arg(ap, int);
+        const char *text = va_arg(ap, const char *);
+        snprintf(buf, size, "%s, Zeile %d: „%s“ ist weder [Abschnitt] noch Schlüssel = Wert"
+                 " (Kommentare beginnen mit ;)", lead, line, text);
+    } else if (starts(format, "iniparser: input line too long in %s (%d)")) {
+        (void)va_arg(ap, const char *);
+        int line = va_arg(ap, int);
+        snprintf(buf, size, "%s, Zeile %d: Zeile zu lang (höchstens 1024 Bytes)", lead, line);
+    } else if (starts(format, "iniparser: cannot open %s")) {
+        snprintf(buf, size, "%s kann nicht geöffnet werden", lead);
+    } else if (starts(format, "iniparser: memory allocation failure")) {
+        snprintf(buf, size, "%s: kein Speicher zum Lesen", lead);
+    } else {
+        char text[1200];
+        vsnprintf(text, sizeof text, format, ap);
+        snprintf(buf, size, "%s: Fehler beim Lesen (iniparser: %s)", lead, text);
+    }
+}
+
+/* iniparser's error callback while config_ini_load reads a file */
 static int ini_error(const char *format, ...)
 {
-    char buf[1200];
+    char lead[1200], buf[2600];
+    snprintf(lead, sizeof lead, "%s %s", ini_label_for_errors, ini_file_for_errors ? ini_file_for_errors : "?");
     va_list ap;
     va_start(ap, format);
-    vsnprintf(buf, sizeof buf, format, ap);
+    config_ini_error_text(buf, sizeof buf, lead, format, ap);
     va_end(ap);
-    size_t n = strlen(buf);
-    while (n && buf[n - 1] == '\n') buf[--n] = '\0';
-    diag_error("%s %s: %s", ini_label_for_errors, ini_file_for_errors ? ini_file_for_errors : "?", buf);
+    diag_error("%s", buf);
     return 0;
 }
 

@@ -12,6 +12,9 @@
 #ifndef IB_CONFIG_H
 #define IB_CONFIG_H
 
+#include <stdarg.h>
+#include <stddef.h>
+
 struct _dictionary_;
 
 struct ib_config {
@@ -42,6 +45,15 @@ int config_load(const char *path, const struct config_overrides *ov, struct ib_c
  * NULL after a message.
  */
 struct _dictionary_ *config_ini_load(const char *path, const char *label);
+
+/*
+ * config_ini_error_text — the arguments of iniparser 4.1's error callback
+ * (its English format and the values for it) as a German message into buf:
+ * "LEAD, Zeile 3: „[kaputt“ ist weder [Abschnitt] noch Schlüssel = Wert …",
+ * "LEAD, Zeile 9: Zeile zu lang …"; unknown formats keep iniparser's text
+ * behind a German lead.  lead names the file, e.g. "Konfiguration x.ini".
+ */
+void config_ini_error_text(char *buf, size_t size, const char *lead, const char *format, va_list ap);
 
 /* config_free — release everything config_load allocated. */
 void config_free(struct ib_config *cfg);

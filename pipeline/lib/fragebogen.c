@@ -8,6 +8,7 @@
  * overwrites without a word.
  */
 #include "fragebogen.h"
+#include "config.h"
 #include "diag.h"
 #include "werte.h"
 
@@ -224,16 +225,11 @@ static struct lader *ini_lader;
 
 static int ini_fehler(const char *format, ...)
 {
-    char buf[1100], text[1300];
+    char text[2600];
     va_list ap;
     va_start(ap, format);
-    vsnprintf(buf, sizeof buf, format, ap);
+    config_ini_error_text(text, sizeof text, ini_lader ? ini_lader->pfad : "?", format, ap);
     va_end(ap);
-    for (char *p = buf; *p; p++)
-        if (*p == '\n') *p = ' ';
-    size_t n = strlen(buf);
-    while (n && buf[n - 1] == ' ') buf[--n] = '\0';
-    snprintf(text, sizeof text, "%s: %s", ini_lader ? ini_lader->pfad : "?", buf);
     if (ini_lader) melden(ini_lader, text);
     return 0;
 }

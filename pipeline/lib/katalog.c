@@ -10,6 +10,7 @@
  */
 #include "katalog.h"
 
+#include "config.h"
 #include "diag.h"
 #include "werte.h"
 
@@ -231,21 +232,6 @@ static int scan(struct lader *l)
 }
 
 /* ---- values ------------------------------------------------------------------------ */
-
-static const char *katalog_datei_fuer_fehler;
-
-static int ini_fehler(const char *format, ...)
-{
-    char buf[1200];
-    va_list ap;
-    va_start(ap, format);
-    vsnprintf(buf, sizeof buf, format, ap);
-    va_end(ap);
-    size_t n = strlen(buf);
-    while (n && buf[n - 1] == '\n') buf[--n] = '\0';
-    diag_error("Katalog %s: %s", katalog_datei_fuer_fehler ? katalog_datei_fuer_fehler : "?", buf);
-    return 0;
-}
 
 /* The value of key in section a, NULL when absent or empty. */
 static const char *wert_von(struct lader *l, const struct abschnitt *a, const char *key)
@@ -973,12 +959,8 @@ int katalog_laden(const char *pfad, struct katalog *k)
         scan_frei(&l);
         return -1;
     }
-    katalog_datei_fuer_fehler = pfad;
-    iniparser_set_error_callback(ini_fehler);
-    k->ini = iniparser_load(pfad);
-    iniparser_set_error_callback(NULL);
+    k->ini = config_ini_load(pfad, "Katalog");
     if (!k->ini) {
-        diag_error("Katalog %s ist fehlerhaft (siehe Meldung oben)", pfad);
         scan_frei(&l);
         return -1;
     }

@@ -201,9 +201,8 @@ int quellen_load(const struct ib_config *cfg, struct quellen *out)
     }
     fclose(f);
     out->path = xstrdup(path);
-    out->ini = iniparser_load(path);
+    out->ini = config_ini_load(path, "Quellprofile");
     if (!out->ini) {
-        diag_error("Quellprofile %s sind fehlerhaft (siehe Meldung oben)", path);
         quellen_free(out);
         return -1;
     }

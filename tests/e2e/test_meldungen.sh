@@ -34,7 +34,7 @@ check_eq "jeder Lauf meldet sein Manifest" 6 "$(grep -c '^ibericht-manifest: .*m
 if lines_ok "$TMP/parallel.log"; then ok "parallele Stufen: jede Zeile ganz, mit genau einem Stufennamen vorn"
 else not_ok "parallele Stufen: Zeilen vermischt"; grep -Ev "$stage_re" "$TMP/parallel.log" | head -5 | sed 's/^/# /'; fi
 
-# German, not getopt's or strerror's English
+# German, not getopt's, strerror's or iniparser's English
 english='unrecognized|invalid option|requires an argument|No such file|Permission denied|syntax error|iniparser:'
 check_german() {        # check_german DESCRIPTION — on $TMP/log of the last run_ib
     if grep -Eq "$english" "$TMP/log"; then not_ok "$1: englische Meldung"; sed 's/^/# /' "$TMP/log" | head -5
@@ -59,3 +59,16 @@ run_ib ingest --config "$TMP/fehlt.ini"
 check_eq "fehlende Konfiguration: Exit-Code 2" 2 "$rc"
 check_grep "fehlende Konfiguration auf Deutsch" "Konfiguration $TMP/fehlt.ini kann nicht gelesen werden: Datei oder Ordner fehlt" "$TMP/log"
 check_german "fehlende Konfiguration"
+printf '[bericht]\nkommune = Test\n[kaputt\n' > "$TMP/kaputt.ini"
+run_ib report --config "$TMP/kaputt.ini"
+check_eq "kaputte Konfiguration: Exit-Code 2" 2 "$rc"
+check_grep "kaputte Konfiguration mit Datei und Zeile auf Deutsch" \
+    "ibericht-ingest: Fehler: Konfiguration $TMP/kaputt.ini, Zeile 3: „[kaputt“ ist weder [Abschnitt] noch Schlüssel = Wert" "$TMP/log"
+check_german "kaputte Konfiguration"
+printf '[massnahmen]\ntyp = massnahmen\ndateien = *.csv\nkaputt\n' > "$TMP/quellen_kaputt.ini"
+printf '[pfade]\nquellen = %s\n' "$TMP/quellen_kaputt.ini" > "$TMP/quellen_kaputt_auftrag.ini"
+run_ib ingest --config "$TMP/quellen_kaputt_auftrag.ini" --inbox "$TMP/in1" --out "$TMP/qk"
+check_eq "kaputte Quellprofile: Exit-Code 2" 2 "$rc"
+check_grep "kaputte Quellprofile mit Datei und Zeile auf Deutsch" \
+    "Quellprofile $TMP/quellen_kaputt.ini, Zeile 4: „kaputt“ ist weder [Abschnitt] noch Schlüssel = Wert" "$TMP/log"
+check_german "kaputte Quellprofile"

@@ -357,7 +357,7 @@ static void test_ini_fehler(void **state)
     memset(lang, 'x', sizeof lang);
     lang[sizeof lang - 1] = '\0';
     snprintf(ini, sizeof ini, "%s[kapitel:a]\ntitel = %s\nart = text\n", KOPF, lang);
-    expect_ini_error(ini, "ibericht: Fehler: Vorlage @/bericht.ini: iniparser: input line too long in @/bericht.ini (5)\n"
+    expect_ini_error(ini, "ibericht: Fehler: Vorlage @/bericht.ini, Zeile 5: Zeile zu lang (höchstens 1024 Bytes)\n"
                           "ibericht: Fehler: Vorlage @/bericht.ini ist fehlerhaft (siehe Meldung oben)\n");
 
     struct vorlage v;

@@ -9,7 +9,10 @@
  * report stops at the first stage that fails, except that ingest's
  * "some files rejected" (exit 1) lets the report go on — the other files
  * are reported — and is returned at the end.  The renderers only read the
- * store and run as processes side by side (run_renderers).
+ * store and run as processes side by side (run_renderers); when several
+ * fail, report returns the smallest of their codes (first_cause), so a
+ * configuration error (2, e.g. a missing font) is not hidden behind the
+ * output error (5) it causes in another renderer.  README.md, "Exit-Codes".
  */
 #include "lib/diag.h"
 
@@ -81,13 +84,28 @@ static int run_stage(const char *stage, int argc, char **argv)
 }
 
 /*
+ * The exit code for stages that ran side by side: 0 when all succeeded,
+ * else the smallest non-zero code.  The codes are ordered from cause to
+ * consequence (2 call/configuration, 4 store, 5 output, 70 internal): a
+ * missing font file is a configuration error (2) in one renderer and may
+ * only show as an unwritten output (5) in another.
+ */
+static int first_cause(const int *codes, int n)
+{
+    int rc = IB_EXIT_OK;
+    for (int i = 0; i < n; i++)
+        if (codes[i] != IB_EXIT_OK && (rc == IB_EXIT_OK || codes[i] < rc)) rc = codes[i];
+    return rc;
+}
+
+/*
  * The renderers only read the store, so they run side by side: at most
  * IBERICHT_PROZESSE (default: the number of processors) at a time, the
  * longest first (the classic longest-processing-time rule: on 2 cores the
  * 1.300-page PDF gets a core of its own while the short ones share the
  * other, instead of all seven slowing each other down).  The order is what
- * `make bench` measures on large inputs.  Returns the first non-zero exit
- * code in that order, or 0.
+ * `make bench` measures on large inputs.  Returns first_cause of their exit
+ * codes.
  */
 static int run_renderers(int argc, char **argv)
 {
@@ -128,9 +146,7 @@ static int run_renderers(int argc, char **argv)
             break;
         }
     }
-    for (int i = 0; i < NRENDERERS; i++)
-        if (results[i] != IB_EXIT_OK) return results[i];
-    return IB_EXIT_OK;
+    return first_cause(results, NRENDERERS);
 }
 
 static void usage(FILE *f)

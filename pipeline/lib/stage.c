@@ -20,7 +20,8 @@ static void usage(FILE *f, const char *program, const char *what)
             "  -q, --quiet         nur Warnungen und Fehler ausgeben\n"
             "  -h, --help          diese Hilfe\n\n"
             "Exit-Codes: 0 in Ordnung, 1 Dateien abgewiesen, 2 Aufruf/Konfiguration,\n"
-            "3 Eingangsordner, 4 Datenbestand, 5 Ausgabe, 70 interner Fehler.\n",
+            "3 Eingangsordner, 4 Datenbestand, 5 Ausgabe, 6 Datenbestand gesperrt,\n"
+            "70 interner Fehler.\n",
             program, what, STAGE_DEFAULT_CONFIG);
 }
 

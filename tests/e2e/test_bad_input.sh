@@ -77,6 +77,14 @@ check_eq "fehlende Schrift: Exit-Code 2" 2 "$rc"
 check_grep "fehlende Schrift gemeldet" "Schriftdatei $TMP/keine-schrift.ttf fehlt" "$TMP/log"
 check_eq "PDF nach fehlgeschlagenem Lauf unverändert" "$pdf_before" "$(sha "$out/massnahmen_chronologisch.pdf")"
 check "keine temporären Dateien" sh -c "! ls -a '$out' | grep -q tmp"
+# the same through report: several renderers fail (render-bericht with 5),
+# report returns the documented code of the cause, 2
+sed "s|^regular *=.*|regular = $TMP/keine-schrift.ttf|" config/ibericht.ini > "$TMP/schrift_report.ini"
+mkdir -p "$TMP/leer"
+run_ib report --config "$TMP/schrift_report.ini" --inbox "$TMP/leer" --out "$out"
+check_eq "fehlende Schrift im ganzen Lauf: Exit-Code 2" 2 "$rc"
+check_grep "fehlende Schrift im ganzen Lauf gemeldet" "ibericht-render-pdf: Fehler: Schriftdatei $TMP/keine-schrift.ttf fehlt" "$TMP/log"
+check_eq "PDF nach fehlgeschlagenem ganzen Lauf unverändert" "$pdf_before" "$(sha "$out/massnahmen_chronologisch.pdf")"
 
 # an output folder that cannot be written: exit 5, clear message
 mkdir -p "$TMP/ro"; cp "$out/ibericht.sqlite" "$TMP/ro/"; chmod 555 "$TMP/ro"

@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -185,7 +186,7 @@ struct run {
     char run_at[32];
     time_t now;
     int archivieren;
-    int accepted, unchanged, rejected, pending, unclaimed;
+    int accepted, unchanged, rejected, pending, unclaimed, folders;
 };
 
 static void log_lieferung(struct run *r, const char *name, const char *sha, long long size,
@@ -482,6 +483,32 @@ static int process(struct run *r, const char *name)
     return rc < 0 ? -1 : 0;
 }
 
+/* 1 when a and b name the same existing folder */
+static int same_folder(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Folders in the inbox are not read (only files directly in it count): a
+ * warning names each one, so that a delivery copied with its subfolders
+ * does not pass silently.  The archive and quarantine, when configured
+ * inside the inbox, are left out.  Counted in r->folders. */
+static void report_folders(struct run *r)
+{
+    char **folders = dir_list_folders(r->inbox, NULL);
+    for (char **p = folders; p && *p; p++) {
+        char *path = path_join(r->inbox, *p);
+        if (!same_folder(path, r->archiv) && !same_folder(path, r->quarantaene)) {
+            diag_warning("Ordner %s im Eingang wird nicht gelesen: nur Dateien direkt im Eingangsordner"
+                         " (die Dateien dorthin kopieren)", path);
+            r->folders++;
+        }
+        free(path);
+    }
+    dir_list_free(folders);
+}
+
 /* The store's lock: an advisory lock on STORE.lock, held for the run.  A
  * second run waits up to [eingang] sperre_wartezeit_sekunden. */
 static int take_lock(const struct ib_config *cfg, int *fd_out)
@@ -578,11 +605,14 @@ int main(int argc, char **argv)
         r.archiv = a ? xstrdup(a) : sibling_dir(cfg.inbox, "archiv");
         r.quarantaene = qd ? xstrdup(qd) : sibling_dir(cfg.inbox, "quarantaene");
         r.archivieren = strcmp(config_string(&cfg, "eingang:archivieren", "ja"), "nein") != 0;
+        report_folders(&r);
         for (int i = 0; i < nfiles && rc == IB_EXIT_OK; i++)
             if (process(&r, files[i]) != 0) rc = IB_EXIT_STORE;
         if (rc == IB_EXIT_OK) {
-            diag_info("Eingang %s: %d angenommen, %d unverändert, %d abgewiesen, %d wartend, %d ohne Quelle",
-                      cfg.inbox, r.accepted, r.unchanged, r.rejected, r.pending, r.unclaimed);
+            char folders[64] = "";
+            if (r.folders) snprintf(folders, sizeof folders, ", %d Ordner nicht gelesen", r.folders);
+            diag_info("Eingang %s: %d angenommen, %d unverändert, %d abgewiesen, %d wartend, %d ohne Quelle%s",
+                      cfg.inbox, r.accepted, r.unchanged, r.rejected, r.pending, r.unclaimed, folders);
             if (r.rejected) rc = IB_EXIT_REJECTED;
         }
         free(r.archiv);

@@ -98,7 +98,8 @@ char *path_safe_name(const char *s, char *out, size_t size)
     return out;
 }
 
-char **dir_list(const char *dir, int *count)
+/* the entries of dir that are regular files (folders = 0) or folders (1) */
+static char **list_entries(const char *dir, int folders, int *count)
 {
     DIR *d = opendir(dir);
     if (!d) return NULL;
@@ -109,9 +110,9 @@ char **dir_list(const char *dir, int *count)
         if (e->d_name[0] == '.') continue;
         char *full = path_join(dir, e->d_name);
         struct stat st;
-        int regular = stat(full, &st) == 0 && S_ISREG(st.st_mode);
+        int wanted = stat(full, &st) == 0 && (folders ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
         free(full);
-        if (!regular) continue;
+        if (!wanted) continue;
         if (n + 2 > cap) { cap *= 2; names = xrealloc(names, sizeof(char *) * (size_t)cap); }
         names[n++] = xstrdup(e->d_name);
     }
@@ -121,6 +122,10 @@ char **dir_list(const char *dir, int *count)
     if (count) *count = n;
     return names;
 }
+
+char **dir_list(const char *dir, int *count) { return list_entries(dir, 0, count); }
+
+char **dir_list_folders(const char *dir, int *count) { return list_entries(dir, 1, count); }
 
 void dir_list_free(char **names)
 {

@@ -38,6 +38,9 @@ int dir_make(const char *path);
  * (free with dir_list_free) or NULL with errno set.
  */
 char **dir_list(const char *dir, int *count);
+
+/* dir_list_folders — the same for the folders in dir (no dot folders). */
+char **dir_list_folders(const char *dir, int *count);
 void dir_list_free(char **names);
 
 /*

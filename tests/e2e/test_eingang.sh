@@ -13,6 +13,7 @@ printf 'Year,Value\n2024,1\n' > "$in/indicator_9-9-9.csv.part"
 head -n 100 $nds/csv/indicator_8-1-1.csv > "$in/indicator_9-9-8.csv"   # just written: settle time not over
 # (dated a minute ahead, so that it still counts as fresh when a slow run, e.g. under valgrind, reaches it)
 touch -d '+1 minute' "$in/indicator_9-9-8.csv"
+mkdir -p "$in/xlsx"; cp -p $nds/xlsx/*.xlsx "$in/xlsx/"                 # a delivery copied with its folder
 run_ib report --config config/niedersachsen.ini --inbox "$in" --out "$out"
 check_eq "LSN-Eingang: report endet mit 0" 0 "$rc"
 check_grep "Datei ohne Quellprofil gemeldet" "$in/notizen.txt: keine Quelle beansprucht diese Datei" "$TMP/log"
@@ -20,6 +21,10 @@ check "Datei ohne Quellprofil bleibt im Eingang" test -f "$in/notizen.txt"
 check_grep ".part-Datei wartet" "$in/indicator_9-9-9.csv.part: wartet" "$TMP/log"
 check_grep "frisch kopierte Datei wartet" "$in/indicator_9-9-8.csv: wartet (gerade erst geändert" "$TMP/log"
 check "wartende Dateien bleiben im Eingang" test -f "$in/indicator_9-9-9.csv.part" -a -f "$in/indicator_9-9-8.csv"
+check_grep "Unterordner im Eingang gemeldet" \
+    "Warnung: Ordner $in/xlsx im Eingang wird nicht gelesen: nur Dateien direkt im Eingangsordner" "$TMP/log"
+check_grep "Unterordner in der Übersicht des Eingangs gezählt" "1 ohne Quelle, 1 Ordner nicht gelesen" "$TMP/log"
+check_eq "Dateien im Unterordner bleiben, wo sie sind" "$(ls $nds/xlsx | wc -l)" "$(ls "$in/xlsx" | wc -l)"
 n=$(ls "$TMP/nds/archiv/2024-11-20" | wc -l)
 check_eq "13 angenommene Dateien archiviert" 13 "$n"
 

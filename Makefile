@@ -3,7 +3,7 @@
 #   make report   install missing Debian packages, build, run the pipeline on the
 #                 sample inbox (or INBOX=… OUT=… CONFIG=…), outputs in out/
 #   make test     the same set-up, then the whole test suite
-#   make bench    timings and peak memory (bench/README.md)
+#   make bench    timings and peak memory (bench/*.sh; figures in README.md, "Leistung")
 #   make asan     build and test with AddressSanitizer + UBSan
 #   make valgrind run the end-to-end job under valgrind memcheck
 #   make clean    remove build/

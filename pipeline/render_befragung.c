@@ -40,6 +40,7 @@
 #include "lib/stage.h"
 #include "lib/store.h"
 #include "lib/textwrap.h"
+#include "lib/umsetzung.h"
 #include "lib/xlsxfmt.h"
 
 #include <math.h>
@@ -1300,7 +1301,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         return IB_EXIT_OK;
     }
     char stand[64];
-    format_stand(stand, sizeof stand, config_string(cfg, "bericht:stand", NULL));
+    if (!bericht_stand(cfg, NULL, stand, sizeof stand)) return IB_EXIT_USAGE;
     int rc = IB_EXIT_OK;
     for (int i = 0; i < n && rc == IB_EXIT_OK; i++) {
         struct befragung_r b;

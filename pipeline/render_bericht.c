@@ -37,6 +37,7 @@
 #include "lib/fsutil.h"
 #include "lib/stage.h"
 #include "lib/store.h"
+#include "lib/umsetzung.h"
 #include "lib/vorlage.h"
 
 #include <stdio.h>
@@ -49,6 +50,7 @@ struct bericht {
     const struct ib_config *cfg;
     sqlite3 *db;
     struct kapitel_gebiete gebiete;
+    const char *stand;             /* „Stand: TT.MM.JJJJ“ (bericht_stand) */
 };
 
 /* ---- drawing through the document layer (kapitel.h) ------------------- */
@@ -369,7 +371,7 @@ static int write_one(struct bericht *b, const struct vorlage *v, const struct vo
     int rc = dokument_vorlage(v, a,
                               config_string(cfg, "schrift:regular", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
                               config_string(cfg, "schrift:fett", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-                              NULL, fuellen, b, target, &erg) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
+                              b->stand, fuellen, b, target, &erg) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
     if (rc == IB_EXIT_OK)
         diag_info("%s geschrieben (%d Seiten, Inhaltsverzeichnis %d %s, %d %s)", target, erg.seiten,
                   erg.inhalt_seiten, erg.inhalt_seiten == 1 ? "Seite" : "Seiten",
@@ -463,7 +465,16 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     if (!pfad) return IB_EXIT_OK;
     struct vorlage v;
     if (vorlage_load(pfad, &v) != 0) return IB_EXIT_USAGE;
-    struct bericht b = { cfg, db, { { 0 }, { 0 }, 0 } };
+    char stand[64];
+    if (!bericht_stand(cfg, v.stand, stand, sizeof stand)) {
+        vorlage_free(&v);
+        return IB_EXIT_USAGE;
+    }
+    if (v.stand && !config_string(cfg, "bericht:stand", NULL))
+        diag_warning("Vorlage %s: stand %s gilt nur für Titelblatt und Fußzeilen; „überfällig“ und die "
+                     "übrigen Ausgaben rechnen mit dem Tag des Laufs — Stand in der Konfiguration setzen "
+                     "([bericht] stand)", pfad, v.stand);
+    struct bericht b = { cfg, db, { { 0 }, { 0 }, 0 }, stand };
     kapitel_gebiete_laden(cfg, db, &b.gebiete);
 
     /* the editions: committee editions of the template, then area editions */
@@ -493,7 +504,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         if (pid == 0) {
             /* the child reads the store through its own connection */
             sqlite3 *own = store_open(cfg->store, STORE_READ);
-            struct bericht cb = { cfg, own, b.gebiete };
+            struct bericht cb = { cfg, own, b.gebiete, b.stand };
             int r = own ? write_auftrag(&cb, &v, &auftraege[i]) : IB_EXIT_STORE;
             store_close(own);
             _exit(r);

@@ -19,6 +19,7 @@
 #include "lib/pdftable.h"
 #include "lib/stage.h"
 #include "lib/store.h"
+#include "lib/umsetzung.h"
 #include "lib/xlsxfmt.h"
 
 #include <stdio.h>
@@ -270,7 +271,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const char *satz,
 static int render(const struct ib_config *cfg, sqlite3 *db)
 {
     char satz[256], stand[64];
-    format_stand(stand, sizeof stand, config_string(cfg, "bericht:stand", NULL));
+    if (!bericht_stand(cfg, NULL, stand, sizeof stand)) return IB_EXIT_USAGE;
     if (ruecklauf_satz(db, satz, sizeof satz) != 0) return IB_EXIT_STORE;
     int rc = write_xlsx(cfg, db, satz, stand);
     return rc == IB_EXIT_OK ? write_pdf(cfg, db, satz, stand) : rc;

@@ -27,6 +27,7 @@
 #include "lib/pdftable.h"
 #include "lib/stage.h"
 #include "lib/store.h"
+#include "lib/umsetzung.h"
 #include "lib/werte.h"
 #include "lib/xlsxfmt.h"
 #include "kapitel.h"
@@ -282,11 +283,11 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
 {
     const char *kommune = config_string(cfg, "bericht:kommune", "");
     const char *titel = config_string(cfg, "bericht:titel", "Integrationsbericht");
+    char line[800], stand[64];
+    if (!bericht_stand(cfg, NULL, stand, sizeof stand)) return IB_EXIT_USAGE;
     struct pdfdoc doc;
     if (berichtpdf_open(cfg, &doc, HPDF_PAGE_PORTRAIT) != 0)
         return IB_EXIT_USAGE;
-    char line[800], stand[64];
-    format_stand(stand, sizeof stand, config_string(cfg, "bericht:stand", NULL));
     snprintf(line, sizeof line, "%s – Indikatoren je Handlungsfeld", titel);
     pdfdoc_set_info(&doc, line, kommune, "Indikatoren je Handlungsfeld", "Integrationsbericht, Indikatoren, Monitoring",
                     report_time());

@@ -22,6 +22,7 @@
 #include "lib/pdftable.h"
 #include "lib/stage.h"
 #include "lib/store.h"
+#include "lib/umsetzung.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +49,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
                                             "Ziele und Maßnahmen nach Terminierung in chronologischer Reihenfolge");
     char running[512], stand[64], line[512];
     snprintf(running, sizeof running, "%s%s%s – %s", kommune, *kommune ? " · " : "", titel, listentitel);
-    format_stand(stand, sizeof stand, config_string(cfg, "bericht:stand", NULL));
+    if (!bericht_stand(cfg, NULL, stand, sizeof stand)) return IB_EXIT_USAGE;
 
     long n_folge = store_count(db, "SELECT count(*) FROM massnahme_folge");
     if (n_folge <= 0) {           /* a job without a measure list (indicators, survey) */

@@ -198,12 +198,8 @@ static void remove_stale(const char *dir, const struct strmap *written)
 
 static int render(const struct ib_config *cfg, sqlite3 *db)
 {
-    const char *configured = config_string(cfg, "bericht:stand", NULL);
-    long tag = umsetzung_stichtag(configured, report_time());
-    if (tag < 0) {
-        diag_error("Konfiguration %s: [bericht] stand „%s“ ist kein Datum (TT.MM.JJJJ)", cfg->path, configured);
-        return IB_EXIT_USAGE;
-    }
+    long tag = bericht_stichtag(cfg, NULL);
+    if (tag < 0) return IB_EXIT_USAGE;
     char stand[16];
     format_datum(stand, sizeof stand, (int)(tag / 10000), (int)(tag / 100 % 100), (int)(tag % 100));
     char *dir = path_join(cfg->out, config_string(cfg, "rueckmeldebogen:ordner", "rueckmeldeboegen"));

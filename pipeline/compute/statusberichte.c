@@ -124,12 +124,8 @@ static int fill_uebersicht(sqlite3 *db)
 
 int compute_statusberichte(const struct ib_config *cfg, sqlite3 *db)
 {
-    const char *stand = config_string(cfg, "bericht:stand", NULL);
-    long stichtag = umsetzung_stichtag(stand, report_time());
-    if (stichtag < 0) {
-        diag_error("Konfiguration %s: [bericht] stand „%s“ ist kein Datum (TT.MM.JJJJ)", cfg->path, stand);
-        return IB_EXIT_USAGE;
-    }
+    long stichtag = bericht_stichtag(cfg, NULL);
+    if (stichtag < 0) return IB_EXIT_USAGE;
     if (store_exec(db, "DELETE FROM status_uebersicht; DELETE FROM massnahme_status;") != 0) return IB_EXIT_STORE;
     int rc = fill_status(cfg, db), overdue = 0;
     if (rc == IB_EXIT_OK) rc = flag_overdue(db, stichtag, &overdue);

@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "format.h"
 #include "textwrap.h"
+#include "umsetzung.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -828,7 +829,7 @@ int dokument_vorlage(const struct vorlage *v, const struct vorlage_ausgabe *a,
                      struct dokument_ergebnis *erg)
 {
     char stand_buf[128];
-    if (!stand) stand = format_stand(stand_buf, sizeof stand_buf, v->stand);
+    if (!stand) stand = format_stand(stand_buf, sizeof stand_buf, umsetzung_stichtag(v->stand, report_time()));
     struct dokument_info info = {
         .titel = a ? a->titel : v->titel,
         .untertitel = a && a->untertitel ? a->untertitel : v->untertitel,

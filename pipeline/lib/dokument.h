@@ -226,7 +226,8 @@ typedef int (*dokument_kapitel_fn)(struct dokument *d, const struct vorlage *v,
  * order with its prose parts in the order Leitsatz (box), Beschreibung,
  * Leitgrundsätze (section „Leitgrundsätze“), Ziele (section „Übergeordnete
  * Ziele“), Text, then fuellen (may be NULL).  stand: "Stand: …" text (NULL
- * = [bericht] stand, else the day of report_time()).  Returns as
+ * = the template's [bericht] stand, else the day of report_time(); the
+ * pipeline passes bericht_stand() so the configuration wins).  Returns as
  * dokument_schreiben.
  */
 int dokument_vorlage(const struct vorlage *v, const struct vorlage_ausgabe *a,

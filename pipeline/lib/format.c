@@ -51,16 +51,9 @@ time_t report_time(void)
     return time(NULL);
 }
 
-char *format_stand(char *buf, size_t size, const char *configured)
+char *format_stand(char *buf, size_t size, long tag)
 {
-    if (configured) {
-        snprintf(buf, size, "Stand: %s", configured);
-        return buf;
-    }
-    time_t t = report_time();
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    snprintf(buf, size, "Stand: %02d.%02d.%04d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900);
+    snprintf(buf, size, "Stand: %02d.%02d.%04d", (int)(tag % 100), (int)(tag / 100 % 100), (int)(tag / 10000));
     return buf;
 }
 

@@ -29,10 +29,10 @@ char *format_datum(char *buf, size_t size, int jahr, int monat, int tag);
 time_t report_time(void);
 
 /*
- * format_stand — "Stand: TT.MM.JJJJ": the configured date ([bericht] stand,
- * printed as given) or, when NULL, the day of report_time().
+ * format_stand — "Stand: TT.MM.JJJJ" of a day given as YYYYMMDD (as
+ * umsetzung_stichtag and bericht_stichtag return it).  Returns buf.
  */
-char *format_stand(char *buf, size_t size, const char *configured);
+char *format_stand(char *buf, size_t size, long tag);
 
 /* format_iso_datum — "TT.MM.JJJJ" from an ISO date or time ("2024-11-20…");
  * other text is copied unchanged. */

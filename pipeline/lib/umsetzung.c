@@ -2,6 +2,9 @@
  * umsetzung.c — implementation statuses and the overdue rule (see umsetzung.h).
  */
 #include "umsetzung.h"
+#include "config.h"
+#include "diag.h"
+#include "format.h"
 #include "werte.h"
 
 #include <string.h>
@@ -91,4 +94,20 @@ long umsetzung_stichtag(const char *configured, time_t now)
     struct tm tm;
     gmtime_r(&now, &tm);
     return (long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+long bericht_stichtag(const struct ib_config *cfg, const char *vorgabe)
+{
+    const char *configured = config_string(cfg, "bericht:stand", NULL);
+    const char *text = configured ? configured : vorgabe;
+    long tag = umsetzung_stichtag(text, report_time());
+    if (tag < 0)
+        diag_error("Konfiguration %s: [bericht] stand „%s“ ist kein Datum (TT.MM.JJJJ)", cfg->path, text);
+    return tag;
+}
+
+char *bericht_stand(const struct ib_config *cfg, const char *vorgabe, char *buf, size_t size)
+{
+    long tag = bericht_stichtag(cfg, vorgabe);
+    return tag < 0 ? NULL : format_stand(buf, size, tag);
 }

@@ -8,12 +8,16 @@
  * 'in_umsetzung', 'umgesetzt', 'verzoegert', 'entfallen'); outputs print
  * the label.
  *
- * Pure functions: no I/O, no allocation.
+ * Pure functions (no I/O, no allocation), except bericht_stichtag and
+ * bericht_stand, which read the configuration and report errors.
  */
 #ifndef IB_UMSETZUNG_H
 #define IB_UMSETZUNG_H
 
+#include <stddef.h>
 #include <time.h>
+
+struct ib_config;
 
 enum umsetzung_status {
     UMSETZUNG_KEIN = 0,        /* no status (no report) */
@@ -64,5 +68,23 @@ int umsetzung_ueberfaellig(long ende, long stichtag, enum umsetzung_status s);
  * Returns the day, or -1 when the configured text is no valid date.
  */
 long umsetzung_stichtag(const char *configured, time_t now);
+
+/*
+ * bericht_stichtag — the job's report day as YYYYMMDD, one rule for every
+ * output (footers, title pages, „überfällig“, Rückmeldebögen): the
+ * configuration's [bericht] stand when set; else vorgabe (a template's
+ * stand, NULL = none); else the UTC day of report_time().  The text may be
+ * any form werte_datum accepts (31.12.2024, 2024-12-31, …).  Returns the
+ * day, or -1 after an error message naming the configuration file and key
+ * when the text is no valid date (callers exit with IB_EXIT_USAGE).
+ */
+long bericht_stichtag(const struct ib_config *cfg, const char *vorgabe);
+
+/*
+ * bericht_stand — "Stand: TT.MM.JJJJ" of bericht_stichtag(cfg, vorgabe),
+ * always printed the German way, into buf (size bytes).  Returns buf, or
+ * NULL after the error message of bericht_stichtag.
+ */
+char *bericht_stand(const struct ib_config *cfg, const char *vorgabe, char *buf, size_t size);
 
 #endif

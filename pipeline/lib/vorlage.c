@@ -5,6 +5,7 @@
 #include "config.h"
 #include "diag.h"
 #include "format.h"
+#include "werte.h"
 
 #include <errno.h>
 #include <iniparser.h>
@@ -372,7 +373,12 @@ static void bericht_lesen(struct leser *l, struct vorlage *v)
     v->kommune = pflicht(l, sec, "kommune");
     v->untertitel = wert_dup(l, sec, "untertitel");
     v->herausgeber = wert_dup(l, sec, "herausgeber");
-    v->stand = wert_dup(l, sec, "stand");
+    const char *stand = wert(l, sec, "stand");       /* any werte_datum form, kept as TT.MM.JJJJ */
+    int y, m, d;
+    char datum[16];
+    if (stand && werte_datum(stand, &y, &m, &d) != 0)
+        ini_fehler(l, sec, "stand", "„%s“ ist kein Datum (TT.MM.JJJJ)", stand);
+    else if (stand) v->stand = xstrdup(format_datum(datum, sizeof datum, y, m, d));
     v->kurztitel = wert_dup(l, sec, "kurztitel");
     v->autor = wert_dup(l, sec, "autor");
     v->thema = wert_dup(l, sec, "thema");

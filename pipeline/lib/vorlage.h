@@ -117,7 +117,9 @@ struct vorlage_ausgabe {
 
 struct vorlage {
     char *pfad;                    /* the INI file */
-    char *titel, *untertitel, *kommune, *herausgeber, *stand, *logo;
+    char *titel, *untertitel, *kommune, *herausgeber, *logo;
+    char *stand;                   /* TT.MM.JJJJ (any werte_datum form in the file), or NULL; only a
+                                      default: the configuration's [bericht] stand wins (bericht_stichtag) */
     char *kurztitel;               /* running header and footer; default titel */
     char *autor, *thema, *stichwoerter;   /* document info; autor defaults to kommune */
     int pdfa;                      /* pdfa = ja: write the PDF/A-1b parts (pdfdoc_pdfa) */

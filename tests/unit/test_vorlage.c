@@ -352,6 +352,10 @@ static void test_ini_fehler(void **state)
                           "Datei @/wappen.png kann nicht gelesen werden: No such file or directory\n"
                           "ibericht: Fehler: Vorlage @/bericht.ini, Abschnitt [anhang:a]: die Kennung „a“ hat schon ein anderes Kapitel\n");
 
+    snprintf(ini, sizeof ini, "%sstand = 31.13.2024\n[kapitel:a]\ntitel = A\nart = text\n", KOPF);
+    expect_ini_error(ini, "ibericht: Fehler: Vorlage @/bericht.ini, Abschnitt [bericht], Schlüssel „stand“: "
+                          "„31.13.2024“ ist kein Datum (TT.MM.JJJJ)\n");
+
     /* a line longer than iniparser's 1024 bytes */
     char lang[1400];
     memset(lang, 'x', sizeof lang);
@@ -375,7 +379,7 @@ static void test_ini_gut(void **state)
     (void)state;
     write_file("t.txt", "Text\n");
     char ini[1024];
-    snprintf(ini, sizeof ini, "%spdfa = ja\n[anhang:z]\ntitel = Z\nart = legende\n[kapitel:a]\ntitel = \"A; B\"\n"
+    snprintf(ini, sizeof ini, "%spdfa = ja\nstand = 2024-12-31\n[anhang:z]\ntitel = Z\nart = legende\n[kapitel:a]\ntitel = \"A; B\"\n"
              "art = text\ntext = t.txt\nquer = nein\n", KOPF);
     write_file("bericht.ini", ini);
     char path[256];
@@ -388,6 +392,7 @@ static void test_ini_gut(void **state)
     assert_int_equal(v.kapitel[1].art, VORLAGE_ART_LEGENDE);
     assert_true(v.pdfa);
     assert_string_equal(v.kurztitel, "T");
+    assert_string_equal(v.stand, "31.12.2024");                 /* ISO in the file, printed German */
     assert_int_equal(v.kapitel[0].prosa[VORLAGE_TEXT]->anzahl, 1);
     assert_int_equal(v.kapitel[0].n_handlungsfelder, 0);
     assert_true(vorlage_handlungsfeld_gilt(&v.kapitel[0], NULL, "irgendeins"));

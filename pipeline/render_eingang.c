@@ -107,11 +107,9 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const char *satz
         worksheet_write_string(ws, r, 3, sqlite3_column_int(q, 3) ? "ja" : "nein", f.text);
         worksheet_write_string(ws, r, 4, status_label(store_column_text(q, 4)), f.text);
         for (int c = 5; c <= 9; c++) worksheet_write_number(ws, r, (lxw_col_t)c, sqlite3_column_double(q, c), f.number);
-        const char *letzte = store_column_text(q, 10);
-        if (strlen(letzte) >= 10) {
-            lxw_datetime dt = { atoi(letzte), atoi(letzte + 5), atoi(letzte + 8), 0, 0, 0 };
-            worksheet_write_datetime(ws, r, 10, &dt, f.date);
-        }
+        char letzte[11];
+        snprintf(letzte, sizeof letzte, "%s", store_column_text(q, 10));     /* the day of the last delivery */
+        xlsxfmt_write_iso(ws, r, 10, letzte, &f);
     }
     ok &= q != NULL;
     sqlite3_finalize(q);
@@ -135,7 +133,8 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const char *satz
     while (q && sqlite3_step(q) == SQLITE_ROW) {
         r++;
         for (int c = 0; c < 11; c++) {
-            if (c == 4) worksheet_write_string(ws, r, 4, lieferung_label(store_column_text(q, 4)), f.text);
+            if (c == 0) xlsxfmt_write_iso(ws, r, 0, store_column_text(q, 0), &f);
+            else if (c == 4) worksheet_write_string(ws, r, 4, lieferung_label(store_column_text(q, 4)), f.text);
             else if (c >= 6 && c <= 8) {
                 if (sqlite3_column_type(q, c) != SQLITE_NULL)
                     worksheet_write_number(ws, r, (lxw_col_t)c, sqlite3_column_double(q, c), f.number);

@@ -7,7 +7,9 @@
 #include "format.h"
 #include "fsutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void make_formats(lxw_workbook *wb, struct xlsxfmt *f)
 {
@@ -29,6 +31,9 @@ static void make_formats(lxw_workbook *wb, struct xlsxfmt *f)
     f->date = workbook_add_format(wb);
     format_set_align(f->date, LXW_ALIGN_VERTICAL_TOP);
     format_set_num_format(f->date, "DD.MM.YYYY");
+    f->datetime = workbook_add_format(wb);
+    format_set_align(f->datetime, LXW_ALIGN_VERTICAL_TOP);
+    format_set_num_format(f->datetime, "DD.MM.YYYY hh:mm");
     f->title = workbook_add_format(wb);
     format_set_bold(f->title);
     format_set_font_size(f->title, 14);
@@ -103,4 +108,36 @@ char *xlsxfmt_col_name(char buf[8], int col)
     for (int i = 0; i < n; i++) buf[i] = tmp[n - 1 - i];
     buf[n] = '\0';
     return buf;
+}
+
+int xlsxfmt_write_iso(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *iso, const struct xlsxfmt *f)
+{
+    if (!iso || !*iso) return 0;
+    lxw_datetime dt = { 0 };
+    int n = 0, k = 0, sec = 0;
+    const char *rest = NULL;
+    lxw_format *fmt = f->date;
+    if (sscanf(iso, "%4d-%2d-%2d%n", &dt.year, &dt.month, &dt.day, &n) == 3 && n == 10
+        && dt.month >= 1 && dt.month <= 12 && dt.day >= 1 && dt.day <= 31)
+        rest = iso + n;
+    if (rest && (*rest == 'T' || *rest == ' ')) {          /* a time of day follows */
+        if (sscanf(rest + 1, "%2d:%2d%n", &dt.hour, &dt.min, &k) == 2 && k == 5 && dt.hour >= 0
+            && dt.hour <= 23 && dt.min >= 0 && dt.min <= 59) {
+            rest += 1 + k;
+            if (sscanf(rest, ":%2d%n", &sec, &k) == 1 && k == 3 && sec >= 0 && sec <= 60) {
+                dt.sec = sec;
+                rest += k;
+            }
+            if (*rest == 'Z') rest++;
+            fmt = f->datetime;
+        } else {
+            rest = NULL;
+        }
+    }
+    if (rest && !*rest) {
+        worksheet_write_datetime(ws, row, col, &dt, fmt);
+        return 1;
+    }
+    worksheet_write_string(ws, row, col, iso, f->text);
+    return 0;
 }

@@ -94,7 +94,24 @@ ok(st.get("notizen.txt") == "ohne Quellprofil", "Lieferungen: Datei ohne Quellpr
 ok(st.get("indicator_9-9-8.csv", "").startswith("wartet"), "Lieferungen: wartende Datei")
 ok(sum(1 for r in l if r[4] == "angenommen") == 13, "Lieferungen: 13 angenommen")
 ok(all(r[10] for r in l if r[4] == "angenommen"), "Lieferungen: Ablage im Archiv vermerkt")
+import datetime, sqlite3
+zs = [c for c in wb["Lieferungen"]["A"][1:] if c.value is not None]
+ok(zs and all(isinstance(c.value, datetime.datetime) and c.number_format == "DD.MM.YYYY hh:mm" for c in zs),
+   f"Lieferungen: Zeitpunkt als Excel-Datum TT.MM.JJJJ hh:mm ({[(c.value, c.number_format) for c in zs[:1]]})")
+db = sqlite3.connect(sys.argv[1].replace("eingangsbericht.xlsx", "ibericht.sqlite"))
+run_at = [r[0] for r in db.execute("SELECT run_at FROM lieferung ORDER BY id")]
+ok([c.value.strftime("%Y-%m-%dT%H:%M:%SZ") for c in zs] == run_at, "Lieferungen: Zeitpunkt wie im Datenbestand (UTC, sekundengenau)")
+d = wb["Quellen"]["K6"]
+ok(isinstance(d.value, datetime.datetime) and d.number_format == "DD.MM.YYYY" and d.value.hour == 0,
+   f"Quellen: letzte Lieferung als Datum TT.MM.JJJJ ({d.value}, {d.number_format})")
 PY
+
+# a delivery time that is not midnight: an Excel date and time to the second
+make_inbox "$TMP/zeit/inbox" tests/fixtures/anhang6/*.csv
+SOURCE_DATE_EPOCH=1732145532 run_ib report --config config/ibericht.ini --inbox "$TMP/zeit/inbox" --out "$TMP/zeit/out"
+z=$($PY -c 'import sys, openpyxl; c = openpyxl.load_workbook(sys.argv[1])["Lieferungen"]["A2"]; print(c.value, c.number_format)' \
+    "$TMP/zeit/out/eingangsbericht.xlsx")
+check_eq "Lieferungen: Zeitpunkt 20.11.2024 23:32:12 UTC als Excel-Datum" "2024-11-20 23:32:12 DD.MM.YYYY hh:mm" "$z"
 
 # the settled file is read on the next run; a changed delivery of one
 # indicator supersedes only that indicator

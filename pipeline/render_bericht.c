@@ -169,9 +169,10 @@ static int kapitel_eingang(struct dokument *d, struct bericht *b)
         "SELECT count(*), sum(status = 'geantwortet'), sum(status = 'fehlanzeige'), sum(status = 'ohne_rueckmeldung')"
         " FROM ruecklauf");
     if (q && sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) > 0) {
-        char satz[256];
-        snprintf(satz, sizeof satz, "Rücklauf: %d von %d Fachdiensten geantwortet, %d Fehlanzeigen, %d ohne Rückmeldung.",
-                 sqlite3_column_int(q, 1), sqlite3_column_int(q, 0), sqlite3_column_int(q, 2), sqlite3_column_int(q, 3));
+        char ruecklauf[256], satz[300];
+        format_ruecklauf(ruecklauf, sizeof ruecklauf, "Fachdienst", "Fachdiensten", sqlite3_column_int(q, 1),
+                         sqlite3_column_int(q, 0), sqlite3_column_int(q, 2), sqlite3_column_int(q, 3));
+        snprintf(satz, sizeof satz, "Rücklauf: %s.", ruecklauf);
         dokument_absatz(d, satz);
     }
     sqlite3_finalize(q);

@@ -57,10 +57,8 @@ static int ruecklauf_satz(sqlite3 *db, char *buf, size_t size)
         "       sum(status = 'ohne_rueckmeldung') FROM ruecklauf");
     if (!q) return -1;
     if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) > 0) {
-        int n = sqlite3_column_int(q, 0), g = sqlite3_column_int(q, 1), f = sqlite3_column_int(q, 2),
-            o = sqlite3_column_int(q, 3);
-        snprintf(buf, size, "%d von %d %s geantwortet, %d %s, %d ohne Rückmeldung", g, n,
-                 n == 1 ? "Fachdienst" : "Fachdiensten", f, f == 1 ? "Fehlanzeige" : "Fehlanzeigen", o);
+        format_ruecklauf(buf, size, "Fachdienst", "Fachdiensten", sqlite3_column_int(q, 1), sqlite3_column_int(q, 0), sqlite3_column_int(q, 2),
+                         sqlite3_column_int(q, 3));
     }
     sqlite3_finalize(q);
     return 0;

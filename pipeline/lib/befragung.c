@@ -1577,10 +1577,9 @@ void befragung_ruecklauf_free(struct befragung_ruecklauf *r)
 
 char *befragung_ruecklauf_satz(const struct befragung_ruecklauf *r, char *buf, size_t size)
 {
-    snprintf(buf, size, "%d von %d %s geantwortet, %d %s, %d ohne Rückmeldung", r->geantwortet, r->befragt,
-             r->einheit ? r->einheit : "Befragten", r->fehlanzeige, r->fehlanzeige == 1 ? "Fehlanzeige" : "Fehlanzeigen",
-             r->ohne_rueckmeldung);
-    return buf;
+    const char *einheit = r->einheit ? r->einheit : "Befragten";     /* dative plural; no singular known */
+    return format_ruecklauf(buf, size, einheit, einheit, r->geantwortet, r->befragt, r->fehlanzeige,
+                            r->ohne_rueckmeldung);
 }
 
 /* ---- free texts --------------------------------------------------------------------- */

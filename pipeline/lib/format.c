@@ -34,6 +34,17 @@ char *format_zahl(char *buf, size_t size, double value, int decimals)
     return buf;
 }
 
+char *format_ruecklauf(char *buf, size_t size, const char *einheit, const char *einheiten, long geantwortet,
+                       long gesamt, long fehlanzeigen, long ohne)
+{
+    char g[32], n[32], f[32], o[32];
+    snprintf(buf, size, "%s von %s %s geantwortet, %s %s, %s ohne Rückmeldung",
+             format_zahl(g, sizeof g, (double)geantwortet, 0), format_zahl(n, sizeof n, (double)gesamt, 0),
+             gesamt == 1 ? einheit : einheiten, format_zahl(f, sizeof f, (double)fehlanzeigen, 0),
+             fehlanzeigen == 1 ? "Fehlanzeige" : "Fehlanzeigen", format_zahl(o, sizeof o, (double)ohne, 0));
+    return buf;
+}
+
 char *format_datum(char *buf, size_t size, int jahr, int monat, int tag)
 {
     snprintf(buf, size, "%02d.%02d.%04d", tag, monat, jahr);

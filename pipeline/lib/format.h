@@ -18,6 +18,17 @@
  */
 char *format_zahl(char *buf, size_t size, double value, int decimals);
 
+/*
+ * format_ruecklauf — the Rücklauf sentence, the unit agreeing with the
+ * total: einheit after a total of 1, einheiten (dative plural) otherwise;
+ * „7 von 17 Fachdiensten geantwortet, 5 Fehlanzeigen, 5 ohne
+ * Rückmeldung“, „1 von 1 Fachdienst geantwortet, 1 Fehlanzeige, 0 ohne
+ * Rückmeldung“ (einheit "Fachdienst", einheiten "Fachdiensten"); counts
+ * grouped as format_zahl.  Writes into buf (size bytes); returns buf.
+ */
+char *format_ruecklauf(char *buf, size_t size, const char *einheit, const char *einheiten, long geantwortet,
+                       long gesamt, long fehlanzeigen, long ohne);
+
 /* format_datum — "TT.MM.JJJJ" of the calendar day (local fields of tm). */
 char *format_datum(char *buf, size_t size, int jahr, int monat, int tag);
 

@@ -26,6 +26,22 @@ static void test_zahl(void **state)
     assert_string_equal(format_zahl(b, sizeof b, NAN, 1), "–");
 }
 
+static void test_ruecklauf(void **state)
+{
+    (void)state;
+    char b[200];
+    assert_string_equal(format_ruecklauf(b, sizeof b, "Fachdienst", "Fachdiensten", 7, 17, 5, 5),
+                        "7 von 17 Fachdiensten geantwortet, 5 Fehlanzeigen, 5 ohne Rückmeldung");
+    assert_string_equal(format_ruecklauf(b, sizeof b, "Fachdienst", "Fachdiensten", 1, 1, 0, 0),
+                        "1 von 1 Fachdienst geantwortet, 0 Fehlanzeigen, 0 ohne Rückmeldung");
+    assert_string_equal(format_ruecklauf(b, sizeof b, "Fachdienst", "Fachdiensten", 0, 1, 1, 0),
+                        "0 von 1 Fachdienst geantwortet, 1 Fehlanzeige, 0 ohne Rückmeldung");
+    assert_string_equal(format_ruecklauf(b, sizeof b, "Fachdienst", "Fachdiensten", 1200, 2500, 300, 1000),
+                        "1.200 von 2.500 Fachdiensten geantwortet, 300 Fehlanzeigen, 1.000 ohne Rückmeldung");
+    assert_string_equal(format_ruecklauf(b, sizeof b, "Befragten", "Befragten", 1, 1, 0, 0),
+                        "1 von 1 Befragten geantwortet, 0 Fehlanzeigen, 0 ohne Rückmeldung");
+}
+
 static void test_daten(void **state)
 {
     (void)state;
@@ -56,6 +72,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_zahl),
         cmocka_unit_test(test_daten),
+        cmocka_unit_test(test_ruecklauf),
         cmocka_unit_test(test_utf8_sanitize),
     };
     return cmocka_run_group_tests_name("format", tests, NULL, NULL);

@@ -347,13 +347,12 @@ static void n_satz(const struct frage_r *f, struct legende *l, char *buf, size_t
     size_t k = (size_t)snprintf(buf, size, "n = %s gültige Antworten", anzahl_text(&f->n, l, z, sizeof z));
     if (f->n.st != GEHEIMHALTUNG_WERT || k >= size) return;
     const char *sep = " (";
-    if (f->fehlend > 0) { k += (size_t)snprintf(buf + k, size - k, "%skeine Angabe: %d", sep, f->fehlend); sep = "; "; }
-    if (f->ungueltig > 0 && k < size) {
-        k += (size_t)snprintf(buf + k, size - k, "%sungültig: %d", sep, f->ungueltig);
-        sep = "; ";
-    }
-    if (f->nicht_gefragt > 0 && k < size) {
-        k += (size_t)snprintf(buf + k, size - k, "%snicht gefragt (Filter): %d", sep, f->nicht_gefragt);
+    const struct { const char *name; int anzahl; } teile[] = {
+        { "keine Angabe", f->fehlend }, { "ungültig", f->ungueltig }, { "nicht gefragt (Filter)", f->nicht_gefragt },
+    };
+    for (size_t i = 0; i < sizeof teile / sizeof teile[0]; i++) {
+        if (teile[i].anzahl <= 0 || k >= size) continue;
+        k += (size_t)snprintf(buf + k, size - k, "%s%s: %s", sep, teile[i].name, format_zahl(z, sizeof z, teile[i].anzahl, 0));
         sep = "; ";
     }
     if (*sep == ';' && k < size) snprintf(buf + k, size - k, ")");
@@ -1259,12 +1258,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct befr
     snprintf(line, sizeof line, "%s%s%s", kommune, *kommune ? " · " : "", b->titel);
     if (strlen(line) > 90) strcpy(line + 87, "…");
     pdfdoc_footers(&doc, stand, line);
-    char *target = path_join(cfg->out, datei);
-    int rc = pdfdoc_save(&doc, target) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
-    if (rc == IB_EXIT_OK) diag_info("%s geschrieben (%d %s)", target, doc.npages, doc.npages == 1 ? "Seite" : "Seiten");
-    free(target);
-    pdfdoc_close(&doc);
-    return rc;
+    return berichtpdf_save_as(cfg, &doc, datei);
 }
 
 /* ---- the stage --------------------------------------------------------------------- */

@@ -271,9 +271,10 @@ static int kapitel_befragung(struct dokument *d, struct bericht *b)
     int any = 0;
     while (f && sqlite3_step(q) == SQLITE_ROW) {
         any = 1;
-        char line[600];
-        snprintf(line, sizeof line, "%s: %d Befragte aus %d Lieferungen.", store_column_text(q, 1),
-                 sqlite3_column_int(q, 2), sqlite3_column_int(q, 3));
+        char line[600], befragte[48], lieferungen[48];
+        snprintf(line, sizeof line, "%s: %s aus %s.", store_column_text(q, 1),
+                 format_menge(befragte, sizeof befragte, sqlite3_column_int(q, 2), "Befragte", "Befragte"),
+                 format_menge(lieferungen, sizeof lieferungen, sqlite3_column_int(q, 3), "Lieferung", "Lieferungen"));
         dokument_abschnitt(d, store_column_text(q, 1));
         dokument_absatz(d, line);
         sqlite3_reset(f);
@@ -373,10 +374,12 @@ static int write_one(struct bericht *b, const struct vorlage *v, const struct vo
                               config_string(cfg, "schrift:regular", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
                               config_string(cfg, "schrift:fett", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
                               b->stand, fuellen, b, target, &erg) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
+    char seiten[48], inhalt[48], durchgaenge[48];
     if (rc == IB_EXIT_OK)
-        diag_info("%s geschrieben (%d Seiten, Inhaltsverzeichnis %d %s, %d %s)", target, erg.seiten,
-                  erg.inhalt_seiten, erg.inhalt_seiten == 1 ? "Seite" : "Seiten",
-                  erg.durchgaenge, erg.durchgaenge == 1 ? "Durchgang" : "Durchgänge");
+        diag_info("%s geschrieben (%s, Inhaltsverzeichnis %s, %s)", target,
+                  format_menge(seiten, sizeof seiten, erg.seiten, "Seite", "Seiten"),
+                  format_menge(inhalt, sizeof inhalt, erg.inhalt_seiten, "Seite", "Seiten"),
+                  format_menge(durchgaenge, sizeof durchgaenge, erg.durchgaenge, "Durchgang", "Durchgänge"));
     free(target);
     return rc;
 }

@@ -172,6 +172,7 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const char *satz
     return rc;
 }
 
+/* The rows of sql as a table: counts grouped („18.348“), texts through status_label. */
 static void table_from(struct pdftable *t, sqlite3 *db, const char *sql, int ncols)
 {
     sqlite3_stmt *q = store_prepare(db, sql);
@@ -181,7 +182,10 @@ static void table_from(struct pdftable *t, sqlite3 *db, const char *sql, int nco
     while (q && sqlite3_step(q) == SQLITE_ROW) {
         rows++;
         for (int c = 0; c < ncols; c++) {
-            owned[c] = xstrdup(status_label(store_column_text(q, c)));
+            char zahl[32];
+            owned[c] = xstrdup(sqlite3_column_type(q, c) == SQLITE_INTEGER
+                                   ? format_zahl(zahl, sizeof zahl, sqlite3_column_double(q, c), 0)
+                                   : status_label(store_column_text(q, c)));
             cells[c] = owned[c];
         }
         pdftable_row(t, cells, NULL);

@@ -99,9 +99,10 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     pdfdoc_paragraph(&doc, doc.bold, 17, listentitel, 1);
     doc.y -= 4;
     const char *zeitraum = config_string(cfg, "bericht:berichtszeitraum", NULL);
-    snprintf(line, sizeof line, "%ld %s in %d %s nach Terminierung%s%s · %s", n_massnahmen,
-             n_massnahmen == 1 ? "Maßnahme" : "Maßnahmen", n_gruppen,
-             n_gruppen == 1 ? "Gruppe" : "Gruppen", zeitraum ? " · Zeitraum " : "",
+    char massnahmen[48], gruppen[48];
+    snprintf(line, sizeof line, "%s in %s nach Terminierung%s%s · %s",
+             format_menge(massnahmen, sizeof massnahmen, n_massnahmen, "Maßnahme", "Maßnahmen"),
+             format_menge(gruppen, sizeof gruppen, n_gruppen, "Gruppe", "Gruppen"), zeitraum ? " · Zeitraum " : "",
              zeitraum ? zeitraum : "", stand);
     pdfdoc_paragraph(&doc, doc.regular, 9, line, 1);
     doc.y -= 14;
@@ -133,9 +134,9 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         if (sqlite3_column_int(q, 0) != gruppe) {
             if (in_table) pdftable_end(&table);
             gruppe = sqlite3_column_int(q, 0);
-            long anzahl = sqlite3_column_int64(q, 2);
-            snprintf(line, sizeof line, "%s – %ld %s", store_column_text(q, 1), anzahl,
-                     anzahl == 1 ? "Maßnahme" : "Maßnahmen");
+            char anzahl[48];
+            snprintf(line, sizeof line, "%s – %s", store_column_text(q, 1),
+                     format_menge(anzahl, sizeof anzahl, (long)sqlite3_column_int64(q, 2), "Maßnahme", "Maßnahmen"));
             double heading = pdfdoc_paragraph(&doc, doc.bold, 12, line, 0) + 8;
             if (in_table) heading += 12;
             if (doc.y - heading - pdftable_start_height(&table, cells) < pdfdoc_bottom(&doc))
@@ -166,14 +167,11 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
 
     snprintf(line, sizeof line, "%s%s%s", kommune, *kommune ? " · " : "", titel);
     pdfdoc_footers(&doc, stand, line);
-    char *target = path_join(cfg->out, config_string(cfg, "massnahmenliste:pdf", "massnahmen_chronologisch.pdf"));
-    if (rc == IB_EXIT_OK) {
-        if (pdfdoc_save(&doc, target) != 0) rc = IB_EXIT_OUTPUT;
-        else diag_info("%s geschrieben (%d %s)", target, doc.npages, doc.npages == 1 ? "Seite" : "Seiten");
+    if (rc != IB_EXIT_OK) {
+        pdfdoc_close(&doc);
+        return rc;
     }
-    free(target);
-    pdfdoc_close(&doc);
-    return rc;
+    return berichtpdf_save(cfg, &doc, "massnahmenliste:pdf", "massnahmen_chronologisch.pdf");
 }
 
 int main(int argc, char **argv)

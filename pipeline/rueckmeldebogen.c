@@ -225,8 +225,10 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     }
     sqlite3_finalize(q);
     if (rc == IB_EXIT_OK && dir_exists(dir)) remove_stale(dir, &written);
+    char boegen[64];
     if (rc == IB_EXIT_OK)
-        diag_info("%d %s in %s geschrieben (Stand %s)", count, count == 1 ? "Rückmeldebogen" : "Rückmeldebögen", dir, stand);
+        diag_info("%s in %s geschrieben (Stand %s)",
+                  format_menge(boegen, sizeof boegen, count, "Rückmeldebogen", "Rückmeldebögen"), dir, stand);
     strmap_free(&names);
     strmap_free(&written);
     free(dir);

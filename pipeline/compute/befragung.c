@@ -28,6 +28,7 @@
 #include "compute.h"
 #include "lib/befragung.h"
 #include "lib/diag.h"
+#include "lib/format.h"
 #include "lib/quelle.h"
 #include "lib/sha256.h"
 #include "lib/store.h"
@@ -594,9 +595,10 @@ static int eine_befragung(const struct ib_config *cfg, sqlite3 *db, int position
     struct befragung *b = befragung_neu(fb, INTERN_SCHLUESSEL, sizeof INTERN_SCHLUESSEL - 1);
     long fremd = antworten_laden(db, pfad, fb, b);
     int rc = fremd < 0 ? IB_EXIT_STORE : IB_EXIT_OK;
+    char zahl[32];
     if (fremd > 0)
-        diag_warning("Befragung %s: %ld gespeicherte Antworten passen nicht mehr zum Fragebogen (nicht ausgewertet)",
-                     pfad, fremd);
+        diag_warning("Befragung %s: %s gespeicherte Antworten passen nicht mehr zum Fragebogen (nicht ausgewertet)",
+                     pfad, format_zahl(zahl, sizeof zahl, (double)fremd, 0));
     sqlite3_int64 bid = position;
     sqlite3_stmt *ins = rc ? NULL : store_prepare(db,
         "INSERT INTO befragung(id, fragebogen, titel, kommune, quelle, dateien, befragte, uebersprungen, schwelle,"
@@ -668,7 +670,8 @@ static int eine_befragung(const struct ib_config *cfg, sqlite3 *db, int position
     sqlite3_finalize(oq);
     sqlite3_finalize(kq);
     sqlite3_finalize(tq);
-    if (!rc) diag_info("Befragung %s: %zu Befragte aus %d Datei(en) ausgewertet", pfad, befragung_anzahl(b), dateien);
+    if (!rc) diag_info("Befragung %s: %s Befragte aus %d Datei(en) ausgewertet", pfad,
+                       format_zahl(zahl, sizeof zahl, (double)befragung_anzahl(b), 0), dateien);
     befragung_free(b);
     fragebogen_free(fb);
     return rc;

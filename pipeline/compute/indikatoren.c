@@ -16,6 +16,7 @@
  */
 #include "compute.h"
 #include "lib/diag.h"
+#include "lib/format.h"
 #include "lib/indikator.h"
 #include "lib/katalog.h"
 #include "lib/store.h"
@@ -350,8 +351,10 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
     if (rc == IB_EXIT_OK && (write_catalogue(db, &k) != 0 || write_results(db, &k, erg, berichtsjahr) != 0 ||
                              write_coverage(db, &k, erg, berichtsjahr, gebiet) != 0))
         rc = IB_EXIT_STORE;
+    char werte[48];
     if (rc == IB_EXIT_OK)
-        diag_info("%d Indikatoren aus %s berechnet (%zu Werte, Berichtsjahr %d)", k.nindikatoren, pfad, nbeob, berichtsjahr);
+        diag_info("%d Indikatoren aus %s berechnet (%s, Berichtsjahr %d)", k.nindikatoren, pfad,
+                  format_menge(werte, sizeof werte, (long)nbeob, "Wert", "Werte"), berichtsjahr);
     indikator_ergebnisse_freigeben(erg, k.nindikatoren);
     for (size_t i = 0; i < nreihen; i++) {
         free(reihen[i].indikator);

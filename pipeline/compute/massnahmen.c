@@ -15,6 +15,7 @@
  */
 #include "compute.h"
 #include "lib/diag.h"
+#include "lib/format.h"
 #include "lib/store.h"
 #include "lib/terminierung.h"
 
@@ -173,7 +174,9 @@ int compute_massnahmen(const struct ib_config *cfg, sqlite3 *db)
             "   FROM massnahme_folge f JOIN massnahme m ON m.id = f.massnahme_id"
             "  GROUP BY m.handlungsfeld, f.gruppe_jahr;") != 0)
         goto done;
-    diag_info("%zu Maßnahmen in %d Terminierungsgruppen geordnet", n, position);
+    char massnahmen[48];
+    diag_info("%s in %d Terminierungsgruppen geordnet",
+              format_menge(massnahmen, sizeof massnahmen, (long)n, "Maßnahme", "Maßnahmen"), position);
     rc = IB_EXIT_OK;
 done:
     sqlite3_finalize(ins_gruppe);

@@ -134,8 +134,11 @@ int compute_statusberichte(const struct ib_config *cfg, sqlite3 *db)
     sqlite3_stmt *q = store_prepare(db, "SELECT count(*), sum(ohne_bericht) FROM massnahme_status");
     if (q && sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) > 0) {
         int n = sqlite3_column_int(q, 0), ohne = sqlite3_column_int(q, 1);
-        diag_info("Statusberichte: %d von %d Maßnahmen mit Status, %d ohne Bericht, %d überfällig (Stichtag %02ld.%02ld.%04ld)",
-                  n - ohne, n, ohne, overdue, stichtag % 100, stichtag / 100 % 100, stichtag / 10000);
+        char mit[32], alle[32], ohne_t[32], ueber[32], tag[16];
+        diag_info("Statusberichte: %s von %s Maßnahmen mit Status, %s ohne Bericht, %s überfällig (Stichtag %s)",
+                  format_zahl(mit, sizeof mit, n - ohne, 0), format_zahl(alle, sizeof alle, n, 0),
+                  format_zahl(ohne_t, sizeof ohne_t, ohne, 0), format_zahl(ueber, sizeof ueber, overdue, 0),
+                  format_datum(tag, sizeof tag, (int)(stichtag / 10000), (int)(stichtag / 100 % 100), (int)(stichtag % 100)));
     }
     sqlite3_finalize(q);
     return IB_EXIT_OK;

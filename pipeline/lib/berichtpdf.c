@@ -4,6 +4,7 @@
  */
 #include "berichtpdf.h"
 #include "diag.h"
+#include "format.h"
 #include "fsutil.h"
 
 #include <stdlib.h>
@@ -14,12 +15,19 @@ int berichtpdf_open(const struct ib_config *cfg, struct pdfdoc *doc, HPDF_PageDi
                        config_string(cfg, "schrift:fett", BERICHTPDF_FETT), direction);
 }
 
-int berichtpdf_save(const struct ib_config *cfg, struct pdfdoc *doc, const char *key, const char *def)
+int berichtpdf_save_as(const struct ib_config *cfg, struct pdfdoc *doc, const char *name)
 {
-    char *target = path_join(cfg->out, config_string(cfg, key, def));
+    char *target = path_join(cfg->out, name);
     int rc = pdfdoc_save(doc, target) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
-    if (rc == IB_EXIT_OK) diag_info("%s geschrieben (%d %s)", target, doc->npages, doc->npages == 1 ? "Seite" : "Seiten");
+    char seiten[48];
+    if (rc == IB_EXIT_OK)
+        diag_info("%s geschrieben (%s)", target, format_menge(seiten, sizeof seiten, doc->npages, "Seite", "Seiten"));
     free(target);
     pdfdoc_close(doc);
     return rc;
+}
+
+int berichtpdf_save(const struct ib_config *cfg, struct pdfdoc *doc, const char *key, const char *def)
+{
+    return berichtpdf_save_as(cfg, doc, config_string(cfg, key, def));
 }

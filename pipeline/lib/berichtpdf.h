@@ -18,9 +18,12 @@ int berichtpdf_open(const struct ib_config *cfg, struct pdfdoc *doc, HPDF_PageDi
 
 /*
  * berichtpdf_save — save doc as OUT/<value of key, or def> (temporary file,
- * renamed), report the page count, close doc.  Returns IB_EXIT_OK or
+ * renamed), report the page count („… geschrieben (1.293 Seiten)“), close doc.  Returns IB_EXIT_OK or
  * IB_EXIT_OUTPUT (message printed).
  */
 int berichtpdf_save(const struct ib_config *cfg, struct pdfdoc *doc, const char *key, const char *def);
+
+/* berichtpdf_save_as — the same for the file name itself: OUT/name. */
+int berichtpdf_save_as(const struct ib_config *cfg, struct pdfdoc *doc, const char *name);
 
 #endif

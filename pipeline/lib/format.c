@@ -34,6 +34,13 @@ char *format_zahl(char *buf, size_t size, double value, int decimals)
     return buf;
 }
 
+char *format_menge(char *buf, size_t size, long n, const char *einzahl, const char *mehrzahl)
+{
+    char z[32];
+    snprintf(buf, size, "%s %s", format_zahl(z, sizeof z, (double)n, 0), n == 1 ? einzahl : mehrzahl);
+    return buf;
+}
+
 char *format_ruecklauf(char *buf, size_t size, const char *einheit, const char *einheiten, long geantwortet,
                        long gesamt, long fehlanzeigen, long ohne)
 {

@@ -19,6 +19,13 @@
 char *format_zahl(char *buf, size_t size, double value, int decimals);
 
 /*
+ * format_menge — a count with its noun, grouped as format_zahl:
+ * (1, "Seite", "Seiten") → "1 Seite", 1293 → "1.293 Seiten".  einzahl after
+ * exactly 1, mehrzahl otherwise (also 0).  Writes into buf; returns buf.
+ */
+char *format_menge(char *buf, size_t size, long n, const char *einzahl, const char *mehrzahl);
+
+/*
  * format_ruecklauf — the Rücklauf sentence, the unit agreeing with the
  * total: einheit after a total of 1, einheiten (dative plural) otherwise;
  * „7 von 17 Fachdiensten geantwortet, 5 Fehlanzeigen, 5 ohne

@@ -16,6 +16,7 @@ touch -d '+1 minute' "$in/indicator_9-9-8.csv"
 mkdir -p "$in/xlsx"; cp -p $nds/xlsx/*.xlsx "$in/xlsx/"                 # a delivery copied with its folder
 run_ib report --config config/niedersachsen.ini --inbox "$in" --out "$out"
 check_eq "LSN-Eingang: report endet mit 0" 0 "$rc"
+check_grep "compute meldet die Werte mit Tausenderpunkt" "Indikatoren aus config/katalog_niedersachsen.ini berechnet (24.652 Werte" "$TMP/log"
 check_grep "Datei ohne Quellprofil gemeldet" "$in/notizen.txt: keine Quelle beansprucht diese Datei" "$TMP/log"
 check "Datei ohne Quellprofil bleibt im Eingang" test -f "$in/notizen.txt"
 check_grep ".part-Datei wartet" "$in/indicator_9-9-9.csv.part: wartet" "$TMP/log"
@@ -78,6 +79,13 @@ PY
 
 # Eingangsbericht of this run
 check "Eingangsbericht XLSX geschrieben" test -s "$out/eingangsbericht.xlsx"
+# counts grouped the German way: the CSV rows of lsn_csv counted independently
+werte=$($PY -c 'import csv, glob, sys
+n = sum(sum(1 for _ in csv.DictReader(open(p, encoding="utf-8-sig", newline=""))) for p in glob.glob(sys.argv[1] + "/csv/*.csv"))
+print(f"{n:,}".replace(",", "."))' $nds)
+pdftotext -layout "$out/eingangsbericht.pdf" "$TMP/eingang_nds.txt" 2>/dev/null
+check_grep "Eingangsbericht-PDF: lsn_csv mit $werte Werten (Tausenderpunkt)" " $werte " "$TMP/eingang_nds.txt"
+check "Eingangsbericht-PDF: nicht ohne Tausenderpunkt ($(echo "$werte" | tr -d .))" sh -c "! grep -qw $(echo "$werte" | tr -d .) '$TMP/eingang_nds.txt'"
 check "Eingangsbericht PDF besteht qpdf --check" qpdf --check "$out/eingangsbericht.pdf"
 $PY - "$out/eingangsbericht.xlsx" <<'PY'
 import sys, openpyxl

@@ -16,3 +16,22 @@ pdftotext "$out/integrationsbericht.pdf" "$TMP/bericht.txt" 2>/dev/null
 # Rücklauf: the noun agrees with the total, one sentence in both documents
 check_grep "Eingangsbericht: „1 von 1 Fachdienst geantwortet“" "1 von 1 Fachdienst geantwortet, 0 Fehlanzeigen, 0 ohne Rückmeldung" "$TMP/eingang.txt"
 check_grep "Integrationsbericht: derselbe Rücklauf-Satz" "Rücklauf: 1 von 1 Fachdienst geantwortet, 0 Fehlanzeigen, 0 ohne Rückmeldung." "$TMP/bericht.txt"
+
+# counts with German grouping („1.071“) in messages and in the PDF: the
+# sample list delivered nine times over, without the template (fast)
+big="$TMP/gross/inbox"
+mkdir -p "$big"
+sample=tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
+head -n 1 "$sample" > "$big/massnahmen_gross.csv"
+for i in 1 2 3 4 5 6 7 8 9; do tail -n +2 "$sample" >> "$big/massnahmen_gross.csv"; done
+touch -d '1 hour ago' "$big/massnahmen_gross.csv"
+sed '/^vorlage *=/d' config/ibericht.ini > "$TMP/gross.ini"
+run_ib report --config "$TMP/gross.ini" --inbox "$big" --out "$TMP/gross/out"
+check_eq "1.071 Maßnahmen: report endet mit 0" 0 "$rc"
+check_grep "Meldung compute: „1.071 Maßnahmen“" "1.071 Maßnahmen in 4 Terminierungsgruppen geordnet" "$TMP/log"
+check_grep "Meldung Statusberichte: „0 von 1.071 Maßnahmen“" \
+    "Statusberichte: 0 von 1.071 Maßnahmen mit Status, 1.071 ohne Bericht, 0 überfällig (Stichtag 20.11.2024)" "$TMP/log"
+pdftotext "$TMP/gross/out/massnahmen_chronologisch.pdf" "$TMP/gross.txt" 2>/dev/null
+check_grep "Liste: „1.071 Maßnahmen in 4 Gruppen“" "1.071 Maßnahmen in 4 Gruppen nach Terminierung" "$TMP/gross.txt"
+pages=$(pdfinfo "$TMP/gross/out/massnahmen_chronologisch.pdf" 2>/dev/null | awk '/^Pages:/{print $2}')
+check_grep "Meldung render-pdf: Seitenzahl wie pdfinfo ($pages)" "massnahmen_chronologisch.pdf geschrieben ($pages Seiten)" "$TMP/log"

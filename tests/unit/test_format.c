@@ -26,6 +26,17 @@ static void test_zahl(void **state)
     assert_string_equal(format_zahl(b, sizeof b, NAN, 1), "–");
 }
 
+static void test_menge(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_string_equal(format_menge(b, sizeof b, 1, "Seite", "Seiten"), "1 Seite");
+    assert_string_equal(format_menge(b, sizeof b, 0, "Seite", "Seiten"), "0 Seiten");
+    assert_string_equal(format_menge(b, sizeof b, 1293, "Seite", "Seiten"), "1.293 Seiten");
+    assert_string_equal(format_menge(b, sizeof b, 18348, "Wert", "Werte"), "18.348 Werte");
+    assert_string_equal(format_menge(b, sizeof b, 1234567, "Wert", "Werte"), "1.234.567 Werte");
+}
+
 static void test_ruecklauf(void **state)
 {
     (void)state;
@@ -73,6 +84,7 @@ int main(void)
         cmocka_unit_test(test_zahl),
         cmocka_unit_test(test_daten),
         cmocka_unit_test(test_ruecklauf),
+        cmocka_unit_test(test_menge),
         cmocka_unit_test(test_utf8_sanitize),
     };
     return cmocka_run_group_tests_name("format", tests, NULL, NULL);

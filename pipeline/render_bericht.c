@@ -132,7 +132,10 @@ static int kapitel_massnahmen(struct dokument *d, struct bericht *b, const struc
     return 0;
 }
 
-static int kapitel_indikatoren(struct dokument *d, struct bericht *b, const struct vorlage_kapitel *k)
+/* The indicator sections of the chapter.  Without any, the readers get a
+ * plain sentence; the configuration hint goes to the console (once, with
+ * the full report: melden). */
+static int kapitel_indikatoren(struct dokument *d, struct bericht *b, const struct vorlage_kapitel *k, int melden)
 {
     sqlite3_stmt *q = store_prepare(b->db,
         "SELECT id, titel, einheit, quelle, hinweis, art, dezimalen, nicht_erhoben FROM katalog_indikator"
@@ -159,7 +162,15 @@ static int kapitel_indikatoren(struct dokument *d, struct bericht *b, const stru
         n++;
     }
     sqlite3_finalize(q);
-    if (!n) dokument_absatz(d, "Für diesen Bericht sind keine Indikatoren berechnet ([indikatoren] katalog).");
+    if (!n) {
+        dokument_absatz(d, "Für diesen Bericht liegen keine Indikatoren vor.");
+        if (melden && !config_string(b->cfg, "indikatoren:katalog", NULL))
+            diag_info("Hinweis: Kapitel „%s“ ohne Indikatoren — %s nennt keinen Katalog ([indikatoren] katalog)",
+                      k->titel, b->cfg->path);
+        else if (melden)
+            diag_info("Hinweis: Kapitel „%s“ ohne Indikatoren — keiner der Vorlage (indikatoren) ist im Katalog "
+                      "berechnet", k->titel);
+    }
     return 0;
 }
 
@@ -344,7 +355,7 @@ static int fuellen(struct dokument *d, const struct vorlage *v, const struct vor
     struct bericht *b = ctx;
     switch (k->art) {
     case VORLAGE_ART_MASSNAHMEN: return kapitel_massnahmen(d, b, k, a);
-    case VORLAGE_ART_INDIKATOREN: return kapitel_indikatoren(d, b, k);
+    case VORLAGE_ART_INDIKATOREN: return kapitel_indikatoren(d, b, k, a == NULL);
     case VORLAGE_ART_EINGANG: return kapitel_eingang(d, b);
     case VORLAGE_ART_LEGENDE: return kapitel_legende(d);
     case VORLAGE_ART_QUELLEN: return kapitel_quellen(d, b);

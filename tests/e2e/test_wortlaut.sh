@@ -17,6 +17,17 @@ pdftotext "$out/integrationsbericht.pdf" "$TMP/bericht.txt" 2>/dev/null
 check_grep "Eingangsbericht: „1 von 1 Fachdienst geantwortet“" "1 von 1 Fachdienst geantwortet, 0 Fehlanzeigen, 0 ohne Rückmeldung" "$TMP/eingang.txt"
 check_grep "Integrationsbericht: derselbe Rücklauf-Satz" "Rücklauf: 1 von 1 Fachdienst geantwortet, 0 Fehlanzeigen, 0 ohne Rückmeldung." "$TMP/bericht.txt"
 
+# the shipped job has no indicator catalogue: plain German for the council,
+# no promise of figures and charts, the configuration hint on the console
+check_grep "Kennzahlen ohne Katalog: „Für diesen Bericht liegen keine Indikatoren vor.“" \
+    "Für diesen Bericht liegen keine Indikatoren vor." "$TMP/bericht.txt"
+check "Integrationsbericht: kein Konfigurationsjargon („[indikatoren]“, „katalog)“)" \
+    sh -c "! grep -qiE '\\[indikatoren\\]|katalog\\)' '$TMP/bericht.txt'"
+check "Integrationsbericht: keine Diagramme versprochen, wo keine sind" sh -c "! grep -q 'Diagramm' '$TMP/bericht.txt'"
+check_grep "Kennzahlen-Text neutral („soweit sie für diesen Bericht vorliegen“)" "soweit" "$TMP/bericht.txt"
+check_eq "Hinweis auf [indikatoren] katalog auf der Konsole, einmal" 1 \
+    "$(grep -c 'Hinweis: Kapitel „Kennzahlen zur Integration“ ohne Indikatoren — config/ibericht.ini nennt keinen Katalog (\[indikatoren\] katalog)' "$TMP/report.log")"
+
 # counts with German grouping („1.071“) in messages and in the PDF: the
 # sample list delivered nine times over, without the template (fast)
 big="$TMP/gross/inbox"

@@ -2,7 +2,9 @@
  * eingang.c — compute part for the Eingangsbericht (delivery report).
  *
  * eingang_quelle: one row per source profile (config/quellen.ini, in file
- * order) plus one per source that delivered but has no profile any more:
+ * order) — a profile with `erwartet = nein` only when it delivered
+ * something (accepted or rejected): a source nobody expects is never
+ * „fehlt“ — plus one per source that delivered but has no profile any more:
  * status „geliefert“ (a current accepted delivery), „abgewiesen“ (only
  * rejected files), „fehlt“ (nothing); counts of current files, rows,
  * skipped rows, superseded and rejected deliveries.
@@ -35,7 +37,9 @@ static int fill_quellen(const struct quellen *qs, sqlite3 *db)
         "   (SELECT coalesce(sum(rows_rejected), 0) FROM source_file WHERE quelle = ?2 AND superseded_by IS NULL),"
         "   (SELECT count(*) FROM source_file WHERE quelle = ?2 AND superseded_by IS NOT NULL),"
         "   (SELECT count(*) FROM lieferung WHERE quelle = ?2 AND status = 'abgewiesen'),"
-        "   (SELECT max(ingested_at) FROM source_file WHERE quelle = ?2)");
+        "   (SELECT max(ingested_at) FROM source_file WHERE quelle = ?2)"
+        " WHERE ?5 OR EXISTS (SELECT 1 FROM source_file WHERE quelle = ?2)"
+        "    OR EXISTS (SELECT 1 FROM lieferung WHERE quelle = ?2 AND status = 'abgewiesen')");
     if (!ins) return IB_EXIT_STORE;
     int pos = 0, rc = IB_EXIT_OK;
     for (int i = 0; i < qs->count && rc == IB_EXIT_OK; i++) {

@@ -17,6 +17,17 @@ pdftotext "$out/integrationsbericht.pdf" "$TMP/bericht.txt" 2>/dev/null
 check_grep "Eingangsbericht: „1 von 1 Fachdienst geantwortet“" "1 von 1 Fachdienst geantwortet, 0 Fehlanzeigen, 0 ohne Rückmeldung" "$TMP/eingang.txt"
 check_grep "Integrationsbericht: derselbe Rücklauf-Satz" "Rücklauf: 1 von 1 Fachdienst geantwortet, 0 Fehlanzeigen, 0 ohne Rückmeldung." "$TMP/bericht.txt"
 
+# a source with `erwartet = nein` (rueckmeldebogen in config/quellen.ini) that
+# delivered nothing is not listed as missing, in neither document
+check "Eingangsbericht-PDF: nicht erwartete Quelle rueckmeldebogen nicht als fehlend" \
+    sh -c "! grep -qE 'rueckmeldebogen|fehlt' '$TMP/eingang.txt'"
+check "Integrationsbericht: nicht erwartete Quelle rueckmeldebogen nicht als fehlend" \
+    sh -c "! grep -qE 'rueckmeldebogen|fehlt' '$TMP/bericht.txt'"
+q=$($PY -c 'import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Quellen"]
+print(" ".join(f"{r[0]}:{r[4]}" for r in ws.iter_rows(min_row=6, values_only=True) if r[0]))' "$out/eingangsbericht.xlsx")
+check_eq "Eingangsbericht-XLSX: nur die erwartete, gelieferte Quelle" "massnahmen_wesermarsch:geliefert" "$q"
+
 # the shipped job has no indicator catalogue: plain German for the council,
 # no promise of figures and charts, the configuration hint on the console
 check_grep "Kennzahlen ohne Katalog: „Für diesen Bericht liegen keine Indikatoren vor.“" \

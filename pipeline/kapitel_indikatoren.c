@@ -180,7 +180,10 @@ void kapitel_indikator_zeichnen(const struct kapitel_ausgabe *aus, sqlite3 *db, 
             if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
                 char d[32];
                 double delta = sqlite3_column_double(st, 1);
-                format_zahl(d, sizeof d, delta, 1);
+                /* a change is never printed as „0,0“: more digits until it shows (+0,03 %) */
+                int dez = 1;
+                while (dez < 3 && delta != 0 && round(fabs(delta) * pow(10, dez)) == 0) dez++;
+                format_zahl(d, sizeof d, delta, dez);
                 const char *unit = strcmp(store_column_text(st, 2), "prozentpunkte") == 0 ? " Pp."
                                  : strcmp(store_column_text(st, 2), "prozent") == 0 ? " %" : "";
                 snprintf(dev, sizeof dev, "%s (%s%s%s zu %d)", kapitel_status_text(status), delta > 0 ? "+" : "", d, unit,

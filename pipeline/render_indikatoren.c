@@ -307,7 +307,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
     kapitel_ausgabe_seiten(&aus, &doc);
     int symbols_used[WERTE_SYMBOL_ANZAHL] = { 0 };
     sqlite3_stmt *cov = store_prepare(db,
-        "SELECT titel, indikatoren, mit_daten, ohne_daten, besser, schlechter, unveraendert + veraendert, ohne_daten_liste"
+        "SELECT titel, indikatoren, mit_daten, ohne_daten, besser, schlechter, unveraendert, veraendert, ohne_daten_liste"
         " FROM indikator_abdeckung WHERE position = ?");
     sqlite3_stmt *h = store_prepare(db, "SELECT position, titel, leitsatz FROM katalog_handlungsfeld ORDER BY position");
     sqlite3_stmt *iq = store_prepare(db,
@@ -330,11 +330,14 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
         sqlite3_reset(cov);
         sqlite3_bind_int(cov, 1, hf);
         if (sqlite3_step(cov) == SQLITE_ROW) {
+            /* the same words as the status column of the tables (kapitel_status_text) */
+            char indikatoren[48];
             snprintf(line, sizeof line,
-                     "%d Indikatoren, davon %d mit Daten für das Berichtsjahr: %d besser, %d schlechter, %d ohne "
-                     "deutliche Veränderung; %d ohne Daten.",
-                     sqlite3_column_int(cov, 1), sqlite3_column_int(cov, 2), sqlite3_column_int(cov, 4),
-                     sqlite3_column_int(cov, 5), sqlite3_column_int(cov, 6), sqlite3_column_int(cov, 3));
+                     "%s, davon %d mit Daten für das Berichtsjahr: %d besser, %d schlechter, %d unverändert, "
+                     "%d verändert (ohne Wertung); %d ohne Daten.",
+                     format_menge(indikatoren, sizeof indikatoren, sqlite3_column_int(cov, 1), "Indikator", "Indikatoren"),
+                     sqlite3_column_int(cov, 2), sqlite3_column_int(cov, 4), sqlite3_column_int(cov, 5),
+                     sqlite3_column_int(cov, 6), sqlite3_column_int(cov, 7), sqlite3_column_int(cov, 3));
             pdfdoc_paragraph(&doc, doc.regular, 9.5, line, 1);
             doc.y -= 10;
         }

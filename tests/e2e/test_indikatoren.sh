@@ -57,6 +57,25 @@ check_grep "PDF: Quellenzeile" "Quelle: Landesamt für Statistik Niedersachsen" 
 check_grep "PDF: Achsenbeschriftung mit Tausenderpunkt" "10.000" "$TMP/i.txt"
 check_grep "PDF: Abdeckung je Handlungsfeld" "4 Indikatoren, davon 3 mit Daten für das Berichtsjahr" "$TMP/i.txt"
 check_grep "PDF: Zeichenerklärung" "Zeichenerklärung" "$TMP/i.txt"
+# the summary of each Handlungsfeld uses the words of the status column and
+# the counts of the workbook's Übersicht; a change is never printed as 0,0
+$PY - "$out/indikatoren.xlsx" "$TMP/i.txt" <<'PY'
+import re, sys, openpyxl
+def ok(c, d): print(("ok - " if c else "not ok - ") + d)
+ws = openpyxl.load_workbook(sys.argv[1])["Übersicht"]
+head = [c.value for c in ws[4]]
+rows = [dict(zip(head, r)) for r in ws.iter_rows(min_row=6, values_only=True) if r[0]]   # row 5: all fields
+text = re.sub(r"\s+", " ", open(sys.argv[2], encoding="utf-8").read())
+pat = (r"(\d+) Indikatore?n?, davon (\d+) mit Daten für das Berichtsjahr: (\d+) besser, (\d+) schlechter, "
+       r"(\d+) unverändert, (\d+) verändert \(ohne Wertung\); (\d+) ohne Daten")
+got = [tuple(map(int, m)) for m in re.findall(pat, text)]
+want = [(r["Indikatoren"], r["mit Daten im Berichtsjahr"], r["besser"], r["schlechter"], r["unverändert"],
+         r["verändert"], r["ohne Daten"]) for r in rows]
+ok(got == want, f"PDF: Zusammenfassung je Handlungsfeld wie Übersicht, verändert und unverändert getrennt ({got} / {want})")
+ok("ohne deutliche Veränderung" not in text, "PDF: kein „ohne deutliche Veränderung“ neben „↕ verändert“")
+ok(not re.search(r"(verändert|besser|schlechter) \([+-]0,0 ", text), "PDF: keine Veränderung als „+0,0“")
+ok("↕ verändert (+0,03 % zu" in text, "PDF: kleine Veränderung mit zwei Stellen (Niedersachsen 2024: +0,03 %)")
+PY
 pages=$(pdfinfo "$out/indikatoren.pdf" 2>/dev/null | awk '/^Pages:/{print $2}')
 check_grep "PDF: Seite x von y" "Seite $pages von $pages" "$TMP/i.txt"
 

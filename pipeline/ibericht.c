@@ -20,7 +20,9 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -30,7 +32,12 @@ static const char *const stages[] = { "ingest", "compute", "render-xlsx", "rende
 
 static char exe_dir[PATH_MAX];
 
-/* Start ibericht-STAGE with the given arguments; returns the pid or -1. */
+/*
+ * Start ibericht-STAGE with the given arguments; returns the pid or -1.
+ * The stage dies with the driver (PR_SET_PDEATHSIG, Linux): a driver killed
+ * by SIGKILL or stopped by SIGTERM leaves no stage running on, holding the
+ * store's lock; the stage's transaction is rolled back as on any abort.
+ */
 static pid_t start_stage(const char *stage, int argc, char **argv)
 {
     char path[PATH_MAX + 64];
@@ -39,6 +46,7 @@ static pid_t start_stage(const char *stage, int argc, char **argv)
     args[0] = path;
     for (int i = 0; i < argc; i++) args[i + 1] = argv[i];
     fflush(NULL);
+    pid_t driver = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         diag_error("Prozess für %s nicht startbar: %s", stage, diag_errno_text(errno));
@@ -46,6 +54,7 @@ static pid_t start_stage(const char *stage, int argc, char **argv)
         return -1;
     }
     if (pid == 0) {
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != driver) _exit(IB_EXIT_INTERNAL);
         const char *wrap = getenv("IBERICHT_WRAP");      /* e.g. valgrind, for the tests */
         if (wrap && *wrap) {
             char cmd[PATH_MAX * 2];

@@ -190,8 +190,11 @@ for delay in 0.05 0.15 0.3; do
     "$IB" ingest --config config/ibericht.ini --inbox "$kin" --out "$kout" -q >/dev/null 2>&1 &
     pid=$!
     sleep $delay
-    kill -9 $pid 2>/dev/null
+    kill -9 $pid 2>/dev/null      # the driver; its stage dies with it (PR_SET_PDEATHSIG)
     wait $pid 2>/dev/null
+    sleep 0.1
+    check "nach SIGKILL des Treibers (nach $delay s) läuft keine Stufe weiter" \
+        sh -c "! pgrep -f '[i]bericht-ingest .*$kin' >/dev/null"
     c=$($PY -c "
 import sqlite3,sys
 db = sqlite3.connect(sys.argv[1])

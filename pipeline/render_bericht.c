@@ -31,6 +31,7 @@
  */
 #include "kapitel.h"
 #include "lib/config.h"
+#include "lib/berichtpdf.h"
 #include "lib/diag.h"
 #include "lib/dokument.h"
 #include "lib/format.h"
@@ -382,8 +383,7 @@ static int write_one(struct bericht *b, const struct vorlage *v, const struct vo
     char *target = path_join(cfg->out, name);
     struct dokument_ergebnis erg = { 0 };
     int rc = dokument_vorlage(v, a,
-                              config_string(cfg, "schrift:regular", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-                              config_string(cfg, "schrift:fett", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+                              berichtpdf_font_regular(cfg), berichtpdf_font_fett(cfg),
                               b->stand, fuellen, b, target, &erg) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
     char seiten[48], inhalt[48], durchgaenge[48];
     if (rc == IB_EXIT_OK)
@@ -478,6 +478,8 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
 {
     const char *pfad = config_string(cfg, "dokument:vorlage", NULL);
     if (!pfad) return IB_EXIT_OK;
+    /* a missing font is a configuration error (exit 2), found before any work */
+    if (berichtpdf_fonts_readable(cfg) != 0) return IB_EXIT_USAGE;
     struct vorlage v;
     if (vorlage_load(pfad, &v) != 0) return IB_EXIT_USAGE;
     char stand[64];

@@ -285,16 +285,17 @@ static const struct loader *loader_of(enum quelle_typ typ)
     return &massnahmen_loader;
 }
 
-/* What a dataset's rows are, for messages: „119 Maßnahmen übernommen“. */
-static const char *rows_word(enum quelle_typ typ)
+/* n rows of a dataset for messages, with German digit grouping and number:
+ * „1 Maßnahme“, „11.900 Maßnahmen“, „24.652 Werte“. */
+static const char *rows_text(char *buf, size_t size, enum quelle_typ typ, long n)
 {
     switch (typ) {
-    case QUELLE_KENNZAHLEN: return "Werte";
-    case QUELLE_STATUSBERICHT: return "Statusmeldungen";
-    case QUELLE_BEFRAGUNG: return "Befragte";
+    case QUELLE_KENNZAHLEN: return format_menge(buf, size, n, "Wert", "Werte");
+    case QUELLE_STATUSBERICHT: return format_menge(buf, size, n, "Statusmeldung", "Statusmeldungen");
+    case QUELLE_BEFRAGUNG: return format_menge(buf, size, n, "Befragte", "Befragte");
     case QUELLE_MASSNAHMEN: break;
     }
-    return "Maßnahmen";
+    return format_menge(buf, size, n, "Maßnahme", "Maßnahmen");
 }
 
 /* Why a file without accepted rows is rejected. */
@@ -410,7 +411,8 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
     if (f.warnings_total > MAX_MESSAGES_SHOWN)
         diag_warning("%s: %ld weitere Warnungen (alle im Datenbestand, Tabelle ingest_message)", path,
                      f.warnings_total - MAX_MESSAGES_SHOWN);
-    diag_info("%s: %ld %s übernommen%s%s%s", path, f.rows_accepted, rows_word(q->typ),
+    char rows[64];
+    diag_info("%s: %s übernommen%s%s%s", path, rows_text(rows, sizeof rows, q->typ, f.rows_accepted),
               f.rows_rejected ? " (Zeilen übersprungen: " : "", f.rows_rejected ? "siehe Warnungen)" : "",
               superseded ? " (ersetzt die frühere Lieferung dieser Quelle und dieses Zeitraums)" : "");
     char *moved = r->archivieren ? inbox_archive(path, r->archiv, r->now) : NULL;

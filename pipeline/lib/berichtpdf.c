@@ -9,10 +9,24 @@
 
 #include <stdlib.h>
 
+const char *berichtpdf_font_regular(const struct ib_config *cfg)
+{
+    return config_string(cfg, "schrift:regular", BERICHTPDF_REGULAR);
+}
+
+const char *berichtpdf_font_fett(const struct ib_config *cfg)
+{
+    return config_string(cfg, "schrift:fett", BERICHTPDF_FETT);
+}
+
+int berichtpdf_fonts_readable(const struct ib_config *cfg)
+{
+    return pdfdoc_fonts_readable(berichtpdf_font_regular(cfg), berichtpdf_font_fett(cfg));
+}
+
 int berichtpdf_open(const struct ib_config *cfg, struct pdfdoc *doc, HPDF_PageDirection direction)
 {
-    return pdfdoc_open(doc, config_string(cfg, "schrift:regular", BERICHTPDF_REGULAR),
-                       config_string(cfg, "schrift:fett", BERICHTPDF_FETT), direction);
+    return pdfdoc_open(doc, berichtpdf_font_regular(cfg), berichtpdf_font_fett(cfg), direction);
 }
 
 int berichtpdf_save_as(const struct ib_config *cfg, struct pdfdoc *doc, const char *name)

@@ -12,6 +12,15 @@
 #define BERICHTPDF_REGULAR "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 #define BERICHTPDF_FETT "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
+/* berichtpdf_font_regular, berichtpdf_font_fett — the font files of
+ * [schrift] regular and fett (DejaVu Sans by default). */
+const char *berichtpdf_font_regular(const struct ib_config *cfg);
+const char *berichtpdf_font_fett(const struct ib_config *cfg);
+
+/* berichtpdf_fonts_readable — pdfdoc_fonts_readable for these: 0, or -1
+ * after the message „Schriftdatei … fehlt“ (a configuration error). */
+int berichtpdf_fonts_readable(const struct ib_config *cfg);
+
 /* berichtpdf_open — pdfdoc_open with [schrift] regular/fett (DejaVu Sans by
  * default).  Returns 0, or -1 after a message naming the font file. */
 int berichtpdf_open(const struct ib_config *cfg, struct pdfdoc *doc, HPDF_PageDirection direction);

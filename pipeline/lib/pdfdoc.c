@@ -127,6 +127,20 @@ static void set_page_size(struct pdfdoc *doc, HPDF_PageDirection d)
     doc->page_h = d == HPDF_PAGE_LANDSCAPE ? 595.28 : 841.89;
 }
 
+int pdfdoc_fonts_readable(const char *font_regular, const char *font_bold)
+{
+    const char *files[2] = { font_regular, font_bold };
+    for (int i = 0; i < 2; i++) {
+        FILE *f = fopen(files[i], "rb");
+        if (!f) {
+            diag_error("Schriftdatei %s fehlt (Konfiguration [schrift]; Paket fonts-dejavu-core)", files[i]);
+            return -1;
+        }
+        fclose(f);
+    }
+    return 0;
+}
+
 int pdfdoc_open(struct pdfdoc *doc, const char *font_regular, const char *font_bold,
                 HPDF_PageDirection direction)
 {
@@ -143,14 +157,11 @@ int pdfdoc_open(struct pdfdoc *doc, const char *font_regular, const char *font_b
     HPDF_SetCurrentEncoder(doc->pdf, "UTF-8");
     const char *files[2] = { font_regular, font_bold };
     HPDF_Font *fonts[2] = { &doc->regular, &doc->bold };
+    if (pdfdoc_fonts_readable(font_regular, font_bold) != 0) {
+        pdfdoc_close(doc);
+        return -1;
+    }
     for (int i = 0; i < 2; i++) {
-        FILE *f = fopen(files[i], "rb");
-        if (!f) {
-            diag_error("Schriftdatei %s fehlt (Konfiguration [schrift]; Paket fonts-dejavu-core)", files[i]);
-            pdfdoc_close(doc);
-            return -1;
-        }
-        fclose(f);
         const char *name = HPDF_LoadTTFontFromFile(doc->pdf, files[i], HPDF_TRUE);
         if (name) {
             doc->fontdef[i] = HPDF_GetFontDef(doc->pdf, name);

@@ -57,6 +57,13 @@ struct pdfdoc {
 int pdfdoc_open(struct pdfdoc *doc, const char *font_regular, const char *font_bold,
                 HPDF_PageDirection direction);
 
+/*
+ * pdfdoc_fonts_readable — 0 when both font files can be opened for reading,
+ * else -1 after the message pdfdoc_open would print („Schriftdatei … fehlt“).
+ * For programs that want to fail on a configuration error before any work.
+ */
+int pdfdoc_fonts_readable(const char *font_regular, const char *font_bold);
+
 /* pdfdoc_close — free the document (does not save). */
 void pdfdoc_close(struct pdfdoc *doc);
 

@@ -209,7 +209,7 @@ int vorlage_prosa_load(const char *pfad, struct vorlage_prosa *p)
     memset(p, 0, sizeof *p);
     FILE *f = fopen(pfad, "rb");
     if (!f) {
-        diag_error("%s kann nicht gelesen werden: %s", pfad, strerror(errno));
+        diag_error("%s kann nicht gelesen werden: %s", pfad, diag_errno_text(errno));
         return -1;
     }
     size_t cap = 8192, len = 0, n;
@@ -357,7 +357,7 @@ static void schluessel_pruefen(struct leser *l, const char *sec, const char *con
 static void datei_pruefen(struct leser *l, const char *sec, const char *key, const char *pfad)
 {
     FILE *f = fopen(pfad, "rb");
-    if (!f) ini_fehler(l, sec, key, "Datei %s kann nicht gelesen werden: %s", pfad, strerror(errno));
+    if (!f) ini_fehler(l, sec, key, "Datei %s kann nicht gelesen werden: %s", pfad, diag_errno_text(errno));
     else fclose(f);
 }
 
@@ -430,7 +430,7 @@ static void kapitel_lesen(struct leser *l, const char *sec, struct vorlage_kapit
         FILE *f = fopen(pfad, "rb");
         if (!f) {
             ini_fehler(l, sec, teil_schluessel[t], "Datei %s kann nicht gelesen werden: %s", pfad,
-                       strerror(errno));
+                       diag_errno_text(errno));
         } else {
             fclose(f);
             struct vorlage_prosa *p = xcalloc(1, sizeof *p);

@@ -84,24 +84,24 @@ put("m_06_nul.csv", (HEAD + "A,B,Eins\x00Zwei,laufend\n").encode(), "abgewiesen"
 put("u_07_kaputtes_utf8.csv", (HEAD + "A,B,").encode() + b"Gr\xf6\xdfe" + b",laufend\n", "abgewiesen",
     "u_07_kaputtes_utf8.csv, Zeile 2, Spalte „massnahme“")
 put("m_08_windows1252.csv", (HEAD + "Bildung,Schule,Lernförderung für Schüler – Gebühr 5 €,Bis 2026\n").encode("cp1252"),
-    "angenommen", "m_08_windows1252.csv: 1 Maßnahmen übernommen", 1)
+    "angenommen", "m_08_windows1252.csv: 1 Maßnahme übernommen", 1)
 put("m_09_doppelte_spalte.csv", "handlungsfeld,massnahme,massnahme,terminierung\nA,B,C,laufend\n", "abgewiesen",
     "Spalte doppelt (Spalten 2 und 3)")
 put("m_10_kopf_tiefer.csv", "Maßnahmenliste des Fachdienstes Jugend\nStand 31.12.2024\n\n" + HEAD + "A,B,Eins,laufend\n",
-    "angenommen", "m_10_kopf_tiefer.csv: 1 Maßnahmen übernommen", 1)
+    "angenommen", "m_10_kopf_tiefer.csv: 1 Maßnahme übernommen", 1)
 put("m_11_ohne_massnahme.csv", "handlungsfeld,teilziel,terminierung\nA,B,laufend\n", "abgewiesen",
     "Zeile 1, Spalte „massnahme“: Pflichtspalte fehlt")
 put("m_12_vier_datumsformen.csv", HEAD + "A,B,Eins,31.12.2026\nA,B,Zwei,2026-12-31\nA,B,Drei,12/2026\nA,B,Vier,Dezember 2026\n",
     "angenommen", "m_12_vier_datumsformen.csv: 4 Maßnahmen übernommen", 4)
 put("m_13 Übersicht Fachdienst Jugend & Soziales.csv", HEAD + "A,B,Datei mit Leerzeichen und Umlauten im Namen,laufend\n",
-    "angenommen", "m_13 Übersicht Fachdienst Jugend & Soziales.csv: 1 Maßnahmen übernommen", 1)
+    "angenommen", "m_13 Übersicht Fachdienst Jugend & Soziales.csv: 1 Maßnahme übernommen", 1)
 put("m_14_formel.csv", HEAD + 'A,B,"=HYPERLINK(""http://example.invalid"",""Klick"")",laufend\n', "angenommen",
-    "m_14_formel.csv: 1 Maßnahmen übernommen", 1)
+    "m_14_formel.csv: 1 Maßnahme übernommen", 1)
 put("m_15_excel_semikolon.csv",
     ("\ufeffhandlungsfeld;teilziel;massnahme;terminierung\r\nSprache;Ziel;\"Zeile eins\r\nZeile zwei; mit Semikolon\";Bis 2027\r\n"
      "Sprache;Ziel;Zweite;laufend\r\n").encode("utf-8"), "angenommen", "m_15_excel_semikolon.csv: 2 Maßnahmen übernommen", 2)
 put("m_16_utf16.csv", ("\ufeff" + "handlungsfeld\tteilziel\tmassnahme\tterminierung\r\nSprache\tZiel\tÜbersetzungshilfe „sofort“\tlaufend\r\n").encode("utf-16-le"),
-    "angenommen", "m_16_utf16.csv: 1 Maßnahmen übernommen", 1)
+    "angenommen", "m_16_utf16.csv: 1 Maßnahme übernommen", 1)
 put("m_17_zu_viele_spalten.csv", HEAD.rstrip("\n") + "," + ",".join(f"x{i}" for i in range(17000)) + "\n", "abgewiesen",
     "mehr als 16384 Spalten")
 put("m_18_binaer.csv", bytes(range(256)) * 4, "abgewiesen", "NUL-Byte in der Datei")
@@ -111,7 +111,7 @@ with open(os.path.join(out, "m_20_million.csv"), "w", encoding="utf-8", newline=
     f.write(HEAD)
     line = "Sprache,Deutsch lernen,Sprachkurs für Neuzugewanderte Nummer {},Bis 2027\n"
     f.writelines(line.format(i) for i in range(1000000))
-manifest.append(("m_20_million.csv", "angenommen", "m_20_million.csv: 1000000 Maßnahmen übernommen", 1000000))
+manifest.append(("m_20_million.csv", "angenommen", "m_20_million.csv: 1.000.000 Maßnahmen übernommen", 1000000))
 
 # --- indicator values ----------------------------------------------------------
 put("k_21_deutsche_zahlen.csv", "Jahr;Gebiet;Wert\n2022;K03461;1.234,5\n2023;K03461;12 %\n2024;K03461;n.v.\n2025;K03461;-9\n",
@@ -134,7 +134,7 @@ ws["D3"].number_format = "DD.MM.YYYY"
 b = io.BytesIO(); wb.save(b)
 put("m_25_gut.xlsx", b.getvalue(), "angenommen", "m_25_gut.xlsx: 2 Maßnahmen übernommen", 2)
 put("m_26_umbenannte_csv.xlsx", HEAD + "A,B,Eigentlich CSV,laufend\n", "angenommen",
-    "m_26_umbenannte_csv.xlsx: 1 Maßnahmen übernommen", 1)
+    "m_26_umbenannte_csv.xlsx: 1 Maßnahme übernommen", 1)
 put("m_27_kaputtes_zip.xlsx", b.getvalue()[:len(b.getvalue()) // 2], "abgewiesen",
     "m_27_kaputtes_zip.xlsx: XLSX-Datei beschädigt oder unvollständig (ZIP-Verzeichnis fehlt)")
 bomb = io.BytesIO()

@@ -30,7 +30,7 @@ check_grep "nur Kopfzeile gemeldet" "$in/massnahmen_nur_kopf.csv: Datei enthält
 check_grep "fehlende Pflichtspalte mit Zeile und Spalte" "$in/massnahmen_ohne_spalte.csv, Zeile 1, Spalte „massnahme“: Pflichtspalte fehlt" "$TMP/log"
 check_grep "zu viele Felder mit Zeile" "$in/massnahmen_zerfranst.csv, Zeile 3: 5 Felder statt 4" "$TMP/log"
 check_grep "offenes Anführungszeichen mit Zeile" "$in/massnahmen_quote.csv, Zeile 2" "$TMP/log"
-check_grep "Windows-1252 ohne Kennzeichnung erkannt und übernommen" "$in/massnahmen_latin1.csv: 1 Maßnahmen übernommen" "$TMP/log"
+check_grep "Windows-1252 ohne Kennzeichnung erkannt und übernommen" "$in/massnahmen_latin1.csv: 1 Maßnahme übernommen" "$TMP/log"
 check_grep "gute Datei trotzdem übernommen" "$in/massnahmen_gut.csv: 119 Maßnahmen übernommen" "$TMP/log"
 n=$($PY -c "import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); print(d.execute('select count(*) from source_file').fetchone()[0], d.execute('select count(*) from massnahme').fetchone()[0])" "$out/ibericht.sqlite")
 check_eq "nur die guten Dateien im Datenbestand (keine halben Dateien)" "2 120" "$n"
@@ -77,7 +77,12 @@ check_eq "fehlende Schrift: Exit-Code 2" 2 "$rc"
 check_grep "fehlende Schrift gemeldet" "Schriftdatei $TMP/keine-schrift.ttf fehlt" "$TMP/log"
 check_eq "PDF nach fehlgeschlagenem Lauf unverändert" "$pdf_before" "$(sha "$out/massnahmen_chronologisch.pdf")"
 check "keine temporären Dateien" sh -c "! ls -a '$out' | grep -q tmp"
-# the same through report: several renderers fail (render-bericht with 5),
+# the Integrationsbericht alone: also a configuration error (2), found before any work
+sed "s|^regular *=.*|regular = $TMP/keine-schrift.ttf|" config/ibericht.ini > "$TMP/schrift_bericht.ini"
+run_ib render-bericht --config "$TMP/schrift_bericht.ini" --out "$out"
+check_eq "fehlende Schrift, render-bericht allein: Exit-Code 2" 2 "$rc"
+check_grep "fehlende Schrift, render-bericht allein: gemeldet" "Schriftdatei $TMP/keine-schrift.ttf fehlt" "$TMP/log"
+# the same through report: several renderers fail,
 # report returns the documented code of the cause, 2
 sed "s|^regular *=.*|regular = $TMP/keine-schrift.ttf|" config/ibericht.ini > "$TMP/schrift_report.ini"
 mkdir -p "$TMP/leer"

@@ -290,7 +290,7 @@ static void test_prosa_datei(void **state)
     int rc = vorlage_prosa_load("/nonexistent/x.txt", &p);
     char *out = capture_end();
     assert_int_equal(rc, -1);
-    assert_string_equal(out, "ibericht: Fehler: /nonexistent/x.txt kann nicht gelesen werden: No such file or directory\n");
+    assert_string_equal(out, "ibericht: Fehler: /nonexistent/x.txt kann nicht gelesen werden: Datei oder Ordner fehlt\n");
     free(out);
 }
 
@@ -328,7 +328,7 @@ static void test_ini_fehler(void **state)
 
     snprintf(ini, sizeof ini, "%s[kapitel:a]\ntitel = A\nart = text\ntext = fehlt.txt\n", KOPF);
     expect_ini_error(ini, "ibericht: Fehler: Vorlage @/bericht.ini, Abschnitt [kapitel:a], Schlüssel „text“: "
-                          "Datei @/fehlt.txt kann nicht gelesen werden: No such file or directory\n");
+                          "Datei @/fehlt.txt kann nicht gelesen werden: Datei oder Ordner fehlt\n");
 
     write_file("kaputt.txt", "Gut\n\n## \n");
     snprintf(ini, sizeof ini, "%s[kapitel:a]\ntitel = A\nart = text\nleitsatz = kaputt.txt\n", KOPF);
@@ -349,7 +349,7 @@ static void test_ini_fehler(void **state)
 
     snprintf(ini, sizeof ini, "%slogo = wappen.png\n[kapitel:a]\ntitel = A\nart = text\n[anhang:a]\ntitel = B\nart = quellen\n", KOPF);
     expect_ini_error(ini, "ibericht: Fehler: Vorlage @/bericht.ini, Abschnitt [bericht], Schlüssel „logo“: "
-                          "Datei @/wappen.png kann nicht gelesen werden: No such file or directory\n"
+                          "Datei @/wappen.png kann nicht gelesen werden: Datei oder Ordner fehlt\n"
                           "ibericht: Fehler: Vorlage @/bericht.ini, Abschnitt [anhang:a]: die Kennung „a“ hat schon ein anderes Kapitel\n");
 
     snprintf(ini, sizeof ini, "%sstand = 31.13.2024\n[kapitel:a]\ntitel = A\nart = text\n", KOPF);

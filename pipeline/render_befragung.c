@@ -1135,6 +1135,7 @@ static void pdf_kreuz(struct pdfdoc *doc, sqlite3 *db, const struct befragung_r 
         doc->y -= 3;
         struct pdftable t;
         pdftable_init(&t, doc, cols, nc, 7.5);
+        for (int r = 0; r < nr; r++) pdftable_fit_row(&t, (const char *const *)zellen[r]);
         pdftable_header(&t);
         for (int r = 0; r < nr; r++) pdftable_row(&t, (const char *const *)zellen[r], NULL);
         pdftable_end(&t);

@@ -227,6 +227,17 @@ static int kapitel_statusberichte(struct dokument *d, struct bericht *b, const s
         "SELECT handlungsfeld, anzahl, geplant, in_umsetzung, umgesetzt, verzoegert, entfallen, ohne_bericht,"
         " ueberfaellig FROM status_uebersicht WHERE ebene = 'handlungsfeld' ORDER BY position");
     if (!q) return -1;
+    /* the Handlungsfelder first, so the columns fit their words (pdftable.h) */
+    const char *felder[9 * 64] = { 0 };
+    char *feld_kopie[64];
+    int nfelder = 0;
+    while (nfelder < 64 && sqlite3_step(q) == SQLITE_ROW) {
+        if (!vorlage_handlungsfeld_gilt(k, a, store_column_text(q, 0))) continue;
+        feld_kopie[nfelder] = xstrdup(store_column_text(q, 0));
+        felder[9 * nfelder] = feld_kopie[nfelder];      /* column 0 of row nfelder */
+        nfelder++;
+    }
+    sqlite3_reset(q);
     struct pdftable t;
     int started = 0;
     while (sqlite3_step(q) == SQLITE_ROW) {
@@ -237,10 +248,11 @@ static int kapitel_statusberichte(struct dokument *d, struct bericht *b, const s
             format_zahl(n[c - 1], sizeof n[0], sqlite3_column_double(q, c), 0);
             cells[c] = n[c - 1];
         }
-        if (!started) { dokument_tabelle_beginnen(d, &t, cols, 9, cells); started = 1; }
+        if (!started) { dokument_tabelle_beginnen_mit(d, &t, cols, 9, cells, felder, nfelder); started = 1; }
         pdftable_row(&t, cells, NULL);
     }
     sqlite3_finalize(q);
+    for (int i = 0; i < nfelder; i++) free(feld_kopie[i]);
     if (started) dokument_tabelle_beenden(d, &t);
     else dokument_absatz(d, "Im Datenbestand sind keine Maßnahmen für dieses Kapitel.");
 

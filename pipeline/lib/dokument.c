@@ -10,6 +10,7 @@
 #include "umsetzung.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,7 @@ static void text_rechts(struct dokument *d, HPDF_Font f, double size, double x1,
 /* Text without the "**" marks, with a bold flag per byte. */
 struct lauftext {
     char *text;
+    size_t len;              /* strlen(text) */
     unsigned char *fett;
     struct dokument *d;
     double size;
@@ -92,6 +94,7 @@ static void lauftext_init(struct lauftext *t, struct dokument *d, const char *sr
         t->fett[k++] = (unsigned char)bold;
     }
     t->text[k] = '\0';
+    t->len = k;
 }
 
 static void lauftext_free(struct lauftext *t)
@@ -100,10 +103,14 @@ static void lauftext_free(struct lauftext *t)
     free(t->fett);
 }
 
-/* textwrap measure: runs of equal weight measured with their font */
+/* textwrap measure: runs of equal weight measured with their font; the
+ * hyphen of a broken word (a string outside the text, textwrap.h) in bold,
+ * the wider of the two, so the line fits whichever font draws it */
 static double lauftext_measure(const char *s, size_t len, void *ctx)
 {
     struct lauftext *t = ctx;
+    if ((uintptr_t)s - (uintptr_t)t->text > t->len)
+        return pdfdoc_measure(&t->d->pdf, t->d->pdf.bold, t->size, s, len);
     size_t off = (size_t)(s - t->text), i = 0;
     double w = 0;
     while (i < len) {
@@ -127,6 +134,23 @@ static void lauftext_zeile(struct lauftext *t, const struct textwrap_line *ln, d
         x += pdfdoc_measure(&t->d->pdf, f, t->size, t->text + ln->start + i, j - i);
         i = j;
     }
+    if (ln->hyphen && ln->len)       /* a word broken here, in the font of its last letter */
+        pdfdoc_text(&t->d->pdf, t->fett[ln->start + ln->len - 1] ? t->d->pdf.bold : t->d->pdf.regular,
+                    t->size, x, baseline, "-", 1);
+}
+
+/* Draw one wrapped line of a one-font text at (x, baseline), with the
+ * hyphen of a word broken there; returns where the line ends (points). */
+static double zeile_zeichnen(struct pdfdoc *doc, HPDF_Font f, double size, double x, double baseline,
+                             const char *text, const struct textwrap_line *ln)
+{
+    pdfdoc_text(doc, f, size, x, baseline, text + ln->start, ln->len);
+    double end = x + pdfdoc_measure(doc, f, size, text + ln->start, ln->len);
+    if (ln->hyphen) {
+        pdfdoc_text(doc, f, size, end, baseline, "-", 1);
+        end += pdfdoc_measure(doc, f, size, "-", 1);
+    }
+    return end;
 }
 
 /* baseline of a line whose box (height leading) starts at top */
@@ -199,8 +223,8 @@ static void nummer_titel(char *buf, size_t size, const char *nummer, const char 
 static int umbrechen(struct dokument *d, struct textwrap *w, HPDF_Font f, double size,
                      const char *text, double width)
 {
-    struct lauftext t = { .text = (char *)text, .d = d, .size = size };
     size_t n = strlen(text);
+    struct lauftext t = { .text = (char *)text, .len = n, .d = d, .size = size };
     t.fett = xmalloc(n + 1);
     memset(t.fett, f == d->pdf.bold, n + 1);
     int lines = textwrap_break(w, text, width, lauftext_measure, &t);
@@ -268,7 +292,7 @@ static void ueberschrift_zeichnen(struct dokument *d, int ebene, const char *tit
             pdfdoc_text(&d->pdf, d->pdf.bold, size, x, base, nummer, strlen(nummer));
             grau(d, GRAU_TEXT);
         }
-        pdfdoc_text(&d->pdf, d->pdf.bold, size, x + nummer_w, base, titel + w.lines[i].start, w.lines[i].len);
+        zeile_zeichnen(&d->pdf, d->pdf.bold, size, x + nummer_w, base, titel, &w.lines[i]);
     }
     textwrap_free(&w);
     d->pdf.y -= n * lh + (ebene == 2 ? s->h2_nach : s->h3_nach);
@@ -329,8 +353,7 @@ void dokument_kapitel(struct dokument *d, const char *titel, int quer)
     int n = umbrechen(d, &w, d->pdf.bold, s->h1, titel, breite(d));
     double lh = s->h1 * 1.25;
     for (int i = 0; i < n; i++)
-        pdfdoc_text(&d->pdf, d->pdf.bold, s->h1, x, d->pdf.y - s->h1 * 0.93 - i * lh,
-                    titel + w.lines[i].start, w.lines[i].len);
+        zeile_zeichnen(&d->pdf, d->pdf.bold, s->h1, x, d->pdf.y - s->h1 * 0.93 - i * lh, titel, &w.lines[i]);
     textwrap_free(&w);
     d->pdf.y -= n * lh + 8;
     linie(d, x, d->pdf.y, x + breite(d), d->pdf.y, 0.75, GRAU_LINIE);
@@ -461,8 +484,17 @@ void dokument_tabelle_beginnen(struct dokument *d, struct pdftable *t,
                                const struct pdftable_column *cols, int ncols,
                                const char *const *erste_zeile)
 {
+    dokument_tabelle_beginnen_mit(d, t, cols, ncols, erste_zeile, NULL, 0);
+}
+
+void dokument_tabelle_beginnen_mit(struct dokument *d, struct pdftable *t,
+                                   const struct pdftable_column *cols, int ncols,
+                                   const char *const *erste_zeile, const char *const *zeilen, int nzeilen)
+{
     if (!d->pdf.page) neue_seite(d);
     pdftable_init(t, &d->pdf, cols, ncols, dokument_stil.tabelle);
+    for (int i = 0; i < nzeilen; i++) pdftable_fit_row(t, zeilen + (size_t)i * (size_t)ncols);
+    if (erste_zeile) pdftable_fit_row(t, erste_zeile);
     const char *leer[PDFTABLE_MAX_COLUMNS] = { 0 };
     dokument_platz(d, pdftable_start_height(t, erste_zeile ? erste_zeile : leer));
     pdftable_header(t);
@@ -531,15 +563,14 @@ static int titelseite(struct dokument *d)
     const struct dokument_stil *s = &dokument_stil;
     int n = umbrechen(d, &tw, doc->bold, s->titel, in->titel, w);
     for (int i = 0; i < n; i++, y -= s->titel * 1.2)
-        pdfdoc_text(doc, doc->bold, s->titel, x, y - s->titel * 0.93, in->titel + tw.lines[i].start,
-                    tw.lines[i].len);
+        zeile_zeichnen(doc, doc->bold, s->titel, x, y - s->titel * 0.93, in->titel, &tw.lines[i]);
     y -= 12;
     if (in->untertitel) {
         n = umbrechen(d, &tw, doc->regular, s->untertitel, in->untertitel, w);
         grau(d, 0.25);
         for (int i = 0; i < n; i++, y -= s->untertitel * 1.3)
-            pdfdoc_text(doc, doc->regular, s->untertitel, x, y - s->untertitel * 0.93,
-                        in->untertitel + tw.lines[i].start, tw.lines[i].len);
+            zeile_zeichnen(doc, doc->regular, s->untertitel, x, y - s->untertitel * 0.93, in->untertitel,
+                           &tw.lines[i]);
         grau(d, GRAU_TEXT);
     }
     if (in->gremium) {
@@ -550,7 +581,7 @@ static int titelseite(struct dokument *d)
         linie(d, x, y, x1, y, 0.5, GRAU_LINIE);
         y -= 8;
         for (int i = 0; i < n; i++, y -= 11 * 1.35)
-            pdfdoc_text(doc, doc->bold, 11, x, y - 11 * 0.93, buf + tw.lines[i].start, tw.lines[i].len);
+            zeile_zeichnen(doc, doc->bold, 11, x, y - 11 * 0.93, buf, &tw.lines[i]);
         y -= 8;
         linie(d, x, y, x1, y, 0.5, GRAU_LINIE);
     }
@@ -564,7 +595,7 @@ static int titelseite(struct dokument *d)
         double yy = y + 16 + (n - 1) * 12;
         pdfdoc_text(doc, doc->bold, 9, x, yy + 14, "Herausgeber", 11);
         for (int i = 0; i < n; i++, yy -= 12)
-            pdfdoc_text(doc, doc->regular, 9, x, yy, in->herausgeber + tw.lines[i].start, tw.lines[i].len);
+            zeile_zeichnen(doc, doc->regular, 9, x, yy, in->herausgeber, &tw.lines[i]);
     }
     grau(d, GRAU_TEXT);
     textwrap_free(&tw);
@@ -649,8 +680,7 @@ static int inhalt_setzen(struct dokument *d, int verschiebung, int zeichnen)
             double last_end = tx;
             for (int k = 0; k < n; k++) {
                 double base = grundlinie(y - k * lh, size) + size * 0.05;
-                pdfdoc_text(doc, f, size, tx, base, e->titel + w.lines[k].start, w.lines[k].len);
-                last_end = tx + pdfdoc_measure(doc, f, size, e->titel + w.lines[k].start, w.lines[k].len);
+                last_end = zeile_zeichnen(doc, f, size, tx, base, e->titel, &w.lines[k]);
             }
             double base = grundlinie(y - (n - 1) * lh, size) + size * 0.05;
             double zw = pdfdoc_measure(doc, f, size, zahl, (size_t)zn);

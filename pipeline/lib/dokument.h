@@ -186,10 +186,22 @@ void dokument_abstand(struct dokument *d, double pt);
  * points at the cursor, kept together with the waiting headings: the header
  * and the first row (erste_zeile, ncols cells; NULL = header only) must fit.
  * Then draw rows with pdftable_row and finish with dokument_tabelle_beenden.
+ * The columns are fitted to the words of the header and of erste_zeile
+ * (pdftable.h, „Column widths“).
  */
 void dokument_tabelle_beginnen(struct dokument *d, struct pdftable *t,
                                const struct pdftable_column *cols, int ncols,
                                const char *const *erste_zeile);
+
+/*
+ * dokument_tabelle_beginnen_mit — dokument_tabelle_beginnen, with the
+ * columns fitted also to the words of nzeilen rows known in advance
+ * (zeilen: nzeilen × ncols cells, NULL = empty; see pdftable_fit_row), e.g.
+ * the first column of a short table read once before it is drawn.
+ */
+void dokument_tabelle_beginnen_mit(struct dokument *d, struct pdftable *t,
+                                   const struct pdftable_column *cols, int ncols,
+                                   const char *const *erste_zeile, const char *const *zeilen, int nzeilen);
 
 /* dokument_tabelle_beenden — close the table (bottom rule), free it, leave space below. */
 void dokument_tabelle_beenden(struct dokument *d, struct pdftable *t);

@@ -152,6 +152,7 @@ static double wrap(struct pdfdoc *doc, struct textwrap *w, HPDF_Font font, doubl
     double widest = 0;
     for (int i = 0; i < w->count; i++) {
         double lw = pdfdoc_measure(doc, font, size, text + w->lines[i].start, w->lines[i].len);
+        if (w->lines[i].hyphen) lw += pdfdoc_measure(doc, font, size, "-", 1);
         if (lw > widest) widest = lw;
     }
     return widest;
@@ -200,14 +201,29 @@ static void text_at(struct pdfdoc *doc, HPDF_Font font, double size, double x, d
     pdfdoc_text(doc, font, size, x, baseline, s, len);
 }
 
+/* Draw one wrapped line aligned at x, with the hyphen of a word broken
+ * there (textwrap.h) as part of the line. */
+static void line_at(struct pdfdoc *doc, HPDF_Font font, double size, double x, double baseline,
+                    enum align al, const char *text, const struct textwrap_line *ln)
+{
+    if (!ln->hyphen) {
+        text_at(doc, font, size, x, baseline, al, text + ln->start, ln->len);
+        return;
+    }
+    char *buf = xmalloc(ln->len + 1);
+    memcpy(buf, text + ln->start, ln->len);
+    buf[ln->len] = '-';
+    text_at(doc, font, size, x, baseline, al, buf, ln->len + 1);
+    free(buf);
+}
+
 /* Draw wrapped lines; line i has its baseline at first_baseline - i * lead. */
 static void draw_wrapped(struct pdfdoc *doc, HPDF_Font font, double size, double lead,
                          double x, double first_baseline, enum align al, const char *text,
                          const struct textwrap *w)
 {
     for (int i = 0; i < w->count; i++)
-        text_at(doc, font, size, x, first_baseline - i * lead, al, text + w->lines[i].start,
-                w->lines[i].len);
+        line_at(doc, font, size, x, first_baseline - i * lead, al, text, &w->lines[i]);
 }
 
 static void gray_fill(struct pdfdoc *doc, double g) { HPDF_Page_SetGrayFill(doc->page, (HPDF_REAL)g); }

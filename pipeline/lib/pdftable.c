@@ -6,12 +6,22 @@
  * more "bands": a band is a run of wrapped lines of every cell with its
  * top rules (left out for merged cells).  The verticals and the bottom rule
  * are drawn once per page, where the table stops on it.
+ *
+ * Column widths are fitted to the widest words before the header is drawn
+ * (fit_columns, rule in pdftable.h): O(columns) arithmetic on widths
+ * measured once per header and per pdftable_fit_row; the rows drawn later
+ * cost nothing extra.  A line that textwrap broke inside a word gets its
+ * hyphen drawn right after it.
  */
 #include "pdftable.h"
 #include "diag.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#define KEEP_SHARE 0.6     /* a donor column keeps at least this share of its width */
+#define HEAD_STEP 0.5      /* header font shrinks in these steps, points */
+#define FIT_EPS 0.01       /* room added to a need against rounding, points */
 
 struct measure_ctx {
     struct pdfdoc *doc;
@@ -35,17 +45,110 @@ static double height_for(const struct pdftable *t, int lines)
     return lines * t->leading + 2 * t->pad;
 }
 
-/* Wrap texts into wraps[]; returns the largest line count (at least 1). */
-static int wrap_all(struct pdftable *t, struct textwrap *wraps, HPDF_Font font,
+static double head_height(const struct pdftable *t)
+{
+    return t->head_lines * t->head_leading + 2 * t->pad;
+}
+
+/* Wrap texts into wraps[] in font at size; returns the largest line count (at least 1). */
+static int wrap_all(struct pdftable *t, struct textwrap *wraps, HPDF_Font font, double size,
                     const char *const *texts)
 {
-    struct measure_ctx m = { t->doc, font, t->font_size };
+    struct measure_ctx m = { t->doc, font, size };
     int most = 1;
     for (int i = 0; i < t->ncols; i++) {
         int n = textwrap_break(&wraps[i], texts[i], cell_width(t, i), measure, &m);
         if (n > most) most = n;
     }
     return most;
+}
+
+/*
+ * Widen the columns with gain[i] > 0 by gain[i], taking the width from the
+ * others that are wider than floor[i], each in proportion to what it has
+ * above its floor.  When that spare width is short, the smallest gains are
+ * met first (as many words whole as possible), the next one in part.
+ */
+static void shift(double *w, const double *gain, const double *floor, int n)
+{
+    double want = 0, spare = 0;
+    int order[PDFTABLE_MAX_COLUMNS], ng = 0;
+    for (int i = 0; i < n; i++) {
+        if (gain[i] > 1e-9) {
+            want += gain[i];
+            int k = ng++;                       /* insertion sort by gain, n ≤ 12 */
+            while (k > 0 && gain[order[k - 1]] > gain[i]) { order[k] = order[k - 1]; k--; }
+            order[k] = i;
+        } else if (w[i] > floor[i]) {
+            spare += w[i] - floor[i];
+        }
+    }
+    double move = want < spare ? want : spare;
+    if (move <= 1e-9) return;
+    for (int i = 0; i < n; i++)
+        if (gain[i] <= 1e-9 && w[i] > floor[i]) w[i] -= (w[i] - floor[i]) * (move / spare);
+    for (int k = 0; k < ng && move > 0; k++) {
+        double g = gain[order[k]] < move ? gain[order[k]] : move;
+        w[order[k]] += g;
+        move -= g;
+    }
+}
+
+/* Fit the column edges t->x[] and the header size to the words (rule in
+ * pdftable.h) and wrap the header. */
+static void fit_columns(struct pdftable *t)
+{
+    struct pdfdoc *doc = t->doc;
+    const int n = t->ncols;
+    const double content = pdfdoc_content_width(doc);
+    const double min_hs = t->font_size < PDFTABLE_MIN_HEAD_SIZE ? t->font_size : PDFTABLE_MIN_HEAD_SIZE;
+    double w0[PDFTABLE_MAX_COLUMNS] = { 0 }, w[PDFTABLE_MAX_COLUMNS], hneed[PDFTABLE_MAX_COLUMNS] = { 0 };
+    double need[PDFTABLE_MAX_COLUMNS] = { 0 }, keep[PDFTABLE_MAX_COLUMNS] = { 0 };
+    double gain[PDFTABLE_MAX_COLUMNS] = { 0 };
+    double x = doc->margin_left;
+    for (int i = 0; i < n; i++) {
+        double next = i + 1 < n ? x + content * t->cols[i].anteil : doc->margin_left + content;
+        w0[i] = next - x;
+        x = next;
+    }
+    /* the largest header size whose words the slack can make room for */
+    double hs = t->font_size;
+    for (;;) {
+        double deficit = 0, spare = 0;
+        for (int i = 0; i < n; i++) {
+            hneed[i] = t->head_word[i] > 0 ? t->head_word[i] * hs / t->font_size + 2 * t->pad + FIT_EPS : 0;
+            double bneed = t->body_word[i] > 0 ? t->body_word[i] + 2 * t->pad + FIT_EPS : 0;
+            need[i] = hneed[i] > bneed ? hneed[i] : bneed;
+            keep[i] = need[i] > KEEP_SHARE * w0[i] ? need[i] : KEEP_SHARE * w0[i];
+            if (hneed[i] > w0[i]) deficit += hneed[i] - w0[i];
+            else if (w0[i] > keep[i]) spare += w0[i] - keep[i];
+        }
+        if (deficit <= spare || hs <= min_hs) break;
+        hs = hs - HEAD_STEP > min_hs ? hs - HEAD_STEP : min_hs;
+    }
+    memcpy(w, w0, sizeof w);
+    for (int i = 0; i < n; i++) gain[i] = hneed[i] - w[i];
+    shift(w, gain, keep, n);
+    for (int i = 0; i < n; i++) gain[i] = hneed[i] - w[i];    /* still short: down to their need */
+    shift(w, gain, need, n);
+    for (int i = 0; i < n; i++) gain[i] = need[i] - w[i];     /* body words, 40 % rule again */
+    shift(w, gain, keep, n);
+
+    t->x[0] = doc->margin_left;
+    for (int i = 0; i < n; i++) t->x[i + 1] = t->x[i] + w[i];
+    t->x[n] = doc->margin_left + content;
+    t->head_size = hs;
+    t->head_leading = hs * 1.22;
+    t->head_ascent = hs * 0.93;
+    const char *head[PDFTABLE_MAX_COLUMNS];
+    for (int i = 0; i < n; i++) head[i] = t->cols[i].titel;
+    t->head_lines = wrap_all(t, t->head_wrap, doc->bold, hs, head);
+    t->fitted = 1;
+}
+
+static void ensure_fitted(struct pdftable *t)
+{
+    if (!t->fitted) fit_columns(t);
 }
 
 void pdftable_init(struct pdftable *t, struct pdfdoc *doc, const struct pdftable_column *cols,
@@ -59,15 +162,23 @@ void pdftable_init(struct pdftable *t, struct pdfdoc *doc, const struct pdftable
     t->leading = font_size * 1.22;
     t->pad = 3.5;
     t->ascent = font_size * 0.93;          /* DejaVu/Liberation ascender ≈ 0.9–0.93 em */
-    double w = pdfdoc_content_width(doc), x = doc->margin_left;
+    struct measure_ctx m = { doc, doc->bold, font_size };
+    for (int i = 0; i < t->ncols; i++)
+        t->head_word[i] = textwrap_widest_word(cols[i].titel ? cols[i].titel : "", measure, &m);
+    fit_columns(t);
+}
+
+void pdftable_fit_row(struct pdftable *t, const char *const *cells)
+{
+    if (t->frozen) return;
+    struct measure_ctx m = { t->doc, t->doc->regular, t->font_size };
     for (int i = 0; i < t->ncols; i++) {
-        t->x[i] = x;
-        x += w * cols[i].anteil;
+        double ww = cells[i] ? textwrap_widest_word(cells[i], measure, &m) : 0;
+        if (ww > t->body_word[i]) {
+            t->body_word[i] = ww;
+            t->fitted = 0;
+        }
     }
-    t->x[t->ncols] = doc->margin_left + w;
-    const char *head[PDFTABLE_MAX_COLUMNS];
-    for (int i = 0; i < t->ncols; i++) head[i] = cols[i].titel;
-    t->head_lines = wrap_all(t, t->head_wrap, doc->bold, head);
 }
 
 void pdftable_free(struct pdftable *t)
@@ -109,8 +220,12 @@ static void close_page_part(struct pdftable *t)
 
 /* Draw lines [first, first+count) of the wrapped cells as a band of height h. */
 static void draw_band(struct pdftable *t, const struct textwrap *wraps, const char *const *src,
-                      HPDF_Font font, const int *merged, int first, int count, double h, int fill)
+                      int head, const int *merged, int first, int count, double h, int fill)
 {
+    HPDF_Font font = head ? t->doc->bold : t->doc->regular;
+    const double size = head ? t->head_size : t->font_size;
+    const double leading = head ? t->head_leading : t->leading;
+    const double ascent = head ? t->head_ascent : t->ascent;
     struct pdfdoc *doc = t->doc;
     HPDF_Page page = doc->page;
     double top = doc->y, bottom = doc->y - h;
@@ -135,14 +250,17 @@ static void draw_band(struct pdftable *t, const struct textwrap *wraps, const ch
     }
     HPDF_Page_Stroke(page);
 
-    pdfdoc_text_begin(doc, font, t->font_size);
+    pdfdoc_text_begin(doc, font, size);
     for (int i = 0; i < t->ncols; i++) {
         const struct textwrap *w = &wraps[i];
         for (int k = first; k < first + count && k < w->count; k++) {
             const struct textwrap_line *ln = &w->lines[k];
             if (!ln->len) continue;
-            double y = top - t->pad - t->ascent - (k - first) * t->leading;
-            pdfdoc_text_show(doc, t->x[i] + t->pad, y, src[i] + ln->start, ln->len);
+            double y = top - t->pad - ascent - (k - first) * leading;
+            double x = t->x[i] + t->pad;
+            pdfdoc_text_show(doc, x, y, src[i] + ln->start, ln->len);
+            if (ln->hyphen)      /* a word broken here (textwrap.h) */
+                pdfdoc_text_show(doc, x + pdfdoc_measure(doc, font, size, src[i] + ln->start, ln->len), y, "-", 1);
         }
     }
     pdfdoc_text_end(doc);
@@ -153,23 +271,25 @@ static void draw_band(struct pdftable *t, const struct textwrap *wraps, const ch
 void pdftable_header(struct pdftable *t)
 {
     const char *head[PDFTABLE_MAX_COLUMNS];
+    ensure_fitted(t);
+    t->frozen = 1;
     for (int i = 0; i < t->ncols; i++) head[i] = t->cols[i].titel;
-    draw_band(t, t->head_wrap, head, t->doc->bold, NULL, 0, t->head_lines,
-              height_for(t, t->head_lines), 1);
+    draw_band(t, t->head_wrap, head, 1, NULL, 0, t->head_lines, head_height(t), 1);
     t->rows_on_page = 0;
 }
 
 double pdftable_start_height(struct pdftable *t, const char *const *cells)
 {
+    ensure_fitted(t);
     const char *texts[PDFTABLE_MAX_COLUMNS];
     for (int i = 0; i < t->ncols; i++) texts[i] = cells[i] ? cells[i] : "";
-    int rl = wrap_all(t, t->wrap, t->doc->regular, texts);
+    int rl = wrap_all(t, t->wrap, t->doc->regular, t->font_size, texts);
     /* as pdftable_row places it: whole, unless it is taller than a page (then split,
        with at least three lines here) */
     struct pdfdoc *doc = t->doc;
-    double page_room = doc->page_h - doc->margin_top - height_for(t, t->head_lines) - pdfdoc_bottom(doc);
+    double page_room = doc->page_h - doc->margin_top - head_height(t) - pdfdoc_bottom(doc);
     double row = height_for(t, rl);
-    return height_for(t, t->head_lines) + (row <= page_room ? row : height_for(t, 3));
+    return head_height(t) + (row <= page_room ? row : height_for(t, 3));
 }
 
 static void next_page(struct pdftable *t)
@@ -188,14 +308,15 @@ static int wrap_row(struct pdftable *t, const char *const *cells, const int *rep
         t->wrap_src[i] = rep || !cells[i] ? "" : cells[i];
         merged[i] = rep;
     }
-    return wrap_all(t, t->wrap, t->doc->regular, t->wrap_src);
+    return wrap_all(t, t->wrap, t->doc->regular, t->font_size, t->wrap_src);
 }
 
 void pdftable_row(struct pdftable *t, const char *const *cells, const int *repeat)
 {
+    ensure_fitted(t);
     struct pdfdoc *doc = t->doc;
     const double bottom = pdfdoc_bottom(doc);
-    const double page_room = doc->page_h - doc->margin_top - height_for(t, t->head_lines) - bottom;
+    const double page_room = doc->page_h - doc->margin_top - head_height(t) - bottom;
     int merged[PDFTABLE_MAX_COLUMNS];
 
     int lines = wrap_row(t, cells, repeat, t->rows_on_page == 0, merged);
@@ -207,7 +328,7 @@ void pdftable_row(struct pdftable *t, const char *const *cells, const int *repea
         h = height_for(t, lines);
     }
     if (doc->y - h >= bottom) {
-        draw_band(t, t->wrap, t->wrap_src, doc->regular, merged, 0, lines, h, 0);
+        draw_band(t, t->wrap, t->wrap_src, 0, merged, 0, lines, h, 0);
         t->rows_on_page++;
         return;
     }
@@ -217,7 +338,7 @@ void pdftable_row(struct pdftable *t, const char *const *cells, const int *repea
         int fit = (int)((doc->y - bottom - 2 * t->pad) / t->leading);
         if (fit < 1) { next_page(t); continue; }
         if (fit > lines - first) fit = lines - first;
-        draw_band(t, t->wrap, t->wrap_src, doc->regular, first ? NULL : merged, first, fit,
+        draw_band(t, t->wrap, t->wrap_src, 0, first ? NULL : merged, first, fit,
                   height_for(t, fit), 0);
         t->rows_on_page++;
         first += fit;

@@ -9,6 +9,27 @@
  * every page the table covers.  A cell marked as repeating the one above it
  * (same Handlungsfeld, same Teilziel) is merged with it: no text, no rule
  * between them — except at the top of a page, where the text is shown again.
+ *
+ * Column widths.  The shares are a starting point; before the header is
+ * drawn the table fits them to the words (pdftable_fit):
+ *   1. A column's need is its widest word (textwrap_widest_word) — in the
+ *      header at the header size, in the body rows passed to
+ *      pdftable_fit_row at the body size — plus the cell padding.
+ *   2. A column narrower than the need of its header is widened; the width
+ *      comes from columns with slack (wider than their own need),
+ *      proportionally to their slack, but none gives up more than 40 % of
+ *      its width (body rows that were not passed to pdftable_fit_row may
+ *      have longer words than the header).
+ *   3. If that slack is not enough, the header font shrinks in steps of
+ *      0.5 pt down to PDFTABLE_MIN_HEAD_SIZE (6.5 pt; never below the body
+ *      size) until it is; still not enough at that size, donors give all
+ *      their slack (down to their own need).
+ *   4. Body words wider than their column then get what slack is left
+ *      (40 % rule again).
+ * Whatever still does not fit is broken by textwrap visibly (hyphen or a
+ * break after '_', '/', '-', '.'); header words are split only when the
+ * whole table is too narrow for them at 6.5 pt.  Tables whose words fit
+ * keep their shares exactly.
  */
 #ifndef IB_PDFTABLE_H
 #define IB_PDFTABLE_H
@@ -17,6 +38,7 @@
 #include "textwrap.h"
 
 #define PDFTABLE_MAX_COLUMNS 12
+#define PDFTABLE_MIN_HEAD_SIZE 6.5   /* smallest header font, points */
 
 struct pdftable_column {
     const char *titel;       /* header text (UTF-8) */
@@ -28,7 +50,12 @@ struct pdftable {
     int ncols;
     const struct pdftable_column *cols;
     double x[PDFTABLE_MAX_COLUMNS + 1];   /* column edges, points */
-    double font_size, leading, pad, ascent;
+    double font_size, leading, pad, ascent;           /* body font, points */
+    double head_size, head_leading, head_ascent;      /* header font (≤ font_size), points */
+    double head_word[PDFTABLE_MAX_COLUMNS];  /* widest header word per column at font_size */
+    double body_word[PDFTABLE_MAX_COLUMNS];  /* widest body word seen by pdftable_fit_row */
+    int fitted;              /* columns and header wrap are up to date */
+    int frozen;              /* header drawn: columns no longer change */
     int rows_on_page;        /* data rows drawn on the current page */
     double last_bottom;      /* y where the last drawn row ended; 0 = none open */
     double part_top;         /* y where the table began on the current page */
@@ -42,10 +69,21 @@ struct pdftable {
 
 /*
  * pdftable_init — set up a table on doc with ncols columns (≤ 12) at
- * font_size points.  Nothing is drawn yet.
+ * font_size points (body; the header in bold at that size or smaller, see
+ * above).  Columns are fitted to the header words.  Nothing is drawn yet.
  */
 void pdftable_init(struct pdftable *t, struct pdfdoc *doc, const struct pdftable_column *cols,
                    int ncols, double font_size);
+
+/*
+ * pdftable_fit_row — let the columns fit the words of this body row too
+ * (cells: ncols UTF-8 strings, NULL = empty).  Call it for the rows known
+ * in advance, after pdftable_init and before the first of
+ * pdftable_start_height, pdftable_header, pdftable_row; later calls are
+ * ignored.  One measurement per word; the columns are fitted once, when
+ * the table is first used.
+ */
+void pdftable_fit_row(struct pdftable *t, const char *const *cells);
 
 /* pdftable_free — release the wrap buffers. */
 void pdftable_free(struct pdftable *t);

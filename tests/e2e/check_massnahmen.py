@@ -100,7 +100,9 @@ def main():
     # its first part: as lines of their own they interrupt the measure's text
     terminierungen = {r[5] for r in openpyxl.load_workbook(f"{a.out}/massnahmen.xlsx")["Maßnahmen"]
                       .iter_rows(min_row=2, values_only=True) if r[5]}
-    measure_flow = squeeze("\n".join(l for l in flow if l.strip() not in terminierungen))
+    # a word too wide for its column is broken with an added hyphen (textwrap.h),
+    # so measures are compared without hyphens
+    measure_flow = squeeze("\n".join(l for l in flow if l.strip() not in terminierungen)).replace("-", "")
     pos = 0
     heading_pos = []
     for label, count in groups:
@@ -114,7 +116,7 @@ def main():
     lost, pos = [], 0
     found = 0
     for text in expected_order(a.out, measures):
-        p = measure_flow.find(squeeze(text), pos)
+        p = measure_flow.find(squeeze(text).replace("-", ""), pos)
         if p < 0:
             lost.append(text[:50])
         else:

@@ -93,7 +93,7 @@ import re, sys
 # the Maßnahme column spans x = 42 + 0.42·757.9 … 42 + 0.88·757.9 (pdftable shares)
 lo, hi = 42 + 0.42 * 757.89, 42 + 0.88 * 757.89
 bad = 0
-for m in re.finditer(r'<word xMin=\"([\d.]+)\" yMin=\"[\d.]+\" xMax=\"([\d.]+)\" yMax=\"[\d.]+\">(x+|Einwort\w*)</word>', sys.stdin.read()):
+for m in re.finditer(r'<word xMin=\"([\d.]+)\" yMin=\"[\d.]+\" xMax=\"([\d.]+)\" yMax=\"[\d.]+\">(x+-?|Einwort\w*-?)</word>', sys.stdin.read()):
     x0, x1 = float(m.group(1)), float(m.group(2))
     if x0 < lo or x1 > hi:
         bad += 1

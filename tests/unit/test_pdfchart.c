@@ -384,11 +384,7 @@ static void test_document(void **state)
     pdfdoc_footers(&doc, "Stand: 31.12.2024", "Integrationsbericht Wesermarsch");
     assert_int_equal(pdfdoc_save(&doc, path), 0);
     pdfdoc_close(&doc);
-    const char *keep = getenv("PDFCHART_TEST_OUT");
-    if (keep) {
-        snprintf(cmd, sizeof cmd, "cp '%s' '%s'", path, keep);
-        assert_int_equal(system(cmd), 0);
-    }
+    test_output_keep(path, "PDFCHART_TEST_OUT");
 
     int st;
     snprintf(cmd, sizeof cmd, "qpdf --check '%s' 2>&1", path);

@@ -32,6 +32,17 @@ static int test_output_remove(void **state)
     return 0;
 }
 
+/* test_output_keep — when the environment variable env names a file, copy
+ * the test's output path there (to look at it after the run). */
+static inline void test_output_keep(const char *path, const char *env)
+{
+    const char *keep = getenv(env);
+    if (!keep) return;
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s'", path, keep);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* run_tool — the whole stdout of cmd (malloc'd, NUL-terminated); its wait
  * status in *status when status is not NULL.  Fails the test when the
  * command cannot be started. */

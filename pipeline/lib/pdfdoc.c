@@ -483,10 +483,17 @@ double pdfdoc_paragraph(struct pdfdoc *doc, HPDF_Font font, double size, const c
     struct para_measure m = { doc, font, size };
     int n = textwrap_break(&w, text, pdfdoc_content_width(doc), para_measure, &m);
     double leading = size * 1.25;
-    if (draw) {
-        for (int i = 0; i < n; i++)
-            pdfdoc_text(doc, font, size, doc->margin_left, doc->y - size * 0.93 - i * leading,
-                        text + w.lines[i].start, w.lines[i].len);
+    if (draw && n) {
+        pdfdoc_text_begin(doc, font, size);
+        for (int i = 0; i < n; i++) {
+            const struct textwrap_line *ln = &w.lines[i];
+            double y = doc->y - size * 0.93 - i * leading;
+            pdfdoc_text_show(doc, doc->margin_left, y, text + ln->start, ln->len);
+            if (ln->hyphen)       /* a word broken here (textwrap.h) */
+                pdfdoc_text_show(doc, doc->margin_left + pdfdoc_measure(doc, font, size, text + ln->start, ln->len),
+                                 y, "-", 1);
+        }
+        pdfdoc_text_end(doc);
         doc->y -= n * leading;
     }
     textwrap_free(&w);

@@ -118,6 +118,10 @@ static void test_text_show(void **state)
     /* page 3: U+FFFD for a character beyond U+FFFF, also never measured before in bold */
     pdfdoc_new_page(&doc);
     pdfdoc_text(&doc, doc.bold, 300, 150, 400, "\xF0\x9F\x98\x80", 4);
+    /* page 4: a paragraph whose word is wider than the column breaks with a visible hyphen */
+    pdfdoc_new_page(&doc);
+    doc.margin_right = doc.page_w - doc.margin_left - 120;
+    pdfdoc_paragraph(&doc, doc.regular, 12, "Donaudampfschifffahrtsgesellschaftskapitänsmütze", 1);
     assert_int_equal(doc.error, 0);
     assert_int_equal(pdfdoc_save(&doc, path), 0);
     pdfdoc_close(&doc);
@@ -158,6 +162,19 @@ static void test_text_show(void **state)
     if (!(fabs(got - ypsilon) < 0.05)) fail_msg("Ypsilon at x = %.3f, measured %.3f", got, ypsilon);
     got = word_x(out, "Helvetica-Text");
     if (!(fabs(got - 50) < 0.05)) fail_msg("Helvetica-Text at x = %.3f, expected 50", got);
+    free(out);
+
+    snprintf(cmd, sizeof cmd, "pdftotext -f 4 -l 4 -raw '%s' - 2>/dev/null", path);
+    out = run_tool(cmd, &st);
+    assert_int_equal(st, 0);
+    if (!strstr(out, "-\n")) fail_msg("broken word without hyphen:\n%s", out);
+    char joined[256] = "";
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+        size_t n = strlen(line);
+        if (n && line[n - 1] == '-') line[n - 1] = '\0';
+        if (*line != '\f') strncat(joined, line, sizeof joined - strlen(joined) - 1);
+    }
+    assert_string_equal(joined, "Donaudampfschifffahrtsgesellschaftskapitänsmütze");
     free(out);
 
     /* the never-measured glyphs are in the font subsets: the pages have ink */

@@ -99,6 +99,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     pdfdoc_paragraph(&doc, doc.bold, 17, listentitel, 1);
     doc.y -= 4;
     const char *zeitraum = config_string(cfg, "bericht:berichtszeitraum", NULL);
+    if (zeitraum && !*zeitraum) zeitraum = NULL;
     char massnahmen[48], gruppen[48];
     snprintf(line, sizeof line, "%s in %s nach Terminierung%s%s · %s",
              format_menge(massnahmen, sizeof massnahmen, n_massnahmen, "Maßnahme", "Maßnahmen"),

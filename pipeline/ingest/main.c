@@ -354,7 +354,7 @@ static int ingest_one(struct run *r, const struct quelle *q, const char *path, c
     }
     if (f.error_set) {
         store_rollback(r->db);
-        diag_error("%s — Datei abgewiesen, Datenbestand unverändert", f.error);
+        diag_error("%s — Datei abgewiesen, keine Zeile daraus übernommen", f.error);
         char reason[2000];
         write_reason(reason, sizeof reason, &f, sha);
         char *moved = inbox_quarantine(path, r->quarantaene, reason);

@@ -115,6 +115,14 @@ static const char *kind_name(enum terminierung_kind k)
     }
 }
 
+
+/* The group label of measures without a Terminierung, as the reports print
+ * it ([terminierung] label_ohne), for the warnings. */
+static const char *label_ohne(const struct ingest_file *f)
+{
+    return config_string(f->cfg, "terminierung:label_ohne", "ohne Terminierung");
+}
+
 static int row(struct ingest_file *f, const struct tabelle_zeile *z)
 {
     struct state *st = f->state;
@@ -130,10 +138,10 @@ static int row(struct ingest_file *f, const struct tabelle_zeile *z)
     if (st->col[F_TERMINIERUNG] >= 0) {
         const char *col = h->names[st->col[F_TERMINIERUNG]];
         if (ts == TERMINIERUNG_LEER)
-            ingest_warning(f, z->row, col, "Terminierung fehlt: Maßnahme unter „ohne Terminierung“");
+            ingest_warning(f, z->row, col, "Terminierung fehlt: Maßnahme unter „%s“", label_ohne(f));
         else if (ts == TERMINIERUNG_UNBEKANNT)
-            ingest_warning(f, z->row, col, "Terminierung „%s“ nicht erkannt: Maßnahme unter „ohne Terminierung“",
-                           val[F_TERMINIERUNG]);
+            ingest_warning(f, z->row, col, "Terminierung „%s“ nicht erkannt: Maßnahme unter „%s“",
+                           val[F_TERMINIERUNG], label_ohne(f));
     }
     sqlite3_stmt *ins = st->ins;
     sqlite3_reset(ins);
@@ -181,8 +189,8 @@ static int finish(struct ingest_file *f)
 {
     struct state *st = f->state;
     if (st && st->col[F_TERMINIERUNG] < 0 && f->rows_accepted)
-        ingest_warning(f, 0, NULL, "keine Spalte Terminierung: alle %ld Maßnahmen unter „ohne Terminierung“",
-                       f->rows_accepted);
+        ingest_warning(f, 0, NULL, "keine Spalte Terminierung: alle %ld Maßnahmen unter „%s“",
+                       f->rows_accepted, label_ohne(f));
     return 0;
 }
 

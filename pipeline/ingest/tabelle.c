@@ -182,8 +182,16 @@ static int on_row(struct reader_state *s, const struct tabelle_zeile *z)
     }
     if (q->daten_ab && z->row < q->daten_ab) return 0;
     if (row_blank(z)) return 0;
-    if (s->is_csv && z->ncells != s->kopf.ncols)
-        return ingest_error(f, z->row, NULL, "%d Felder statt %d wie in der Kopfzeile", z->ncells, s->kopf.ncols);
+    if (s->is_csv && z->ncells > s->kopf.ncols) {
+        /* the column of the first field too many, which has no name in the header */
+        char spalte[48];
+        snprintf(spalte, sizeof spalte, "%d", s->kopf.ncols + 1);
+        return ingest_error(f, z->row, spalte, "%d Felder statt %d wie in der Kopfzeile: überzähliges Feld",
+                            z->ncells, s->kopf.ncols);
+    }
+    if (s->is_csv && z->ncells < s->kopf.ncols)     /* the first column without a field */
+        return ingest_error(f, z->row, s->kopf.names[z->ncells], "%d Felder statt %d wie in der Kopfzeile: Feld fehlt",
+                            z->ncells, s->kopf.ncols);
     if (z->ncells >= s->kopf.ncols)
         return f->loader->row(f, z);
     /* shorter spreadsheet rows: pad with empty cells */

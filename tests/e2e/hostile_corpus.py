@@ -76,7 +76,7 @@ put("m_01_leer.csv", b"", "abgewiesen", "Datei ist leer (0 Bytes)")
 put("m_02_nur_kopf.csv", HEAD, "abgewiesen", "Datei enthält keine Datenzeilen mit Maßnahmen")
 put("m_03_nur_bom.csv", b"\xef\xbb\xbf", "abgewiesen", "Datei enthält keine Kopfzeile")
 put("m_04_zerfranst.csv", HEAD + "A,B,Eins,laufend\nA,B,Zwei\nA,B,Drei,laufend\n", "abgewiesen",
-    "m_04_zerfranst.csv, Zeile 3: 3 Felder statt 4 wie in der Kopfzeile")
+    "m_04_zerfranst.csv, Zeile 3, Spalte „terminierung“: 3 Felder statt 4 wie in der Kopfzeile: Feld fehlt")
 put("m_05_anfuehrung.csv", HEAD + 'A,B,"nie geschlossen,laufend\nA,B,C,laufend\n', "abgewiesen",
     "m_05_anfuehrung.csv, Zeile 2, Spalte „massnahme“: CSV-Syntaxfehler: Anführungszeichen nicht geschlossen oder falsch gesetzt")
 put("m_06_nul.csv", (HEAD + "A,B,Eins\x00Zwei,laufend\n").encode(), "abgewiesen",

@@ -28,7 +28,7 @@ check_eq "abgewiesene Dateien: Exit-Code 1" 1 "$rc"
 check_grep "leere Datei gemeldet" "$in/massnahmen_leer.csv: Datei ist leer (0 Bytes) — Datei abgewiesen" "$TMP/log"
 check_grep "nur Kopfzeile gemeldet" "$in/massnahmen_nur_kopf.csv: Datei enthält keine Datenzeilen" "$TMP/log"
 check_grep "fehlende Pflichtspalte mit Zeile und Spalte" "$in/massnahmen_ohne_spalte.csv, Zeile 1, Spalte „massnahme“: Pflichtspalte fehlt" "$TMP/log"
-check_grep "zu viele Felder mit Zeile" "$in/massnahmen_zerfranst.csv, Zeile 3: 5 Felder statt 4" "$TMP/log"
+check_grep "zu viele Felder mit Zeile und Spalte" "$in/massnahmen_zerfranst.csv, Zeile 3, Spalte „5“: 5 Felder statt 4" "$TMP/log"
 check_grep "offenes Anführungszeichen mit Zeile" "$in/massnahmen_quote.csv, Zeile 2" "$TMP/log"
 check_grep "Windows-1252 ohne Kennzeichnung erkannt und übernommen" "$in/massnahmen_latin1.csv: 1 Maßnahme übernommen" "$TMP/log"
 check_grep "gute Datei trotzdem übernommen" "$in/massnahmen_gut.csv: 119 Maßnahmen übernommen" "$TMP/log"
@@ -42,6 +42,7 @@ for f in leer nur_kopf ohne_spalte zerfranst quote; do
 done
 check_grep "Begründung nennt Zeile" "Zeile: 3" "$TMP/quarantaene/massnahmen_zerfranst.csv.grund.txt"
 check_grep "Begründung nennt die Regel" "5 Felder statt 4 wie in der Kopfzeile" "$TMP/quarantaene/massnahmen_zerfranst.csv.grund.txt"
+check_grep "Begründung nennt die Spalte des überzähligen Felds" "Spalte: 5" "$TMP/quarantaene/massnahmen_zerfranst.csv.grund.txt"
 check_grep "Begründung nennt die Spalte" "Spalte: massnahme" "$TMP/quarantaene/massnahmen_ohne_spalte.csv.grund.txt"
 
 # a corrected delivery of the same source and period supersedes the old one

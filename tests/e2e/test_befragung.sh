@@ -196,7 +196,7 @@ p5=$(pseudonym W-005); p10=$(pseudonym W-010)
 check_grep "unbekannter Code: Datei, Zeile, Frage, Pseudonym und Wert" \
     "$bin/befragung_wesel_kaputt.csv, Zeile 6, Spalte „II.3“: $p5, Frage II.3: unbekannter Code „x“ (Codes: 1, 2)" "$TMP/log"
 check_grep "zwei Antworten bei Einfachauswahl in derselben Meldung" \
-    "Zeile 11: $p10, Frage IV.1: 2 Antworten „1,2“ bei Einfachauswahl — Datei abgewiesen, Datenbestand unverändert" "$TMP/log"
+    "Zeile 11: $p10, Frage IV.1: 2 Antworten „1,2“ bei Einfachauswahl — Datei abgewiesen, keine Zeile daraus übernommen" "$TMP/log"
 check "abgewiesene Datei in der Quarantäne" test -f "$TMP/kaputt/quarantaene/befragung_wesel_kaputt.csv"
 check_grep "Begründung nennt Pseudonym, Frage und Wert" "$p10, Frage IV.1: 2 Antworten „1,2“ bei Einfachauswahl" \
     "$TMP/kaputt/quarantaene/befragung_wesel_kaputt.csv.grund.txt"

@@ -34,7 +34,7 @@ while IFS="$tab" read -r name outcome message rows; do
     check_grep "$name: Meldung" "$message" "$TMP/log"
     if [ "$outcome" = abgewiesen ]; then
         check "$name: in der Quarantäne mit .grund.txt" test -f "$TMP/inputs/quarantaene/$name" -a -f "$TMP/inputs/quarantaene/$name.grund.txt"
-        check_grep "$name: Meldung auf der Konsole als abgewiesen" "Datei abgewiesen, Datenbestand unverändert" "$TMP/log"
+        check_grep "$name: Meldung auf der Konsole als abgewiesen" "Datei abgewiesen, keine Zeile daraus übernommen" "$TMP/log"
     else
         check "$name: im Archiv" test -f "$TMP/inputs/archiv/2024-11-20/$name"
         got=$($PY -c "

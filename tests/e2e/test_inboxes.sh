@@ -12,6 +12,11 @@ check_eq "make report INBOX=… OUT=… endet mit 0" 0 "$?"
 check_grep "nicht erkannte Terminierung: Warnung mit Datei, Zeile, Spalte und Text" \
     "Warnung: $TMP/i2035/massnahmen_wesermarsch_anhang6.csv, Zeile 8, Spalte „terminierung“: Terminierung" "$TMP/log"
 check_grep "Warnung nennt den Text" "„nach Abstimmung mit dem Kreistag“ nicht erkannt" "$TMP/log"
+# the warning names the group as the reports print it ([terminierung] label_ohne)
+sed 's/^label_ohne *=.*/label_ohne = Ohne Termin XY/' config/ibericht.ini > "$TMP/label.ini"
+make_inbox "$TMP/ilabel" tests/fixtures/inbox_2035/massnahmen_wesermarsch_anhang6.csv
+run_ib ingest --config "$TMP/label.ini" --inbox "$TMP/ilabel" --out "$TMP/olabel"
+check_grep "Warnung mit der konfigurierten Gruppe" "nicht erkannt: Maßnahme unter „Ohne Termin XY“" "$TMP/log"
 $PY tests/e2e/check_massnahmen.py --out "$out" --csv tests/fixtures/inbox_2035/massnahmen_wesermarsch_anhang6.csv \
     --group "Laufende Maßnahmen=1" --group "Kurzfristige Maßnahmen (bis 2025)=1" \
     --group "Mittelfristige Maßnahmen (bis 2026)=4" --group "Langfristige Maßnahmen (bis 2035)=1" \

@@ -112,7 +112,7 @@ rowg=$($PY $H row "$in/$fname" "$KG")
 run_ib report --config "$TMP/runde1.ini" --inbox "$in" --out "$out"
 check_eq "ungültiger Status: Exit-Code 1 (Bericht trotzdem geschrieben)" 1 "$rc"
 check_grep "genaue Meldung mit Datei, Blatt, Zeile, Spalte und Wert" \
-    "ibericht-ingest: Fehler: $in/$fname, Blatt „Rückmeldebogen“, Zeile $rowg, Spalte „Status“: Status „erledigt“ unbekannt (erlaubt: geplant, in Umsetzung, umgesetzt, verzögert, entfallen) — Datei abgewiesen, Datenbestand unverändert" "$TMP/log"
+    "ibericht-ingest: Fehler: $in/$fname, Blatt „Rückmeldebogen“, Zeile $rowg, Spalte „Status“: Status „erledigt“ unbekannt (erlaubt: geplant, in Umsetzung, umgesetzt, verzögert, entfallen) — Datei abgewiesen, keine Zeile daraus übernommen" "$TMP/log"
 check "abgewiesener Bogen in der Quarantäne" test -f "$quar/$fname"
 check "Eingang danach leer" test -z "$(ls -A "$in")"
 check_grep "Begründung: Zeile" "Zeile: $rowg" "$quar/$fname.grund.txt"

@@ -59,7 +59,7 @@ asan: | deps
 	@ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build-asan
 
 valgrind: build
-	@IBERICHT_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	@IBERICHT_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite" \
 	    sh tests/run.sh $(BUILD) e2e
 
 $(BUILD)/obj/%.o: pipeline/lib/%.c pipeline/lib/*.h

@@ -5,6 +5,7 @@
 #include "diag.h"
 
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,6 +52,14 @@ static void option_error(int c, int argc, char **argv, int before)
 int stage_start(const char *program, const char *what, int argc, char **argv,
                 struct ib_config *cfg)
 {
+    /* A batch program: keep freed memory for reuse instead of handing it back
+     * to the kernel at once.  zlib allocates and frees about 270 KB for every
+     * compressed stream (each of the 1.300 pages of the long list), and
+     * glibc's default trims the heap top on every free only to fault the
+     * pages in again: 30.000 page faults, 0,03 s of system time per PDF.
+     * Peak memory stays the same; it is returned at exit. */
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+
     static const struct option longopts[] = {
         { "config", required_argument, NULL, 'c' },
         { "inbox", required_argument, NULL, 'I' },

@@ -670,8 +670,10 @@ static int eine_befragung(const struct ib_config *cfg, sqlite3 *db, int position
     sqlite3_finalize(oq);
     sqlite3_finalize(kq);
     sqlite3_finalize(tq);
-    if (!rc) diag_info("Befragung %s: %s Befragte aus %d Datei(en) ausgewertet", pfad,
-                       format_zahl(zahl, sizeof zahl, (double)befragung_anzahl(b), 0), dateien);
+    char dateien_text[48];
+    if (!rc) diag_info("Befragung %s: %s Befragte aus %s ausgewertet", pfad,
+                       format_zahl(zahl, sizeof zahl, (double)befragung_anzahl(b), 0),
+                       format_menge(dateien_text, sizeof dateien_text, dateien, "Datei", "Dateien"));
     befragung_free(b);
     fragebogen_free(fb);
     return rc;

@@ -267,11 +267,14 @@ static int write_results(sqlite3 *db, const struct katalog *k, const struct indi
 static int write_group(sqlite3_stmt *st, const struct katalog *k, int position, const char *ebene, const char *titel,
                        const char *gebiet, const struct indikator_abdeckung_gruppe *g)
 {
-    char liste[4096] = "";
-    size_t len = 0;
-    for (int i = 0; i < g->ohne_daten && len < sizeof liste - 64; i++)
-        len += (size_t)snprintf(liste + len, sizeof liste - len, "%s%s", i ? ", " : "",
-                                k->indikatoren[g->ohne_daten_liste[i]].id);
+    /* the titles as printed, for readers of the workbook ('; ': titles contain commas) */
+    size_t cap = 1, len = 0;
+    for (int i = 0; i < g->ohne_daten; i++) cap += strlen(k->indikatoren[g->ohne_daten_liste[i]].titel) + 2;
+    char *liste = xmalloc(cap);
+    liste[0] = '\0';
+    for (int i = 0; i < g->ohne_daten; i++)
+        len += (size_t)snprintf(liste + len, cap - len, "%s%s", i ? "; " : "",
+                                k->indikatoren[g->ohne_daten_liste[i]].titel);
     sqlite3_reset(st);
     sqlite3_bind_int(st, 1, position);
     store_bind_text(st, 2, titel);
@@ -280,6 +283,7 @@ static int write_group(sqlite3_stmt *st, const struct katalog *k, int position, 
                    g->besser, g->schlechter, g->unveraendert, g->veraendert, g->ohne_vergleich };
     for (int i = 0; i < 10; i++) sqlite3_bind_int(st, 4 + i, vals[i]);
     store_bind_text(st, 14, liste);
+    free(liste);
     store_bind_text(st, 15, ebene);
     return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }

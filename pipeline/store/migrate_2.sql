@@ -158,7 +158,7 @@ CREATE TABLE indikator_abdeckung (
     unveraendert   INTEGER NOT NULL,
     veraendert     INTEGER NOT NULL,
     ohne_vergleich INTEGER NOT NULL,
-    ohne_daten_liste TEXT NOT NULL           -- indicator ids without any data, ', '-separated
+    ohne_daten_liste TEXT NOT NULL           -- titles of the indicators without any data, '; '-separated
 );
 -- One status report on one Maßnahme (dataset 'statusbericht': a returned
 -- Rückmeldebogen or a department's export), named by the measure's

@@ -269,7 +269,7 @@ CREATE TABLE indikator_abdeckung (
     unveraendert   INTEGER NOT NULL,
     veraendert     INTEGER NOT NULL,
     ohne_vergleich INTEGER NOT NULL,
-    ohne_daten_liste TEXT NOT NULL           -- indicator ids without any data, ', '-separated
+    ohne_daten_liste TEXT NOT NULL           -- titles of the indicators without any data, '; '-separated
 );
 
 -- Warnings and errors of ingest runs, located.

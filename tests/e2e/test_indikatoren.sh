@@ -103,6 +103,18 @@ check_grep "Katalogfehler nennt Datei und Schlüssel" "$TMP/k.ini" "$TMP/log"
 n=$($PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from indikator_wert').fetchone()[0] > 0)" "$out/ibericht.sqlite")
 check_eq "abgeleitete Tabellen nach Katalogfehler unverändert" True "$n"
 check_grep "Wolfsburg: Lückentabelle" "Indikatoren ohne Daten (42)" "$TMP/w.txt"
+# the workbook names the indicators without data by their titles, as the PDF does
+luecken=$($PY -c "
+import openpyxl, sqlite3, sys
+ws = openpyxl.load_workbook(sys.argv[1])['Übersicht']
+row = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] == 'Alle Handlungsfelder'][0]
+cell = row[11]
+db = sqlite3.connect(sys.argv[2])
+titel = {t for (t,) in db.execute('select titel from katalog_indikator')}
+ids = {i for (i,) in db.execute('select id from katalog_indikator')}
+teile = cell.split('; ')
+print(len(teile) == row[5] > 0, all(t in titel for t in teile), any(t in ids and t not in titel for t in teile))" "$wout/indikatoren.xlsx" "$wout/ibericht.sqlite")
+check_eq "Wolfsburg: Übersicht nennt alle Indikatoren ohne Daten mit Titel" "True True False" "$luecken"
 
 # the table symbol x of the office's workbook keeps its meaning through to the outputs
 x=$($PY -c "

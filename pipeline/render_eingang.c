@@ -163,6 +163,10 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const char *satz
     ok &= q != NULL;
     sqlite3_finalize(q);
     if (*satz) worksheet_write_string(ws, r + 2, 0, satz, f.total_label);
+    else if (r == 0)              /* say why the sheet is empty */
+        worksheet_write_string(ws, 2, 0, "Für diesen Auftrag ist nicht festgelegt, welche Fachdienste liefern "
+                               "sollen (Konfiguration, Abschnitt [ruecklauf]); ein Rücklauf lässt sich nicht angeben.",
+                               NULL);
     xlsxfmt_print_setup(ws, 0, 1);
 
     int rc = ok ? IB_EXIT_OK : IB_EXIT_STORE;

@@ -102,6 +102,9 @@ ok(st.get("notizen.txt") == "ohne Quellprofil", "Lieferungen: Datei ohne Quellpr
 ok(st.get("indicator_9-9-8.csv", "").startswith("wartet"), "Lieferungen: wartende Datei")
 ok(sum(1 for r in l if r[4] == "angenommen") == 13, "Lieferungen: 13 angenommen")
 ok(all(r[10] for r in l if r[4] == "angenommen"), "Lieferungen: Ablage im Archiv vermerkt")
+rl = [c for row in wb["Rücklauf"].iter_rows(min_row=2, values_only=True) for c in row if c]
+ok(len(rl) == 1 and "nicht festgelegt, welche Fachdienste liefern" in rl[0],
+   f"Rücklauf ohne Liste der Fachdienste: Blatt sagt warum ({rl})")
 import datetime, sqlite3
 zs = [c for c in wb["Lieferungen"]["A"][1:] if c.value is not None]
 ok(zs and all(isinstance(c.value, datetime.datetime) and c.number_format == "DD.MM.YYYY hh:mm" for c in zs),

@@ -1283,10 +1283,8 @@ static char *dateiname(const struct ib_config *cfg, const char *key, const char 
 
 static int render(const struct ib_config *cfg, sqlite3 *db)
 {
-    sqlite3_stmt *q = store_prepare(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'befragung'");
-    int da = q && sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) > 0;
-    sqlite3_finalize(q);
-    q = da ? store_prepare(db, "SELECT id FROM befragung ORDER BY id") : NULL;
+    int da = store_count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'befragung'") > 0;
+    sqlite3_stmt *q = da ? store_prepare(db, "SELECT id FROM befragung ORDER BY id") : NULL;
     long ids[64];
     int n = 0;
     while (q && sqlite3_step(q) == SQLITE_ROW && n < 64) ids[n++] = sqlite3_column_int64(q, 0);

@@ -401,9 +401,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
 
 static int render(const struct ib_config *cfg, sqlite3 *db)
 {
-    sqlite3_stmt *q = store_prepare(db, "SELECT count(*) FROM katalog_indikator");
-    int n = q && sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
-    sqlite3_finalize(q);
+    long n = store_count(db, "SELECT count(*) FROM katalog_indikator");
     if (n < 0) return IB_EXIT_STORE;
     if (n == 0) return IB_EXIT_OK;          /* no catalogue configured */
     struct kapitel_gebiete a;

@@ -211,9 +211,7 @@ const struct loader massnahmen_loader = { is_header, header, row, finish, releas
 
 int massnahmen_kennung_nachtragen(sqlite3 *db)
 {
-    sqlite3_stmt *any = store_prepare(db, "SELECT count(*) FROM massnahme WHERE kennung = ''");
-    int missing = any && sqlite3_step(any) == SQLITE_ROW ? sqlite3_column_int(any, 0) : -1;
-    sqlite3_finalize(any);
+    long missing = store_count(db, "SELECT count(*) FROM massnahme WHERE kennung = ''");
     if (missing <= 0) return missing < 0 ? -1 : 0;
     /* whole files, in row order, so the repeat numbers come out as on ingest */
     sqlite3_stmt *q = store_prepare(db,
@@ -240,7 +238,7 @@ int massnahmen_kennung_nachtragen(sqlite3 *db)
     sqlite3_finalize(q);
     sqlite3_finalize(u);
     if (rc == 0 && store_commit(db) == 0) {
-        diag_info("Datenbestand: %d Maßnahmen ohne Kennung nachgetragen", missing);
+        diag_info("Datenbestand: %ld Maßnahmen ohne Kennung nachgetragen", missing);
         return 0;
     }
     store_error(db, "Kennungen nachtragen");

@@ -212,6 +212,49 @@ void pdfdoc_footers(struct pdfdoc *doc, const char *left, const char *center);
  */
 int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile);
 
+/*
+ * Tagged PDF (ISO 32000-1, 14.7–14.8; PDF/UA-style) — the structure API.
+ *
+ * Every PDF ibericht writes is tagged: a structure tree (StructTreeRoot,
+ * ParentTree, RoleMap-free standard roles), /MarkInfo << /Marked true >>,
+ * /Lang (de-DE), /ViewerPreferences << /DisplayDocTitle true >>.  The
+ * writer of a document opens and closes structure elements in reading
+ * order; pdfdoc wraps whatever is drawn while an element is innermost in
+ * marked content (/Role << /MCID n >> BDC … EMC) on the current page and
+ * records page and MCID as kids of the element.  An element may span
+ * pages: content drawn after pdfdoc_new_page continues in it.  Page
+ * furniture (running headers, footers, rules, backgrounds) is drawn
+ * between pdfdoc_artifact_begin/end and is not part of the tree.
+ *
+ * Roles: "Document", "Part", "Sect", "H1" "H2" "H3", "P", "L" "LI" "Lbl"
+ * "LBody", "Table" "THead" "TBody" "TR" "TH" "TD", "Figure", "Caption",
+ * "Note", "TOC" "TOCI", "Link", "Span".
+ *
+ * pdfdoc_tag_begin — open an element with `role` as child of the innermost
+ *   open element (the document element when none).  Returns its depth
+ *   (1 = child of the root), or -1 after a libharu error (doc->error).
+ * pdfdoc_tag_attr — set an attribute of the innermost open element:
+ *   "Alt" (alternative text, UTF-8; required for "Figure"), "ActualText",
+ *   "Lang", "Scope" ("Column", "Row", "Both": /A << /O /Table /Scope … >>
+ *   of a TH), "ColSpan"/"RowSpan" (decimal).  Unknown keys are ignored.
+ * pdfdoc_tag_end — close the innermost open element.
+ * pdfdoc_tag_mark — a place among the kids of the innermost open element
+ *   where elements opened later with pdfdoc_tag_begin_at are inserted (a
+ *   table of contents drawn after the content but read before it).
+ * pdfdoc_tag_begin_at — pdfdoc_tag_begin, inserted at `mark`.
+ * pdfdoc_artifact_begin, pdfdoc_artifact_end — drawing between them is an
+ *   artifact (/Artifact << /Type /Pagination >> BDC … EMC when type is
+ *   "Pagination", else /Layout); may be called while an element is open
+ *   (its marked content is suspended and resumed).
+ */
+int pdfdoc_tag_begin(struct pdfdoc *doc, const char *role);
+void pdfdoc_tag_attr(struct pdfdoc *doc, const char *key, const char *value);
+void pdfdoc_tag_end(struct pdfdoc *doc);
+int pdfdoc_tag_mark(struct pdfdoc *doc);
+int pdfdoc_tag_begin_at(struct pdfdoc *doc, int mark, const char *role);
+void pdfdoc_artifact_begin(struct pdfdoc *doc, const char *type);
+void pdfdoc_artifact_end(struct pdfdoc *doc);
+
 /* pdfdoc_save — write to a temporary file, then rename to path.  0 or -1 (message printed). */
 int pdfdoc_save(struct pdfdoc *doc, const char *path);
 

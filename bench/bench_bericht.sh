@@ -17,14 +17,15 @@ IB="$top/$build/bin/ibericht"
 work="$top/bench/work/bericht"
 rm -rf "$work"; mkdir -p "$work/in" "$work/gross"
 export SOURCE_DATE_EPOCH=1732060800
-cat config/quellen.ini config/quellen_niedersachsen.ini > "$work/quellen.ini"
 cat > "$work/bericht.ini" <<INI
 [bericht]
 kommune = Landkreis Wesermarsch
 titel   = Integrationsbericht 2024
 berichtsjahr = 2024
 [pfade]
-quellen = $work/quellen.ini
+quellen = config/quellen.ini
+[befragung]
+pseudonym_schluessel_datei = tests/fixtures/befragung/beispiel_schluessel.txt
 [eingang]
 wartezeit_sekunden = 0
 archivieren = nein

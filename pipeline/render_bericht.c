@@ -300,6 +300,10 @@ static int kapitel_befragung(struct dokument *d, struct bericht *b)
                  format_menge(befragte, sizeof befragte, sqlite3_column_int(q, 2), "Befragte", "Befragte"),
                  format_menge(lieferungen, sizeof lieferungen, sqlite3_column_int(q, 3), "Lieferung", "Lieferungen"));
         dokument_abschnitt(d, store_column_text(q, 1));
+        if (sqlite3_column_int(q, 2) == 0) {           /* nothing to evaluate: no table, no promise */
+            dokument_absatz(d, "Für diese Befragung liegen noch keine Antworten vor.");
+            continue;
+        }
         dokument_absatz(d, line);
         sqlite3_reset(f);
         sqlite3_bind_int64(f, 1, sqlite3_column_int64(q, 0));

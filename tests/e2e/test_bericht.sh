@@ -9,14 +9,15 @@
 
 in="$TMP/inputs/inbox"; out="$TMP/out"
 make_inbox "$in" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv inputs/beispiele/niedersachsen/csv/*.csv
-cat config/quellen.ini config/quellen_niedersachsen.ini > "$TMP/quellen.ini"
 cat > "$TMP/bericht.ini" <<INI
 [bericht]
 kommune      = Landkreis Wesermarsch
 titel        = Integrationsbericht 2024
 berichtsjahr = 2024
 [pfade]
-quellen = $TMP/quellen.ini
+quellen = config/quellen.ini
+[befragung]
+pseudonym_schluessel_datei = tests/fixtures/befragung/beispiel_schluessel.txt
 [indikatoren]
 katalog   = config/katalog_niedersachsen.ini
 gebiet    = K03461

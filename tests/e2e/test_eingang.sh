@@ -161,7 +161,7 @@ check_eq "Quelle fd8 fehlt" "['fehlt']" "$q"
 lin="$TMP/lock/inbox"; lout="$TMP/lock/out"
 make_inbox "$lin" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
 mkdir -p "$lout"
-printf '[eingang]\nsperre_wartezeit_sekunden = 1\n[pfade]\nquellen = config/quellen.ini\n' > "$TMP/lock.ini"
+printf '[eingang]\nsperre_wartezeit_sekunden = 1\n[pfade]\nquellen = config/quellen.ini\n[befragung]\npseudonym_schluessel_datei = tests/fixtures/befragung/beispiel_schluessel.txt\n' > "$TMP/lock.ini"
 flock "$lout/ibericht.sqlite.lock" sleep 3 &
 sleep 0.3
 run_ib ingest --config "$TMP/lock.ini" --inbox "$lin" --out "$lout"

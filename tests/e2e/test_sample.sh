@@ -1,22 +1,59 @@
 #!/bin/sh
-# test_sample.sh — the shipped job end to end: the real Anhang 6 list of the
-# Landkreis Wesermarsch (119 Maßnahmen) through all stages, outputs read back
-# with poppler, qpdf and openpyxl.
+# test_sample.sh — the shipped job end to end: the whole Wesermarsch delivery
+# (inputs/beispiele/wesermarsch = what inputs/inbox ships: the real Anhang 6
+# list with 119 Maßnahmen, the LSN Kennzahlen for K03461 and Niedersachsen, two
+# returned Rückmeldebögen, the administration survey) through all stages with
+# config/ibericht.ini, outputs read back with poppler, qpdf and openpyxl and
+# compared with what the input files say (tests/e2e/check_beispiel.py).
 . "$(dirname "$0")/lib.sh"
 
-# The tests read the sample from tests/fixtures: `make report` moves the copy
-# in inputs/inbox into inputs/archiv/ like any delivery.
-if [ -f inputs/inbox/massnahmen_wesermarsch_anhang6.csv ]; then
-    check "ausgelieferter Beispiel-Eingang gleicht der Testvorlage" \
-        cmp -s inputs/inbox/massnahmen_wesermarsch_anhang6.csv tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
+bsp=inputs/beispiele/wesermarsch
+liste=$bsp/massnahmen_wesermarsch_anhang6.csv
+# `make report` moves the files of inputs/inbox into inputs/archiv/ like any
+# delivery; where they are still there, they are the sample
+if [ -n "$(ls inputs/inbox 2>/dev/null)" ]; then
+    check "ausgelieferter Eingang inputs/inbox gleicht $bsp" diff -r inputs/inbox "$bsp"
 fi
+check "Anhang 6 des Beispiels gleicht der Testvorlage" cmp -s "$liste" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
+
+# the sample is reproducible from its sources with the tools that made it
+check "LSN-Auszug = tools/lsn_auszug.py aus inputs/beispiele/niedersachsen" /usr/bin/python3 tools/lsn_auszug.py --pruefen
+$PY tools/antworten_wesermarsch.py config/befragung/wesermarsch_verwaltung.ini "$TMP/antworten.csv" 2>/dev/null
+check "Befragungsantworten = tools/antworten_wesermarsch.py (fester Startwert)" cmp -s "$TMP/antworten.csv" "$bsp/befragung_wesermarsch_verwaltung.csv"
+sh tools/beispiel_rueckmeldeboegen.sh "${IBERICHT_BUILD:-$top/build}" "$TMP/boegen" >/dev/null 2>"$TMP/boegen.log"
+for f in "$bsp"/rueckmeldebogen_*.xlsx; do
+    check "Rückmeldebogen $(basename "$f") = tools/beispiel_rueckmeldeboegen.sh, byte-gleich" cmp -s "$f" "$TMP/boegen/$(basename "$f")"
+done
+check_eq "zwei zurückgegebene Rückmeldebögen im Beispiel" 2 "$(ls "$bsp"/rueckmeldebogen_*.xlsx | wc -l)"
+prof=$($PY - <<'PY'
+import configparser
+def lade(p):
+    c = configparser.ConfigParser(interpolation=None); c.read(p, encoding="utf-8"); return c
+a, b = lade("config/quellen.ini"), lade("config/quellen_niedersachsen.ini")
+lsn = [s for s in a.sections() if s.startswith("lsn_")]
+ohne = lambda d: {k: v for k, v in d.items() if k != "erwartet"}
+print(len(lsn), all(s in b and ohne(a[s]) == ohne(b[s]) and a[s]["erwartet"] == "nein" for s in lsn))
+PY
+)
+check_eq "LSN-Profile in config/quellen.ini wie in config/quellen_niedersachsen.ini (dazu erwartet = nein)" "2 True" "$prof"
+
+# a fresh clone: every file just written (mtime now), one run reads all of it
 out="$TMP/out"; in="$TMP/inputs/inbox"
-make_inbox "$in" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
+mkdir -p "$in"; cp "$bsp"/* "$in/"
+n_in=$(ls "$in" | wc -l)
 run_ib report --config config/ibericht.ini --inbox "$in" --out "$out"
 check_eq "report auf der Beispiel-Inbox endet mit 0" 0 "$rc"
+check_grep "frische Dateien in einem Lauf gelesen (keine wartet)" \
+    "Eingang $in: $n_in angenommen, 0 unverändert, 0 abgewiesen, 0 wartend, 0 ohne Quelle" "$TMP/log"
 check_grep "ingest meldet 119 Maßnahmen" "119 Maßnahmen übernommen" "$TMP/log"
 check "keine Warnungen auf der Beispiel-Inbox" sh -c "! grep -q Warnung '$TMP/log'"
-$PY tests/e2e/check_massnahmen.py --out "$out" --csv tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv \
+for f in integrationsbericht.pdf indikatoren.xlsx indikatoren.pdf befragung.xlsx befragung.pdf massnahmen.xlsx; do
+    check "Ausgabe $f geschrieben" test -s "$out/$f"
+done
+$PY tests/e2e/check_beispiel.py --out "$out" --beispiel "$bsp" \
+    --fragebogen config/befragung/wesermarsch_verwaltung.ini \
+    --schwelle "$(sed -n 's/^schwelle *= *//p' config/ibericht.ini)"
+$PY tests/e2e/check_massnahmen.py --out "$out" --csv "$liste" \
     --group "Laufende Maßnahmen=29" --group "Kurzfristige Maßnahmen (bis 2025)=16" \
     --group "Mittelfristige Maßnahmen (bis 2027)=49" --group "Langfristige Maßnahmen (bis 2030)=25"
 
@@ -32,6 +69,7 @@ PY
 )
 check_eq "Herkunft: 119 Zeilen, Zeilen 2..120, SHA-256 der Datei, Schema-Version 2" "119 2 120 True 2" "$prov"
 check "angenommene Datei im Archiv (inputs/archiv/JJJJ-MM-TT/)" test -f "$TMP/inputs/archiv/2024-11-20/massnahmen_wesermarsch_anhang6.csv"
+check_eq "alle $n_in Dateien der Lieferung archiviert" "$n_in" "$(ls "$TMP/inputs/archiv/2024-11-20" | wc -l)"
 check "Eingang danach leer" test -z "$(ls -A "$in")"
 
 # umlauts and typographic characters come out of the PDF byte for byte
@@ -46,12 +84,12 @@ print(re.sub(r'\s+', '', sys.argv[1]) in text)" "$phrase")
     check_eq "PDF-Text enthält „$phrase“ byte-genau" True "$found"
 done
 
-# a second run changes nothing: the same file dropped again is recognised by its SHA-256
+# a second run changes nothing: the same files dropped again are recognised by their SHA-256
 pdf1=$(sha "$out/massnahmen_chronologisch.pdf"); xlsx1=$(sha "$out/massnahmen.xlsx")
-make_inbox "$in" tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv
+make_inbox "$in" "$bsp"/*
 run_ib report --config config/ibericht.ini --inbox "$in" --out "$out"
 check_eq "zweiter Lauf endet mit 0" 0 "$rc"
-check_grep "zweiter Lauf erkennt die Datei wieder" "bereits eingelesen" "$TMP/log"
+check_grep "zweiter Lauf erkennt die Dateien wieder" "Eingang $in: 0 angenommen, $n_in unverändert" "$TMP/log"
 n=$($PY -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from massnahme').fetchone()[0])" "$out/ibericht.sqlite")
 check_eq "zweiter Lauf lädt nichts doppelt" 119 "$n"
 check_eq "PDF bei gleichen Eingaben byte-gleich" "$pdf1" "$(sha "$out/massnahmen_chronologisch.pdf")"
@@ -68,7 +106,7 @@ check_eq "Renderer nacheinander: PDF, XLSX und Integrationsbericht byte-gleich" 
     "$(sha "$out/massnahmen_chronologisch.pdf") $(sha "$out/massnahmen.xlsx") $(sha "$out/integrationsbericht.pdf")"
 order=$(sed -n 's/^ibericht-\(render-[a-z]*\|rueckmeldebogen\): .*/\1/p' "$TMP/log" | uniq | tr '\n' ' ')
 check_eq "Renderer nacheinander, der längste zuerst, keine Meldungen durcheinander" \
-    "render-bericht render-pdf render-xlsx rueckmeldebogen render-befragung render-eingang " "$order"
+    "render-bericht render-pdf render-xlsx rueckmeldebogen render-befragung render-indikatoren render-eingang " "$order"
 
 # each stage runs on its own
 for s in compute render-xlsx render-pdf; do
@@ -83,11 +121,13 @@ import hashlib, os, sys
 out = sys.argv[1]
 rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(out, "manifest.tsv"), encoding="utf-8") if not l.startswith("#")][1:]
 outs = {r[3]: r[1] for r in rows if r[0] == "ausgabe"}
-ins = [r for r in rows if r[0] == "eingabe"]
+ins = {r[1]: r[4] for r in rows if r[0] == "eingabe"}
 ok = all(hashlib.sha256(open(os.path.join(out, n), "rb").read()).hexdigest() == h for n, h in outs.items())
-src = hashlib.sha256(open("tests/fixtures/anhang6/massnahmen_wesermarsch_anhang6.csv", "rb").read()).hexdigest()
-print(sorted(outs), ok, len(ins), ins[0][1] == src, ins[0][4])
+bsp = "inputs/beispiele/wesermarsch"
+quelle = {hashlib.sha256(open(os.path.join(bsp, n), "rb").read()).hexdigest(): n for n in os.listdir(bsp)}
+src = sorted(set((n.split("_")[0], ins.get(h)) for h, n in quelle.items()))
+print(sorted(outs), ok, len(ins) == len(quelle), src)
 PY
 )
-check_eq "Manifest: alle Ausgaben mit richtigem SHA-256, Eingabe mit Quelle" \
-    "['eingangsbericht.pdf', 'eingangsbericht.xlsx', 'integrationsbericht.pdf', 'integrationsbericht_jugendhilfe.pdf', 'integrationsbericht_soziales.pdf', 'massnahmen.xlsx', 'massnahmen_chronologisch.pdf', 'rueckmeldeboegen/rueckmeldebogen_Koordinierungsstelle_Migration_und_Teilhabe.xlsx'] True 1 True massnahmen_wesermarsch" "$m"
+check_eq "Manifest: alle Ausgaben mit richtigem SHA-256, jede Eingabe mit ihrer Quelle" \
+    "['befragung.pdf', 'befragung.xlsx', 'eingangsbericht.pdf', 'eingangsbericht.xlsx', 'indikatoren.pdf', 'indikatoren.xlsx', 'integrationsbericht.pdf', 'integrationsbericht_jugendhilfe.pdf', 'integrationsbericht_soziales.pdf', 'massnahmen.xlsx', 'massnahmen_chronologisch.pdf', 'rueckmeldeboegen/rueckmeldebogen_Koordinierungsstelle_Migration_und_Teilhabe.xlsx'] True True [('2020', 'lsn_2-3-4_xlsx'), ('befragung', 'befragung_wesermarsch'), ('indicator', 'lsn_csv'), ('massnahmen', 'massnahmen_wesermarsch'), ('rueckmeldebogen', 'rueckmeldebogen')]" "$m"

@@ -111,7 +111,7 @@ static void test_wesermarsch(void **state)
     assert_string_equal(v.titel, "Integrationsbericht 2024");
     assert_string_equal(v.kommune, "Landkreis Wesermarsch");
     assert_string_equal(v.autor, "Landkreis Wesermarsch");           /* defaults to kommune */
-    assert_int_equal(v.n_kapitel, 15);              /* 10 chapters + Umsetzung, Eingang + 3 appendices */
+    assert_int_equal(v.n_kapitel, 16);              /* 10 chapters + Umsetzung, Befragung, Eingang + 3 appendices */
     int anhang = 0, quer = 0, massnahmen = 0;
     for (int i = 0; i < v.n_kapitel; i++) {
         anhang += v.kapitel[i].anhang;
@@ -127,11 +127,13 @@ static void test_wesermarsch(void **state)
     assert_string_equal(v.kapitel[3].handlungsfelder[0], "Partizipation durch Sprache, Bildung, Beruf");
     assert_string_equal(v.kapitel[10].id, "umsetzung");
     assert_int_equal(v.kapitel[10].art, VORLAGE_ART_STATUSBERICHTE);
-    assert_int_equal(v.kapitel[11].art, VORLAGE_ART_EINGANG);
-    assert_string_equal(v.kapitel[12].id, "chronologisch");
-    assert_true(v.kapitel[12].quer && v.kapitel[12].anhang);
-    assert_int_equal(v.kapitel[9].n_indikatoren, 2);
-    assert_string_equal(v.kapitel[9].indikatoren[1], "2-3-1");
+    assert_int_equal(v.kapitel[11].art, VORLAGE_ART_BEFRAGUNG);
+    assert_int_equal(v.kapitel[12].art, VORLAGE_ART_EINGANG);
+    assert_string_equal(v.kapitel[13].id, "chronologisch");
+    assert_true(v.kapitel[13].quer && v.kapitel[13].anhang);
+    assert_int_equal(v.kapitel[9].n_indikatoren, 6);
+    assert_string_equal(v.kapitel[9].indikatoren[2], "auslaenderanteil");
+    assert_string_equal(v.kapitel[9].indikatoren[4], "2-3-1");
 
     /* prose: the introduction has 11 blocks of all kinds */
     const struct vorlage_prosa *p = v.kapitel[0].prosa[VORLAGE_TEXT];

@@ -42,6 +42,10 @@ static char exe_dir[PATH_MAX];
 /* write end of the pipe for ingest's "inbox empty" note, -1 = none (see STAGE_MELDUNG_FD) */
 static int meldung_fd = -1;
 
+/* 1 while `ibericht report` runs its stages: the stages after ingest do not
+ * repeat the configuration warnings ingest printed (config.h) */
+static int im_bericht;
+
 /*
  * Start ibericht-STAGE with the given arguments; returns the pid or -1.
  * The stage dies with the driver (PR_SET_PDEATHSIG, Linux): a driver killed
@@ -65,6 +69,7 @@ static pid_t start_stage(const char *stage, int argc, char **argv)
     }
     if (pid == 0) {
         if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != driver) _exit(IB_EXIT_INTERNAL);
+        if (im_bericht && strcmp(stage, "ingest") != 0) setenv("IBERICHT_KONFIG_GEPRUEFT", "1", 1);
         if (meldung_fd >= 0 && strcmp(stage, "ingest") == 0) {
             char fd[16];
             snprintf(fd, sizeof fd, "%d", meldung_fd);
@@ -273,6 +278,7 @@ int main(int argc, char **argv)
         /* ingest, compute in order; the renderers only read the store and
          * run side by side */
         char leer[PATH_MAX + 2];
+        im_bericht = 1;
         int result = run_ingest(argc - 2, argv + 2, leer, sizeof leer);
         if (result != IB_EXIT_OK && result != IB_EXIT_REJECTED) return result;
         int rc = run_stage("compute", argc - 2, argv + 2);

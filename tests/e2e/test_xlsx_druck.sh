@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v soffice >/dev/null 2>&1; then
-    echo "skip - LibreOffice (soffice, Debian-Paket libreoffice-calc-nogui) fehlt: Druckprüfung der Arbeitsmappen entfällt"
+    skip "LibreOffice (soffice, Debian-Paket libreoffice-calc-nogui) fehlt: Druckprüfung der Arbeitsmappen entfällt"
     exit 0
 fi
 CHECK=tests/e2e/check_xlsx_druck.py

@@ -13,7 +13,7 @@ tests/e2e/test_sample.sh).
     indikatoren.pdf the years of the table in German number format.
   * Rückmeldebögen: both returned forms read with openpyxl; per Kennung the
     report with the latest Stand (same Stand: the later file) must be the
-    status and date in massnahmen.xlsx, its comment the one in the store; the
+    status, date and comment in massnahmen.xlsx, the comment also in the store; the
     rest „ohne Bericht“; the counts per Handlungsfeld in the chapter „Stand
     der Umsetzung“ of integrationsbericht.pdf.
   * Befragung: Rücklauf and, for one question, n and „keine Angabe“ counted
@@ -173,6 +173,10 @@ def statusberichte(out, beispiel):
     falsch = [k for k in got if got[k] != want[k]]
     check(len(got) == 119 and not falsch, "massnahmen.xlsx: Status und Stand aller 119 Maßnahmen wie im jüngsten Bogen",
           falsch[:3] and [(k, got[k], want[k]) for k in falsch[:3]])
+    k = rows[0].index("Kommentar") if "Kommentar" in rows[0] else None
+    kom = {r[c["Kennung"]]: r[k] or "" for r in rows[1:]} if k is not None else {}
+    check(k is not None and all(kom[x] == (neu[x][2] if x in neu else "") for x in kom),
+          "massnahmen.xlsx: Kommentar des jüngsten Bogens je Maßnahme")
     db = sqlite3.connect(os.path.join(out, "ibericht.sqlite"))
     store = dict(db.execute("SELECT m.kennung, coalesce(s.kommentar, '') FROM massnahme_status s"
                             " JOIN massnahme m ON m.id = s.massnahme_id WHERE s.status IS NOT NULL"))

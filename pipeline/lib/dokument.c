@@ -703,7 +703,9 @@ static int inhalt_setzen(struct dokument *d, int verschiebung, int zeichnen)
                 HPDF_Page_EndText(doc->page);
             }
             grau(d, GRAU_TEXT);
-            pdfdoc_link(doc, x0, entry_top - n * lh, x1, entry_top, ziel, e->y + 18);
+            char wohin[640];
+            snprintf(wohin, sizeof wohin, "Gehe zu Seite %d: %s%s%s", ziel + 1, nr, *nr ? " " : "", e->titel);
+            pdfdoc_link(doc, x0, entry_top - n * lh, x1, entry_top, ziel, e->y + 18, wohin);
         }
         y -= n * lh;
     }

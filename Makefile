@@ -16,7 +16,7 @@ BUILD  ?= build
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -I/usr/include/iniparser
-LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lzip -lexpat -lz -lm
+LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lzip -lexpat -ljson-c -lz -lm
 
 LIB_SRC = $(wildcard pipeline/lib/*.c)
 LIB_OBJ = $(patsubst pipeline/lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/schema_sql.o

@@ -536,15 +536,8 @@ static int titelseite(struct dokument *d)
         grau(d, GRAU_TEXT);
     }
     if (in->logo) {
-        size_t n = strlen(in->logo);
-        int png = n > 4 && strcasecmp(in->logo + n - 4, ".png") == 0;
-        HPDF_Image img = png ? HPDF_LoadPngImageFromFile(doc->pdf, in->logo)
-                             : HPDF_LoadJpegImageFromFile(doc->pdf, in->logo);
-        if (!img) {
-            diag_error("Logo %s ist kein lesbares %s-Bild (libharu-Fehler 0x%04lX)", in->logo,
-                       png ? "PNG" : "JPEG", (unsigned long)doc->error);
-            return -1;
-        }
+        HPDF_Image img = pdfdoc_image_load(doc, in->logo);     /* PNG alpha put onto white (PDF/A) */
+        if (!img) return -1;
         double iw = HPDF_Image_GetWidth(img), ih = HPDF_Image_GetHeight(img);
         double hgt = 56, wid = iw * hgt / ih;
         if (wid > 160) { wid = 160; hgt = ih * wid / iw; }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <dlfcn.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_fontdef.h>
@@ -1323,4 +1324,91 @@ static void fonts_fix(struct pdfdoc *doc)
             fonts[i]->before_write_fn = font_before_write;
         }
     }
+}
+
+/* ------------------------------------------------------------------------
+ * Images.  libharu keeps a loaded image's samples uncompressed in its
+ * memory stream (compressed when written); an alpha channel becomes a
+ * separate DeviceGray image, the /SMask.  pdfdoc_image_load blends the
+ * samples onto white with that mask and removes the /SMask entry (the mask
+ * object itself stays in the file, referenced by nothing).
+ */
+
+/* The whole content of a memory stream (malloc'd), its length in *n. */
+static HPDF_BYTE *stream_bytes(HPDF_Stream st, size_t *n)
+{
+    HPDF_UINT count = HPDF_MemStream_GetBufCount(st);
+    HPDF_BYTE *all = xmalloc(st->size + 1u);
+    size_t at = 0;
+    for (HPDF_UINT i = 0; i < count; i++) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(st, i, &len);
+        if (!p || at + len > st->size) break;
+        memcpy(all + at, p, len);
+        at += len;
+    }
+    *n = at;
+    return all;
+}
+
+static int number_of(HPDF_Dict d, const char *key)
+{
+    HPDF_Number v = HPDF_Dict_GetItem(d, key, HPDF_OCLASS_NUMBER);
+    return v ? (int)v->value : -1;
+}
+
+/* Put img onto white along its /SMask; 0, or -1 when the format does not allow it. */
+static int image_flatten(HPDF_Image img, HPDF_Dict mask)
+{
+    HPDF_Name cs = HPDF_Dict_GetItem(img, "ColorSpace", HPDF_OCLASS_NAME);
+    int comps = !cs ? 0 : strcmp(cs->value, "DeviceRGB") == 0 ? 3 : strcmp(cs->value, "DeviceGray") == 0 ? 1 : 0;
+    if (!comps || number_of(img, "BitsPerComponent") != 8 || number_of(mask, "BitsPerComponent") != 8 ||
+        img->stream->type != HPDF_STREAM_MEMORY || mask->stream->type != HPDF_STREAM_MEMORY)
+        return -1;
+    size_t w = (size_t)HPDF_Image_GetWidth(img), h = (size_t)HPDF_Image_GetHeight(img), ns, na;
+    HPDF_BYTE *px = stream_bytes(img->stream, &ns), *alpha = stream_bytes(mask->stream, &na);
+    int rc = -1;
+    if (ns == w * h * (size_t)comps && na == w * h) {
+        for (size_t i = 0; i < w * h; i++)
+            for (int k = 0; k < comps; k++) {
+                unsigned a = alpha[i], c = px[i * (size_t)comps + (size_t)k];
+                px[i * (size_t)comps + (size_t)k] = (HPDF_BYTE)((c * a + 255u * (255u - a) + 127u) / 255u);
+            }
+        HPDF_MemStream_FreeData(img->stream);
+        rc = HPDF_Stream_Write(img->stream, px, (HPDF_UINT)ns) == HPDF_OK &&
+             HPDF_Dict_RemoveElement(img, "SMask") == HPDF_OK ? 0 : -1;
+    }
+    free(px);
+    free(alpha);
+    return rc;
+}
+
+HPDF_Image pdfdoc_image_load(struct pdfdoc *doc, const char *path)
+{
+    const char *ext = strrchr(path, '.');
+    int png = ext && strcasecmp(ext, ".png") == 0;
+    int jpeg = ext && (strcasecmp(ext, ".jpg") == 0 || strcasecmp(ext, ".jpeg") == 0);
+    if (!png && !jpeg) {
+        diag_error("Bild %s: nur PNG- oder JPEG-Dateien (Endung .png, .jpg oder .jpeg)", path);
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_error("Bild %s kann nicht gelesen werden", path);
+        return NULL;
+    }
+    fclose(f);
+    HPDF_Image img = png ? HPDF_LoadPngImageFromFile(doc->pdf, path) : HPDF_LoadJpegImageFromFile(doc->pdf, path);
+    if (!img) {
+        diag_error("Bild %s ist kein lesbares %s-Bild (libharu-Fehler 0x%04lX)", path, png ? "PNG" : "JPEG",
+                   (unsigned long)doc->error);
+        return NULL;
+    }
+    HPDF_Dict mask = HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT);
+    if (mask && image_flatten(img, mask) != 0) {
+        diag_error("Bild %s hat Transparenz, die sich nicht auf Weiß legen lässt (nur 8-Bit-RGB oder -Graustufen "
+                   "mit Alphakanal); PDF/A erlaubt keine Transparenz: bitte ohne Alphakanal speichern", path);
+        return NULL;
+    }
+    return img;
 }

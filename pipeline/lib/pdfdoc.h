@@ -296,6 +296,17 @@ HPDF_Dict pdfdoc_tag_current(struct pdfdoc *doc);
 int pdfdoc_tag_resume(struct pdfdoc *doc, HPDF_Dict element);
 
 
+/*
+ * pdfdoc_image_load — a PNG or JPEG image (by the file name's ending,
+ * .png / .jpg / .jpeg, case-insensitive) for HPDF_Page_DrawImage.  PDF/A-1
+ * allows no transparency: a PNG with an alpha channel (libharu would write
+ * it as a soft mask) is put onto white — each colour c becomes
+ * (c·a + 255·(255 − a)) / 255 — and its mask dropped.  Returns the image,
+ * or NULL after a German message naming the file (unreadable, not PNG or
+ * JPEG, transparency that cannot be flattened: palette or 16 bit).
+ */
+HPDF_Image pdfdoc_image_load(struct pdfdoc *doc, const char *path);
+
 /* pdfdoc_save — write to a temporary file, then rename to path.  0 or -1 (message printed). */
 int pdfdoc_save(struct pdfdoc *doc, const char *path);
 

@@ -404,6 +404,17 @@ static void test_untagged_fails(void **state)
     free(out);
 }
 
+/* save and close doc, then check_pdf.py with options must pass */
+static void save_checked(struct pdfdoc *doc, const char *path, const char *options)
+{
+    assert_int_equal(pdfdoc_save(doc, path), 0);
+    pdfdoc_close(doc);
+    int rc;
+    char *out = check_pdf(options, path, &rc);
+    if (rc != 0) fail_msg("check_pdf.py %s (rc %d):\n%s", options, rc, out);
+    free(out);
+}
+
 /* PDF/A-1b: the output intent with the sRGB profile of icc-profiles-free
    (without icc_profile), a CIDSet for each font subset, pdfaid in the XMP */
 static void test_pdfa(void **state)
@@ -419,12 +430,8 @@ static void test_pdfa(void **state)
     text_at(&doc, 700, "Größe");
     pdfdoc_text(&doc, doc.bold, 10, 42, 680, "Fett", 4);
     pdfdoc_tag_end(&doc);
-    assert_int_equal(pdfdoc_save(&doc, path), 0);
-    pdfdoc_close(&doc);
-    int rc;
-    char *out = check_pdf("--pdfa", path, &rc);
-    if (rc != 0) fail_msg("check_pdf.py --pdfa (rc %d):\n%s", rc, out);
-    free(out);
+    save_checked(&doc, path, "--pdfa");
+    char *out;
     /* the CIDSet of the regular font has exactly the bits of the glyphs in
        the subset: CID 0, G r ö ß e (0x47 0x72 0xF6 0xDF 0x65), and o and ¨
        (0x6F, 0xA8), the components of DejaVu's composite ö */
@@ -442,6 +449,80 @@ static void test_pdfa(void **state)
         !strstr(out, "DejaVuSans-Bold,Bold [0, 70, 101, 116]\n"))
         fail_msg("CIDSet:\n%s", out);
     free(out);
+}
+
+/* pdftoppm at 72 dpi: the RGB of pixel (x, y) of page 1 */
+static void pixel_at(const char *path, int x, int y, int rgb[3])
+{
+    char cmd[600];
+    int st;
+    snprintf(cmd, sizeof cmd, "pdftoppm -f 1 -l 1 -r 72 -x %d -y %d -W 1 -H 1 '%s' 2>/dev/null", x, y, path);
+    char *out = run_tool(cmd, &st);
+    int w, h, maxval, off = 0;
+    assert_int_equal(sscanf(out, "P6 %d %d %d%n", &w, &h, &maxval, &off), 3);
+    const unsigned char *px = (const unsigned char *)out + off + 1;
+    for (int i = 0; i < 3; i++) rgb[i] = px[i];
+    free(out);
+}
+
+/* pdfdoc_image_load: an RGBA PNG is put onto white (no /SMask: PDF/A), an
+   opaque PNG is drawn as it is, other files are refused with a message */
+static void test_image_load(void **state)
+{
+    (void)state;
+    const char *path = test_output_path("bild.pdf");
+    char png[300], opaque[300], gif[300], cmd[2400];
+    snprintf(png, sizeof png, "%s/alpha.png", test_output_dir);
+    snprintf(opaque, sizeof opaque, "%s/rgb.png", test_output_dir);
+    snprintf(gif, sizeof gif, "%s/bild.gif", test_output_dir);
+    /* PNGs written by Python's zlib: 8×8, RGBA red at alpha 128 (left half)
+       and alpha 0 (right half); RGB blue */
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c \"import struct, zlib, sys\n"
+             "def png(path, ctype, row):\n"
+             "    chunk = lambda t, d: struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))\n"
+             "    raw = b''.join(b'\\\\0' + row for _ in range(8))\n"
+             "    open(path, 'wb').write(b'\\\\x89PNG\\\\r\\\\n\\\\x1a\\\\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 8, 8, 8, ctype, 0, 0, 0))"
+             " + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))\n"
+             "png(sys.argv[1], 6, bytes([255, 0, 0, 128]) * 4 + bytes([0, 0, 0, 0]) * 4)\n"
+             "png(sys.argv[2], 2, bytes([0, 0, 255]) * 8)\n"
+             "open(sys.argv[3], 'wb').write(b'GIF89a')\n"
+             "\" '%s' '%s' '%s'", png, opaque, gif);
+    int st;
+    free(run_tool(cmd, &st));
+    assert_int_equal(st, 0);
+
+    struct pdfdoc doc;
+    assert_int_equal(pdfdoc_open(&doc, FONT_REGULAR, FONT_BOLD, HPDF_PAGE_PORTRAIT), 0);
+    pdfdoc_set_info(&doc, "Bild", NULL, NULL, NULL, 0);
+    assert_int_equal(pdfdoc_pdfa(&doc, NULL), 0);
+    pdfdoc_new_page(&doc);
+    assert_null(pdfdoc_image_load(&doc, gif));
+    char missing[320];
+    snprintf(missing, sizeof missing, "%s/fehlt.png", test_output_dir);
+    assert_null(pdfdoc_image_load(&doc, missing));
+    HPDF_Image a = pdfdoc_image_load(&doc, png), b = pdfdoc_image_load(&doc, opaque);
+    assert_non_null(a);
+    assert_non_null(b);
+    pdfdoc_tag_begin(&doc, "Figure");
+    pdfdoc_tag_attr(&doc, "Alt", "Logo");
+    pdfdoc_tag_content(&doc);
+    HPDF_Page_DrawImage(doc.page, a, 100, 500, 200, 200);
+    HPDF_Page_DrawImage(doc.page, b, 350, 500, 100, 100);
+    pdfdoc_tag_end(&doc);
+    assert_int_equal(doc.error, 0);
+    save_checked(&doc, path, "--pdfa");
+    /* the page is 842 pt high: the images span y 142..342 from the top */
+    int rgb[3];
+    pixel_at(path, 150, 240, rgb);                   /* red at alpha 128 on white */
+    if (rgb[0] < 250 || abs(rgb[1] - 127) > 3 || abs(rgb[2] - 127) > 3)
+        fail_msg("half-transparent red: %d %d %d, expected 255 127 127", rgb[0], rgb[1], rgb[2]);
+    pixel_at(path, 250, 240, rgb);                   /* alpha 0: white */
+    if (rgb[0] < 250 || rgb[1] < 250 || rgb[2] < 250) fail_msg("transparent: %d %d %d", rgb[0], rgb[1], rgb[2]);
+    pixel_at(path, 400, 290, rgb);                   /* opaque blue unchanged */
+    if (rgb[0] > 5 || rgb[1] > 5 || rgb[2] < 250) fail_msg("opaque blue: %d %d %d", rgb[0], rgb[1], rgb[2]);
+    unlink(png);
+    unlink(opaque);
+    unlink(gif);
 }
 
 HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode);
@@ -477,6 +558,7 @@ int main(void)
         cmocka_unit_test_teardown(test_tagged, test_output_remove),
         cmocka_unit_test_teardown(test_untagged_fails, test_output_remove),
         cmocka_unit_test_teardown(test_pdfa, test_output_remove),
+        cmocka_unit_test_teardown(test_image_load, test_output_remove),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -98,7 +98,7 @@ $(BUILD)/bin/ibericht-render-eingang: pipeline/render_eingang.c $(BUILD)/libiber
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 
-KAPITEL_SRC = pipeline/kapitel_indikatoren.c
+KAPITEL_SRC = pipeline/kapitel_indikatoren.c pipeline/kapitel_karte.c
 $(BUILD)/bin/ibericht-render-indikatoren: pipeline/render_indikatoren.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)

@@ -28,6 +28,7 @@ struct kapitel_gebiete {
     char *key[KAPITEL_MAX_GEBIETE];
     char *name[KAPITEL_MAX_GEBIETE];
     int n;
+    const struct ib_config *cfg;   /* the job's configuration (the maps' [karte]) */
 };
 
 /* One catalogue indicator as the derived table katalog_indikator holds it. */
@@ -75,5 +76,18 @@ const char *kapitel_status_text(const char *status);
  */
 void kapitel_indikator_zeichnen(const struct kapitel_ausgabe *aus, sqlite3 *db, const struct kapitel_gebiete *a,
                                 const struct kapitel_indikator *ind, int *symbols_used);
+
+/*
+ * kapitel_karte — the map of indicator ind by Kreis (kapitel_karte.c),
+ * when [karte] indikatoren names it: classes of the latest year with data,
+ * the report area (a->key[0]) outlined, legend and source lines; drawn on
+ * aus->pdf after the indicator's chart.  Returns 0 (drawn, or not
+ * configured for ind, or a note „Keine Karte …“ when no Kreis has a value);
+ * -1 after a message when drawing failed.  A configuration error of the
+ * map (geometry file missing or invalid, klassen, methode) ends the
+ * program with exit code 2 after a message, before any PDF is saved.
+ */
+int kapitel_karte(const struct kapitel_ausgabe *aus, sqlite3 *db, const struct kapitel_gebiete *a,
+                  const struct kapitel_indikator *ind);
 
 #endif

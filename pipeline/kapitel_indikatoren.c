@@ -22,6 +22,7 @@ void kapitel_indikator_free(struct kapitel_indikator *i)
 void kapitel_gebiete_laden(const struct ib_config *cfg, sqlite3 *db, struct kapitel_gebiete *a)
 {
     memset(a, 0, sizeof *a);
+    a->cfg = cfg;
     char **v = config_list(cfg, "indikatoren:vergleich", "", NULL);
     const char *main_area = config_string(cfg, "indikatoren:gebiet", NULL);
     sqlite3_stmt *q = store_prepare(db,
@@ -251,6 +252,7 @@ void kapitel_indikator_zeichnen(const struct kapitel_ausgabe *aus, sqlite3 *db, 
         aus->anmerkung(aus->ctx, src);
     }
     if (*ind->hinweis) aus->anmerkung(aus->ctx, ind->hinweis);
+    kapitel_karte(aus, db, a, ind);
     doc->y -= 12;
     for (size_t k = 0; k < (size_t)a->n * (size_t)ny; k++) free(cells_text[k]);
     free(cells_text);

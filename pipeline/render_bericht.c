@@ -503,7 +503,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         diag_warning("Vorlage %s: stand %s gilt nur für Titelblatt und Fußzeilen; „überfällig“ und die "
                      "übrigen Ausgaben rechnen mit dem Tag des Laufs — Stand in der Konfiguration setzen "
                      "([bericht] stand)", pfad, v.stand);
-    struct bericht b = { cfg, db, { { 0 }, { 0 }, 0 }, stand };
+    struct bericht b = { cfg, db, { { 0 }, { 0 }, 0, NULL }, stand };
     kapitel_gebiete_laden(cfg, db, &b.gebiete);
 
     /* the editions: committee editions of the template, then area editions */

@@ -3,6 +3,9 @@
  * indicator's chart in out/indikatoren.pdf and in the Integrationsbericht
  * (kapitel.h, kapitel_karte).
  *
+ * The map goes into the chapter as a block of the document model
+ * (docmodel_karte; docpdf draws it with pdfmap.h).
+ *
  * Configuration, section [karte]:
  *   indikatoren  catalogue ids of the indicators that get a map (none: no maps)
  *   geometrie    GeoJSON of the areas (default config/geo/kreise_niedersachsen.geojson,
@@ -54,7 +57,7 @@ static void konfig_fehler(const struct ib_config *cfg, const char *fmt, ...)
     exit(IB_EXIT_USAGE);
 }
 
-int kapitel_karte(const struct kapitel_ausgabe *aus, sqlite3 *db, const struct kapitel_gebiete *a,
+int kapitel_karte(struct docmodel_chapter *c, sqlite3 *db, const struct kapitel_gebiete *a,
                   const struct kapitel_indikator *ind)
 {
     const struct ib_config *cfg = a->cfg;
@@ -107,7 +110,7 @@ int kapitel_karte(const struct kapitel_ausgabe *aus, sqlite3 *db, const struct k
         char note[900];
         snprintf(note, sizeof note, "Keine Karte: für „%s“ liegen keine Werte je Kreis vor.", ind->titel);
         diag_warning("Indikator „%s“: keine Werte je Kreis, keine Karte ([karte] indikatoren)", ind->id);
-        aus->anmerkung(aus->ctx, note);
+        docmodel_note(c, note);
     } else {
         char titel[1200];
         int prozent = strcmp(ind->art, "anteil") == 0;
@@ -122,9 +125,10 @@ int kapitel_karte(const struct kapitel_ausgabe *aus, sqlite3 *db, const struct k
         k.quellenvermerk = config_string(cfg, "karte:quellenvermerk", KARTE_BKG_QUELLENVERMERK);
         k.lizenz = config_string(cfg, "karte:lizenz", KARTE_LIZENZ);
         k.kennung = ind->id;
-        double s = pdfmap_massstab(aus->pdf, &k, 0);
+        /* simplified for the widest map a page gives (the narrow margins) */
+        double s = pdfmap_massstab(&k, PDFMAP_BREITE_MAX, 0);
         if (s > 0) geo_vereinfachen(&geo, TOLERANZ_PT / s);
-        rc = pdfmap_draw(aus->pdf, &k, 0);
+        docmodel_karte(c, &k);
     }
     karte_free(&k);
     geo_free(&geo);

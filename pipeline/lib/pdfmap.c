@@ -102,11 +102,12 @@ static double block_hoehe(const struct lage *L)
     return L->titel_h + mitte + 6 + L->quelle_h;
 }
 
-double pdfmap_massstab(struct pdfdoc *doc, const struct karte *k, double hoehe)
+double pdfmap_massstab(const struct karte *k, double breite, double hoehe)
 {
-    struct lage L;
-    lage_berechnen(doc, k, hoehe, &L);
-    return L.s;
+    const struct geo_karte *g = k->geo;
+    double dx = g->max_x - g->min_x, dy = g->max_y - g->min_y;
+    if (!(dx > 0) || !(dy > 0)) return 0;
+    return fmin(breite * KARTE_ANTEIL / dx, (hoehe > 0 ? hoehe : PDFMAP_HOEHE) / dy);
 }
 
 double pdfmap_height(struct pdfdoc *doc, const struct karte *k, double hoehe)

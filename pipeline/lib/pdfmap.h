@@ -37,12 +37,17 @@
  * when the areas' aspect asks for it. */
 #define PDFMAP_HOEHE 290.0
 
+/* The content width of an A4 portrait page with 42-pt margins: the widest
+ * map block (for choosing a simplification tolerance before layout). */
+#define PDFMAP_BREITE_MAX (595.276 - 2 * 42.0)
+
 /*
  * pdfmap_massstab — points per projected unit (per metre) the map of k
- * gets on doc with map height hoehe (0 = PDFMAP_HOEHE): for choosing a
- * simplification tolerance in points (geo_vereinfachen(tol_pt / massstab)).
+ * gets in a block `breite` points wide with map height hoehe (0 =
+ * PDFMAP_HOEHE): for choosing a simplification tolerance in points
+ * (geo_vereinfachen(tol_pt / massstab)).
  */
-double pdfmap_massstab(struct pdfdoc *doc, const struct karte *k, double hoehe);
+double pdfmap_massstab(const struct karte *k, double breite, double hoehe);
 
 /*
  * pdfmap_height — the height in points of the whole map block incl. the

@@ -1,8 +1,10 @@
 # ibericht — Makefile
 #
-#   make report   install missing Debian packages, build, run the pipeline on the
-#                 sample inbox (or INBOX=… OUT=… CONFIG=…), outputs in out/
-#   make test     the same set-up, then the whole test suite
+#   make report   install missing Debian packages (config/debian-pakete.txt), build
+#                 the programs, run the pipeline on the sample inbox (or INBOX=…
+#                 OUT=… CONFIG=…), outputs in out/
+#   make test     the same set-up plus the test packages (config/debian-pakete-test.txt),
+#                 build programs and unit tests, then the whole test suite
 #   make bench    timings and peak memory (bench/*.sh; figures in README.md, "Leistung")
 #   make asan     build and test with AddressSanitizer + UBSan
 #   make valgrind run the end-to-end job under valgrind memcheck
@@ -15,7 +17,10 @@ BUILD  ?= build
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -I/usr/include/iniparser
+# the version, defined once: the file VERSION (ibericht --version, ibericht-STAGE --version)
+IB_VERSION := $(shell cat VERSION)
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -I/usr/include/iniparser \
+    -DIB_VERSION='"$(IB_VERSION)"'
 LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lzip -lexpat -ljson-c -lz -lm
 
 LIB_SRC = $(wildcard pipeline/lib/*.c)
@@ -27,7 +32,7 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 RUN_ARGS = --config $(CONFIG) $(if $(INBOX),--inbox $(INBOX)) $(if $(OUT),--out $(OUT))
 
-.PHONY: all deps build report test bench asan valgrind clean
+.PHONY: all deps deps-test bins build report test bench asan valgrind clean
 .DELETE_ON_ERROR:
 
 all: build
@@ -35,11 +40,18 @@ all: build
 deps:
 	@sh pipeline/install-deps.sh
 
-# build only after the packages are there (order-only: no rebuilds because of it)
-build: | deps
+deps-test:
+	@sh pipeline/install-deps.sh test
+
+# build only after the packages are there (order-only: no rebuilds because of it);
+# bins: the programs only (make report), build: also the unit tests
+bins: | deps
+	@$(MAKE) --no-print-directory $(BINS)
+
+build: | deps-test
 	@$(MAKE) --no-print-directory $(BINS) $(UNIT_BIN)
 
-report: build
+report: bins
 	$(BUILD)/bin/ibericht report $(RUN_ARGS)
 
 test: build
@@ -52,7 +64,7 @@ bench: build
 	@sh bench/bench_bericht.sh $(BUILD)
 	@sh bench/bench_befragung.sh $(BUILD)
 
-asan: | deps
+asan: | deps-test
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" build
@@ -65,6 +77,10 @@ valgrind: build
 $(BUILD)/obj/%.o: pipeline/lib/%.c pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+# the files that print the version are rebuilt when it changes
+$(BUILD)/obj/stage.o: VERSION
+$(BUILD)/bin/ibericht: VERSION
 
 $(BUILD)/obj/schema_sql.c: pipeline/store/schema.sql $(wildcard pipeline/store/migrate_*.sql) pipeline/store/embed.sh
 	@mkdir -p $(@D)
@@ -90,20 +106,22 @@ $(BUILD)/bin/ibericht-render-xlsx: pipeline/render_xlsx.c $(BUILD)/libibericht.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-pdf: pipeline/render_pdf.c $(BUILD)/libibericht.a pipeline/lib/*.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+# the shared chapter functions (kapitel.h)
+KAPITEL_SRC = $(wildcard pipeline/kapitel_*.c)
 
-$(BUILD)/bin/ibericht-render-eingang: pipeline/render_eingang.c $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/bin/ibericht-render-pdf: pipeline/render_pdf.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
-KAPITEL_SRC = pipeline/kapitel_indikatoren.c
+$(BUILD)/bin/ibericht-render-eingang: pipeline/render_eingang.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
+
 $(BUILD)/bin/ibericht-render-indikatoren: pipeline/render_indikatoren.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-bericht: pipeline/render_bericht.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/bin/ibericht-render-bericht: pipeline/render_bericht.c $(KAPITEL_SRC) pipeline/kapitel.h pipeline/kapitel_befragung.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
@@ -111,9 +129,9 @@ $(BUILD)/bin/ibericht-rueckmeldebogen: pipeline/rueckmeldebogen.c $(BUILD)/libib
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-befragung: pipeline/render_befragung.c $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/bin/ibericht-render-befragung: pipeline/render_befragung.c $(KAPITEL_SRC) pipeline/kapitel.h pipeline/kapitel_befragung.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
 $(BUILD)/bin/ibericht-manifest: pipeline/manifest.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
@@ -121,7 +139,7 @@ $(BUILD)/bin/ibericht-manifest: pipeline/manifest.c $(BUILD)/libibericht.a pipel
 
 $(BUILD)/bin/ibericht: pipeline/ibericht.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ pipeline/ibericht.c $(BUILD)/libibericht.a $(LDLIBS)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libibericht.a pipeline/lib/*.h tests/unit/*.h
 	@mkdir -p $(@D)

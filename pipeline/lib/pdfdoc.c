@@ -1017,6 +1017,16 @@ void pdfdoc_tag_content(struct pdfdoc *doc)
     t->mc_in_text = doc->text_font != NULL;
 }
 
+/* Open the marked content now, where the page allows it (not inside a
+ * path): artifacts and Figures, whose content callers often draw with
+ * libharu directly (dot leaders, images). */
+static void mc_eager(struct pdfdoc *doc)
+{
+    if (!doc->page) return;
+    HPDF_UINT16 m = ((HPDF_PageAttr)doc->page->attr)->gmode;
+    if (m == HPDF_GMODE_PAGE_DESCRIPTION || (m == HPDF_GMODE_TEXT_OBJECT && doc->text_font)) pdfdoc_tag_content(doc);
+}
+
 /* A new element with role as the last kid of parent (or at mark). */
 static HPDF_Dict elem_new(struct pdfdoc *doc, const struct tag_open *parent, struct tag_mark *mark,
                           const char *role)
@@ -1081,7 +1091,9 @@ static int tag_begin_in(struct pdfdoc *doc, struct tag_mark *mark, const char *r
     if (!e) return -1;
     HPDF_Array kids = arr_new(doc->pdf);
     HPDF_Dict_Add(e, "K", kids);
-    return tag_push(doc, e, kids, NULL, role);
+    int depth = tag_push(doc, e, kids, NULL, role);
+    if (depth > 0 && strcmp(role, "Figure") == 0) mc_eager(doc);
+    return depth;
 }
 
 int pdfdoc_tag_begin(struct pdfdoc *doc, const char *role)
@@ -1167,6 +1179,7 @@ void pdfdoc_artifact_begin(struct pdfdoc *doc, const char *type)
     if (!t) return;
     if (t->artifact++ == 0) t->pagination = type && strcmp(type, "Pagination") == 0;
     mc_settle(doc);
+    mc_eager(doc);
 }
 
 void pdfdoc_artifact_end(struct pdfdoc *doc)

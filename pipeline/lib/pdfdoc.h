@@ -271,7 +271,9 @@ int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile);
  *   with pdfdoc_tag_end.  Returns the depth, -1 for NULL.
  *
  * How the marked content is written: lazily, at the first drawing while an
- * element is innermost (no empty sequences); closed when the tags change,
+ * element is innermost (no empty sequences) — except for artifacts and
+ * Figures, opened at once (unless a path is under construction), so that
+ * what callers draw with libharu directly is inside; closed when the tags change,
  * before a page switch (pdfdoc_new_page, _insert_page, _select_page), at
  * pdfdoc_text_end when it was opened inside the text object, and at save.
  * BT/ET and BDC/EMC nest: a change of tags between pdfdoc_text_begin and

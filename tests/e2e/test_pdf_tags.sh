@@ -7,13 +7,13 @@
 # silent on stderr, MCIDs in the ParentTree, Figure /Alt, TH /Scope, link
 # /Contents, footers „Seite x von y“ as Pagination artifacts; qpdf --check.
 #
-# ALLE_TEXTE_GETAGGT=ja (environment) adds the check that no text operator is
-# outside an element or artifact.  It stays off until the chapter writers
-# open structure elements for everything they draw (issue #10, docmodel);
-# the lead switches it on here (the default below) when they do.
+# ALLE_TEXTE_GETAGGT=ja (the default) adds the check that no text operator is
+# outside an element or artifact; it holds since the chapter writers open
+# structure elements for everything they draw (docpdf.c, issue #10).
+# ALLE_TEXTE_GETAGGT=nein leaves it out (while a new writer is being tagged).
 . "$(dirname "$0")/lib.sh"
 
-ALLE_TEXTE_GETAGGT=${ALLE_TEXTE_GETAGGT:-nein}
+ALLE_TEXTE_GETAGGT=${ALLE_TEXTE_GETAGGT:-ja}
 ohne=""
 [ "$ALLE_TEXTE_GETAGGT" = ja ] || ohne="--ohne text"
 

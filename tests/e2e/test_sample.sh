@@ -30,7 +30,7 @@ n, lo, hi, s = db.execute("SELECT count(*), min(row_number), max(row_number), ma
 print(n, lo, hi, s == sha, db.execute("PRAGMA user_version").fetchone()[0])
 PY
 )
-check_eq "Herkunft: 119 Zeilen, Zeilen 2..120, SHA-256 der Datei, Schema-Version 2" "119 2 120 True 2" "$prov"
+check_eq "Herkunft: 119 Zeilen, Zeilen 2..120, SHA-256 der Datei, Schema-Version 3" "119 2 120 True 3" "$prov"
 check "angenommene Datei im Archiv (inputs/archiv/JJJJ-MM-TT/)" test -f "$TMP/inputs/archiv/2024-11-20/massnahmen_wesermarsch_anhang6.csv"
 check "Eingang danach leer" test -z "$(ls -A "$in")"
 

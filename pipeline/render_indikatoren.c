@@ -229,10 +229,10 @@ static int xlsx_long(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f)
     worksheet_set_column(ws, 0, 14, 14, NULL);
     q = store_prepare(db,
         /* an observation of a protected dataset (datensatz_schutz) prints its value only when
-         * compute cleared it (beobachtung_geheim = 'wert'); else „.“ like every suppressed cell */
+         * compute saw it (id ≤ bis_id) and did not suppress it (beobachtung_geheim); else „.“ */
         "SELECT r.indikator, b.jahr, r.gebiet, r.gebiet_name, r.merkmale, r.einheit, b.wert, b.symbol, b.grund,"
         "       b.stichtag, s.name, s.sha256, s.sheet, b.row_number, b.column_ref,"
-        "       d.indikator IS NOT NULL AND coalesce(g.geheim, '') <> 'wert'"
+        "       d.indikator IS NOT NULL AND (g.geheim IS NOT NULL OR b.id > d.bis_id)"
         "  FROM beobachtung b JOIN reihe r ON r.id = b.reihe_id JOIN source_file s ON s.id = b.source_file_id"
         "  LEFT JOIN datensatz_schutz d ON d.indikator = r.indikator"
         "  LEFT JOIN beobachtung_geheim g ON g.beobachtung_id = b.id"

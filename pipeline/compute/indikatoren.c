@@ -73,14 +73,18 @@ static int load_series(sqlite3 *db, const struct katalog *k, struct reihe_texte 
 }
 
 /* The current observations of up to four datasets (one indicator's
- * inputs) into *beob (reused buffer, *cap its capacity); returns the count
- * or -1.  Memory stays at one indicator's inputs, whatever the store holds. */
+ * inputs) into *beob (reused buffer, *cap its capacity), their beobachtung
+ * ids into *ids; dataset d lands in [von[d], bis[d]) (empty for a repeat).
+ * Observations suppressed in the raw data (*geheim) get their status.
+ * Returns the count or -1.  Memory stays at one indicator's inputs,
+ * whatever the store holds. */
 static long load_inputs(sqlite3_stmt *q, const char *const ds[4], const struct reihe_texte *reihen,
                         const struct strmap *index, const struct strmap *geheim, struct indikator_beobachtung **beob,
-                        size_t *cap, int64_t **ids)
+                        int64_t **ids, size_t *cap, size_t von[4], size_t bis[4])
 {
     size_t nb = 0;
     for (int d = 0; d < 4; d++) {
+        von[d] = bis[d] = nb;
         if (!ds[d]) continue;
         int dup = 0;
         for (int e = 0; e < d; e++) dup |= ds[e] && strcmp(ds[e], ds[d]) == 0;
@@ -95,17 +99,12 @@ static long load_inputs(sqlite3_stmt *q, const char *const ds[4], const struct r
             if (nb == *cap) {
                 *cap = *cap ? *cap * 2 : 4096;
                 *beob = xrealloc(*beob, *cap * sizeof **beob);
-                if (ids) *ids = xrealloc(*ids, *cap * sizeof **ids);
+                *ids = xrealloc(*ids, *cap * sizeof **ids);
             }
             const struct reihe_texte *r = &reihen[ri];
-            if (ids) (*ids)[nb] = sqlite3_column_int64(q, 4);
+            (*ids)[nb] = sqlite3_column_int64(q, 4);
             struct indikator_beobachtung *o = &(*beob)[nb++];
             memset(o, 0, sizeof *o);
-            if (geheim && geheim->count) {   /* suppressed in the raw data (schuetzen below) */
-                int64_t st;
-                n = snprintf(key, sizeof key, "%lld", (long long)sqlite3_column_int64(q, 4));
-                if (strmap_get(geheim, key, (size_t)n, &st)) o->geheim = (enum geheimhaltung_status)st;
-            }
             o->indikator = r->indikator;
             o->jahr = sqlite3_column_int(q, 1);
             o->gebiet = r->gebiet;
@@ -121,75 +120,54 @@ static long load_inputs(sqlite3_stmt *q, const char *const ds[4], const struct r
                 o->wert = NAN;
                 o->symbol = sym;
             }
+            if (geheim->count) {
+                int64_t st;
+                n = snprintf(key, sizeof key, "%lld", (long long)(*ids)[nb - 1]);
+                if (strmap_get(geheim, key, (size_t)n, &st)) o->geheim = (enum geheimhaltung_status)st;
+            }
         }
+        bis[d] = nb;
     }
     return (long)nb;
 }
 
 /*
- * Geheimhaltung of the raw observations: for every dataset an indicator with
- * schwelle > 0 uses as counts (indikator_datensatz_schwelle), suppress its
- * observations as a whole (indikator_rohdaten_schuetzen: area hierarchy,
- * gebiet_gesamt, Merkmale with a total) and record the result in
- * datensatz_schutz / beobachtung_geheim for the renderers; *geheim maps the
- * suppressed beobachtung ids to their status for the indicators.  A dataset
- * that cannot be protected keeps no rows: every observation of it is then
- * printed as „.“ (fail closed).  Returns 0, 1 (a dataset failed, reported)
- * or -1 (store error).
+ * Geheimhaltung of the raw observations of one dataset, the first time an
+ * indicator loads it: if an indicator with schwelle > 0 uses it as counts
+ * (indikator_datensatz_schwelle), suppress its observations b[0..n) as a
+ * whole (indikator_rohdaten_schuetzen: area hierarchy, gebiet_gesamt,
+ * Merkmale with a total), mark them in b, remember the suppressed ids in
+ * *geheim for later indicators and record datensatz_schutz /
+ * beobachtung_geheim for the renderers.  A dataset that cannot be protected
+ * is recorded with bis_id 0: every observation of it is then printed as „.“
+ * (fail closed).  Returns 0, 1 (the dataset failed, reported) or -1 (store).
  */
-static int schuetzen(sqlite3 *db, sqlite3_stmt *q, const struct katalog *k, const struct reihe_texte *reihen,
-                     const struct strmap *index, const struct geheimhaltung_optionen *gh, struct strmap *geheim)
+static int schuetzen(sqlite3 *db, sqlite3_stmt *ds_ins, sqlite3_stmt *b_ins, const struct katalog *k,
+                     const char *datensatz, struct indikator_beobachtung *b, const int64_t *ids, size_t n,
+                     const struct geheimhaltung_optionen *gh, struct strmap *geheim)
 {
-    sqlite3_stmt *ds_ins = store_prepare(db, "INSERT OR IGNORE INTO datensatz_schutz(indikator, schwelle) VALUES (?,?)");
-    sqlite3_stmt *b_ins = store_prepare(db, "INSERT INTO beobachtung_geheim(beobachtung_id, geheim) VALUES (?,?)");
-    if (!ds_ins || !b_ins) { sqlite3_finalize(ds_ins); sqlite3_finalize(b_ins); return -1; }
-    struct indikator_beobachtung *beob = NULL;
-    int64_t *ids = NULL;
-    size_t cap = 0;
-    int rc = 0;
-    struct strmap done = { 0 };
-    for (int i = 0; i < k->nindikatoren && rc >= 0; i++) {
-        const struct katalog_indikator *ind = &k->indikatoren[i];
-        const char *cand[3] = { ind->wert.datensatz, ind->zaehler.datensatz, ind->nenner.datensatz };
-        for (int c = 0; c < 3 && rc >= 0; c++) {
-            int64_t seen;
-            if (!cand[c] || strmap_get(&done, cand[c], strlen(cand[c]), &seen)) continue;
-            unsigned schwelle = indikator_datensatz_schwelle(k, cand[c]);
-            if (schwelle == 0) continue;
-            strmap_put(&done, cand[c], strlen(cand[c]), 1);
-            sqlite3_reset(ds_ins);
-            store_bind_text(ds_ins, 1, cand[c]);
-            sqlite3_bind_int(ds_ins, 2, (int)schwelle);
-            if (sqlite3_step(ds_ins) != SQLITE_DONE) { rc = -1; break; }
-            const char *one[4] = { cand[c], NULL, NULL, NULL };
-            long n = load_inputs(q, one, reihen, index, NULL, &beob, &cap, &ids);
-            if (n < 0) { rc = -1; break; }
-            enum geheimhaltung_status *st = xcalloc((size_t)n + 1, sizeof *st);
-            if (indikator_rohdaten_schuetzen(k, cand[c], beob, (size_t)n, gh, st) < 0) {
-                rc = 1;
-                free(st);
-                continue;
-            }
-            for (long j = 0; j < n && rc >= 0; j++) {
-                char key[32];
-                int len = snprintf(key, sizeof key, "%lld", (long long)ids[j]);
-                const char *name = st[j] == GEHEIMHALTUNG_PRIMAER ? "primaer"
-                                 : st[j] == GEHEIMHALTUNG_SEKUNDAER ? "sekundaer" : "wert";
-                if (st[j] != GEHEIMHALTUNG_WERT) strmap_put(geheim, key, (size_t)len, (int64_t)st[j]);
-                sqlite3_reset(b_ins);
-                sqlite3_bind_int64(b_ins, 1, ids[j]);
-                store_bind_text(b_ins, 2, name);
-                if (sqlite3_step(b_ins) != SQLITE_DONE) rc = -1;
-            }
-            free(st);
-        }
+    unsigned schwelle = indikator_datensatz_schwelle(k, datensatz);
+    if (schwelle == 0) return 0;
+    enum geheimhaltung_status *st = xcalloc(n + 1, sizeof *st);
+    int failed = indikator_rohdaten_schuetzen(k, datensatz, b, n, gh, st) < 0;
+    sqlite3_reset(ds_ins);
+    store_bind_text(ds_ins, 1, datensatz);
+    sqlite3_bind_int(ds_ins, 2, (int)schwelle);
+    sqlite3_bind_int(ds_ins, 3, failed ? 0 : 1);
+    int rc = sqlite3_step(ds_ins) == SQLITE_DONE ? (failed ? 1 : 0) : -1;
+    for (size_t j = 0; j < n && rc == 0; j++) {
+        if (st[j] == GEHEIMHALTUNG_WERT) continue;
+        b[j].geheim = st[j];
+        char key[32];
+        int len = snprintf(key, sizeof key, "%lld", (long long)ids[j]);
+        strmap_put(geheim, key, (size_t)len, (int64_t)st[j]);
+        sqlite3_reset(b_ins);
+        sqlite3_bind_int64(b_ins, 1, ids[j]);
+        store_bind_text(b_ins, 2, st[j] == GEHEIMHALTUNG_PRIMAER ? "primaer" : "sekundaer");
+        if (sqlite3_step(b_ins) != SQLITE_DONE) rc = -1;
     }
+    free(st);
     if (rc < 0) store_error(db, "Geheimhaltung der Rohdaten");
-    strmap_free(&done);
-    free(beob);
-    free(ids);
-    sqlite3_finalize(ds_ins);
-    sqlite3_finalize(b_ins);
     return rc;
 }
 
@@ -415,9 +393,12 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
         "  JOIN source_file s ON s.id = b.source_file_id"
         " WHERE r.indikator = ?1 AND s.superseded_by IS NULL") : NULL;
     if (rc == IB_EXIT_OK && !q) rc = IB_EXIT_STORE;
-    struct strmap geheim = { 0 };
-    int schutz = rc == IB_EXIT_OK ? schuetzen(db, q, &k, reihen, &index, &gh, &geheim) : 0;
-    if (schutz < 0) rc = IB_EXIT_STORE;
+    struct strmap geheim = { 0 }, geschuetzt = { 0 };
+    int64_t *ids = NULL;
+    /* bis_id 1 marks success: set to the store's largest id below */
+    sqlite3_stmt *ds_ins = store_prepare(db, "INSERT INTO datensatz_schutz(indikator, schwelle, bis_id) VALUES (?,?,?)");
+    sqlite3_stmt *b_ins = store_prepare(db, "INSERT INTO beobachtung_geheim(beobachtung_id, geheim) VALUES (?,?)");
+    if (!ds_ins || !b_ins) rc = IB_EXIT_STORE;
     /* one indicator at a time, in the order references need */
     struct indikator_ergebnis *erg = xcalloc((size_t)(k.nindikatoren ? k.nindikatoren : 1), sizeof *erg);
     int failed = 0;
@@ -425,12 +406,28 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
         int i = k.reihenfolge[n];
         const struct katalog_indikator *ind = &k.indikatoren[i];
         const char *ds[4] = { ind->wert.datensatz, ind->zaehler.datensatz, ind->nenner.datensatz, ind->reihe.datensatz };
-        long got = load_inputs(q, ds, reihen, &index, &geheim, &beob, &cap, NULL);
+        size_t von[4], bis[4];
+        long got = load_inputs(q, ds, reihen, &index, &geheim, &beob, &ids, &cap, von, bis);
         if (got < 0) { rc = IB_EXIT_STORE; break; }
+        for (int d = 0; d < 4 && rc == IB_EXIT_OK; d++) {
+            int64_t seen;
+            if (!ds[d] || bis[d] == von[d] || strmap_get(&geschuetzt, ds[d], strlen(ds[d]), &seen)) continue;
+            strmap_put(&geschuetzt, ds[d], strlen(ds[d]), 1);
+            int s = schuetzen(db, ds_ins, b_ins, &k, ds[d], beob + von[d], ids + von[d], bis[d] - von[d], &gh, &geheim);
+            if (s < 0) rc = IB_EXIT_STORE;
+            else if (s > 0) failed++;
+        }
+        if (rc != IB_EXIT_OK) break;
         nbeob += (size_t)got;
         if (indikator_berechnen(&k, i, beob, (size_t)got, &gh, erg) != 0) failed++;
     }
     sqlite3_finalize(q);
+    sqlite3_finalize(ds_ins);
+    sqlite3_finalize(b_ins);
+    if (rc == IB_EXIT_OK &&
+        store_exec(db, "UPDATE datensatz_schutz SET bis_id = (SELECT coalesce(max(id), 0) FROM beobachtung)"
+                       " WHERE bis_id = 1") != 0)
+        rc = IB_EXIT_STORE;
     if (failed)
         diag_warning("Katalog %s: %d Indikatoren nicht berechenbar (siehe Meldungen); die übrigen werden berichtet",
                      pfad, failed);
@@ -453,6 +450,8 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
     free(beob);
     strmap_free(&index);
     strmap_free(&geheim);
+    strmap_free(&geschuetzt);
+    free(ids);
     katalog_freigeben(&k);
     return rc;
 }

@@ -990,14 +990,23 @@ static const char *gebiet_von(const struct indikator_beobachtung *b)
 
 static size_t schluessel(char *buf, size_t size, const char *a, const char *m, const char *e)
 {
-    int n = snprintf(buf, size, "%s\x1f%s\x1f%s", a ? a : "", m, e);
-    return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+    const char *teil[3] = { a ? a : "", m, e };
+    size_t n = 0;
+    for (int i = 0; i < 3; i++) {
+        size_t len = strlen(teil[i]);
+        if (n + len + 2 > size) len = size > n + 2 ? size - n - 2 : 0;   /* never: callers give 8 KB */
+        memcpy(buf + n, teil[i], len);
+        n += len;
+        if (i < 2) buf[n++] = '\x1f';
+    }
+    buf[n] = '\0';
+    return n;
 }
 
 /* The cell (area, merkmale, einheit), adding a part not delivered when neu; SIZE_MAX when none. */
 static size_t roh_zelle(struct roh_jahr *y, const char *a, const char *m, const char *e, int neu)
 {
-    char key[2048];
+    char key[8448];   /* area, Merkmale (ingest: ≤ 4 KB), unit */
     size_t len = schluessel(key, sizeof key, a, m, e);
     int64_t v;
     if (strmap_get(&y->zellen, key, len, &v)) return (size_t)v;
@@ -1144,11 +1153,15 @@ long indikator_rohdaten_schuetzen(const struct katalog *k, const char *datensatz
     if (schwelle == 0 || n == 0) return 0;
     /* the count units: einheit of the observations the users' filters select */
     struct strmap einheiten = { 0 };
+    const struct katalog_reihe **nutzer = xcalloc((size_t)k->nindikatoren * 4 + 1, sizeof *nutzer);
+    size_t nn = 0;
+    ZAEHL_EINGAENGE(k, datensatz, ind, r, { (void)ind; nutzer[nn++] = r; })
     for (size_t i = 0; i < n; i++) {
         int zaehlt = 0;
-        ZAEHL_EINGAENGE(k, datensatz, ind, r, { (void)ind; if (!zaehlt && passt(&beob[i], r)) zaehlt = 1; })
+        for (size_t u = 0; u < nn && !zaehlt; u++) zaehlt = passt(&beob[i], nutzer[u]);
         if (zaehlt) strmap_put(&einheiten, s0(beob[i].einheit), strlen(s0(beob[i].einheit)), 1);
     }
+    free(nutzer);
     size_t *idx = xcalloc(n, sizeof *idx);
     for (size_t i = 0; i < n; i++) idx[i] = i;
     qsort_r(idx, n, sizeof *idx, cmp_jahr_idx, (void *)beob);
@@ -1159,7 +1172,7 @@ long indikator_rohdaten_schuetzen(const struct katalog *k, const char *datensatz
         while (b < n && beob[idx[b]].jahr == beob[idx[a]].jahr) b++;
         struct roh_jahr y = { 0 };
         struct strmap gebiete = { 0 };
-        char key[2048];
+        char key[8448];   /* area, Merkmale (ingest: ≤ 4 KB), unit */
         for (size_t i = a; i < b; i++) {
             const struct indikator_beobachtung *o = &beob[idx[i]];
             int64_t dummy;

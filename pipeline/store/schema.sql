@@ -238,16 +238,17 @@ CREATE TABLE indikator_wert (
 ) WITHOUT ROWID;
 -- Geheimhaltung of the raw observations (compute/indikatoren.c,
 -- indikator_rohdaten_schuetzen): the datasets an indicator with schwelle > 0
--- uses as counts, and for each of their observations whether it may be
--- printed.  An observation of a protected dataset without a row here (read
--- after the last compute) is printed as „.“, never as its value.
+-- uses as counts, and the observations that must not be printed.  An
+-- observation of a protected dataset read after the last compute (id above
+-- bis_id) is printed as „.“ too, never as its value.
 CREATE TABLE datensatz_schutz (
     indikator      TEXT PRIMARY KEY,         -- reihe.indikator
-    schwelle       INTEGER NOT NULL
+    schwelle       INTEGER NOT NULL,
+    bis_id         INTEGER NOT NULL          -- largest beobachtung.id when compute ran
 ) WITHOUT ROWID;
 CREATE TABLE beobachtung_geheim (
     beobachtung_id INTEGER PRIMARY KEY,      -- beobachtung.id
-    geheim         TEXT NOT NULL CHECK (geheim IN ('wert', 'primaer', 'sekundaer'))
+    geheim         TEXT NOT NULL CHECK (geheim IN ('primaer', 'sekundaer'))
 );
 CREATE TABLE indikator_stand (
     indikator       TEXT NOT NULL,

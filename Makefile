@@ -1,8 +1,10 @@
 # ibericht — Makefile
 #
-#   make report   install missing Debian packages, build, run the pipeline on the
-#                 sample inbox (or INBOX=… OUT=… CONFIG=…), outputs in out/
-#   make test     the same set-up, then the whole test suite
+#   make report   install missing Debian packages (config/debian-pakete.txt), build
+#                 the programs, run the pipeline on the sample inbox (or INBOX=…
+#                 OUT=… CONFIG=…), outputs in out/
+#   make test     the same set-up plus the test packages (config/debian-pakete-test.txt),
+#                 build programs and unit tests, then the whole test suite
 #   make bench    timings and peak memory (bench/*.sh; figures in README.md, "Leistung")
 #   make asan     build and test with AddressSanitizer + UBSan
 #   make valgrind run the end-to-end job under valgrind memcheck
@@ -16,7 +18,7 @@ BUILD  ?= build
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -I/usr/include/iniparser
-LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lzip -lexpat -lz -lm
+LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lzip -lexpat -ljson-c -lz -lm
 
 LIB_SRC = $(wildcard pipeline/lib/*.c)
 LIB_OBJ = $(patsubst pipeline/lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/schema_sql.o
@@ -27,7 +29,7 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 RUN_ARGS = --config $(CONFIG) $(if $(INBOX),--inbox $(INBOX)) $(if $(OUT),--out $(OUT))
 
-.PHONY: all deps build report test bench asan valgrind clean
+.PHONY: all deps deps-test bins build report test bench asan valgrind clean
 .DELETE_ON_ERROR:
 
 all: build
@@ -35,11 +37,18 @@ all: build
 deps:
 	@sh pipeline/install-deps.sh
 
-# build only after the packages are there (order-only: no rebuilds because of it)
-build: | deps
+deps-test:
+	@sh pipeline/install-deps.sh test
+
+# build only after the packages are there (order-only: no rebuilds because of it);
+# bins: the programs only (make report), build: also the unit tests
+bins: | deps
+	@$(MAKE) --no-print-directory $(BINS)
+
+build: | deps-test
 	@$(MAKE) --no-print-directory $(BINS) $(UNIT_BIN)
 
-report: build
+report: bins
 	$(BUILD)/bin/ibericht report $(RUN_ARGS)
 
 test: build
@@ -52,7 +61,7 @@ bench: build
 	@sh bench/bench_bericht.sh $(BUILD)
 	@sh bench/bench_befragung.sh $(BUILD)
 
-asan: | deps
+asan: | deps-test
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" build
@@ -90,15 +99,17 @@ $(BUILD)/bin/ibericht-render-xlsx: pipeline/render_xlsx.c $(BUILD)/libibericht.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-pdf: pipeline/render_pdf.c $(BUILD)/libibericht.a pipeline/lib/*.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+# the shared chapter functions (kapitel.h)
+KAPITEL_SRC = $(wildcard pipeline/kapitel_*.c)
 
-$(BUILD)/bin/ibericht-render-eingang: pipeline/render_eingang.c $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/bin/ibericht-render-pdf: pipeline/render_pdf.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
-KAPITEL_SRC = pipeline/kapitel_indikatoren.c
+$(BUILD)/bin/ibericht-render-eingang: pipeline/render_eingang.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
+
 $(BUILD)/bin/ibericht-render-indikatoren: pipeline/render_indikatoren.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)

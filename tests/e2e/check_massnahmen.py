@@ -4,11 +4,16 @@ assert their content (used by the e2e scripts).
     /usr/bin/python3 tests/e2e/check_massnahmen.py --out DIR --csv INPUT.csv \
         --group "Laufende Maßnahmen=29" --group … [--kommune NAME]
 
-PDF: qpdf --check, pdfinfo (pages, title), pdffonts (all embedded),
-pdftotext (every measure present in group order, headings, „Seite x von y“
-on every page).  XLSX: openpyxl (sheets, rows, groups, totals, print setup,
-properties) and the chart XML in the package.  Prints one "ok - …" or
-"not ok - …" line per check.
+PDF: qpdf --check, pdfinfo (pages, title), pdffonts (all embedded DejaVu
+subsets, pdfschriften.py), pdftotext (every measure present in report order,
+headings, „Seite x von y“ on every page).  XLSX: openpyxl (sheets, rows in
+report order, groups, totals, print setup, properties) and the chart XML in
+the package.  Prints one "ok - …" or "not ok - …" line per check.
+
+The report order is derived here from the input files (expected_order), not
+read from an output: measures sorted stably by the last day of their
+Terminierung, laufend first, not understood last (README „Was in out/
+landet“, pipeline/lib/terminierung.h).
 """
 import argparse
 import collections
@@ -19,6 +24,8 @@ import sys
 import zipfile
 
 import openpyxl
+
+from pdfschriften import probleme as schrift_probleme
 
 failures = 0
 
@@ -48,16 +55,20 @@ def main():
     ap.add_argument("--kommune", default="Landkreis Wesermarsch")
     ap.add_argument("--measure-column", default="massnahme")
     ap.add_argument("--title", default="Ziele und Maßnahmen nach Terminierung")
+    ap.add_argument("--terminierung-column", default="terminierung")
+    ap.add_argument("--kurzfristig-bis", type=int, default=2025, help="[terminierung] kurzfristig_bis")
     a = ap.parse_args()
     groups = [(g.rsplit("=", 1)[0], int(g.rsplit("=", 1)[1])) for g in a.group]
 
-    measures = []
+    measures, termine = [], []
     for path in a.csv:
         with open(path, encoding="utf-8-sig", newline="") as f:
             for row in csv.DictReader(f):
                 text = row[a.measure_column].strip()
                 if text:
                     measures.append(text)
+                    termine.append((row.get(a.terminierung_column) or "").strip())
+    order = expected_order(measures, termine, a.kurzfristig_bis)
     total = sum(c for _, c in groups)
     check(total == len(measures), f"Gruppen zählen zusammen {len(measures)} Maßnahmen", f"{total}")
 
@@ -71,9 +82,8 @@ def main():
           "Dokumenttitel mit Umlauten (pdfinfo)")
     check(re.search(rf"^Author:\s+{re.escape(a.kommune)}$", info, re.M) is not None, "Autor = Kommune")
     check("A4" in info and "841.89 x 595.27" in info, "A4 quer")
-    fonts = run("pdffonts", pdf).stdout.splitlines()[2:]
-    check(len(fonts) >= 1 and all(l.split()[-5] == "yes" for l in fonts), "alle Schriften eingebettet",
-          "; ".join(fonts))
+    fonts = schrift_probleme(pdf)
+    check(not fonts, "alle Schriften eingebettet, Teilmengen von DejaVu", "; ".join(fonts))
     layout = run("pdftotext", "-layout", pdf, "-").stdout
     page_texts = layout.split("\f")
     missing_numbers = [i for i in range(1, pages + 1)
@@ -98,8 +108,7 @@ def main():
     raw = squeeze("\n".join(flow))
     # a row split across pages has its short cells (Terminierung) drawn with
     # its first part: as lines of their own they interrupt the measure's text
-    terminierungen = {r[5] for r in openpyxl.load_workbook(f"{a.out}/massnahmen.xlsx")["Maßnahmen"]
-                      .iter_rows(min_row=2, values_only=True) if r[5]}
+    terminierungen = {t for t in termine if t}
     # a word too wide for its column is broken with an added hyphen (textwrap.h),
     # so measures are compared without hyphens
     measure_flow = squeeze("\n".join(l for l in flow if l.strip() not in terminierungen)).replace("-", "")
@@ -115,7 +124,7 @@ def main():
     # every measure, in report order: expected order = input order, stable by group
     lost, pos = [], 0
     found = 0
-    for text in expected_order(a.out, measures):
+    for text in order:
         p = measure_flow.find(squeeze(text).replace("-", ""), pos)
         if p < 0:
             lost.append(text[:50])
@@ -137,6 +146,10 @@ def main():
     check(len(rows) == len(measures), f"{len(measures)} Zeilen im Blatt Maßnahmen", f"{len(rows)}")
     check(collections.Counter(r[4] for r in rows) == collections.Counter(measures),
           "Maßnahmentexte in der Arbeitsmappe byte-genau wie in der Eingabe")
+    got_order = [r[4] for r in rows]
+    first_bad = next((i for i, (x, y) in enumerate(zip(got_order, order)) if x != y), None)
+    check(got_order == order, "Arbeitsmappe in Berichtsfolge (aus der Eingabe abgeleitet)",
+          f"erste Abweichung in Zeile {first_bad + 2 if first_bad is not None else '?'}")
     check([r[0] for r in rows] == list(range(1, len(rows) + 1)), "laufende Nummern 1..n")
     got_groups = []
     for r in rows:
@@ -179,11 +192,35 @@ def main():
     return 1 if failures else 0
 
 
-def expected_order(out, measures):
-    """The report order as the XLSX states it; the XLSX order is checked
-    against the groups above, so the PDF must follow the same order."""
-    ws = openpyxl.load_workbook(f"{out}/massnahmen.xlsx")["Maßnahmen"]
-    return [r[4] for r in ws.iter_rows(min_row=2, values_only=True)]
+LAUFEND = {"laufend", "fortlaufend", "dauerhaft", "kontinuierlich", "ständig", "fortwährend",
+           "regelmäßig", "jährlich"}
+
+
+def end_of(text, kurzfristig_bis):
+    """Sort key of a Terminierung text, written here from the documented forms
+    (terminierung.h): 0 laufend, YYYYMMDD the last day of a dated period,
+    99999999 empty or not understood."""
+    t = text.strip().lower()
+    if t in LAUFEND:
+        return 0
+    if t == "kurzfristig":
+        return kurzfristig_bis * 10000 + 1231
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", t)
+    if m:
+        return int(m.group(3)) * 10000 + int(m.group(2)) * 100 + int(m.group(1))
+    m = re.fullmatch(r"([12])\. halbjahr (\d{4})", t)
+    if m:
+        return int(m.group(2)) * 10000 + (630 if m.group(1) == "1" else 1231)
+    m = re.fullmatch(r"(?:bis (?:ende )?)?(\d{4})", t)
+    if m:
+        return int(m.group(1)) * 10000 + 1231
+    return 99999999
+
+
+def expected_order(measures, termine, kurzfristig_bis):
+    """The report order from the input alone: stable by the end of the period."""
+    keyed = sorted(range(len(measures)), key=lambda i: end_of(termine[i], kurzfristig_bis))
+    return [measures[i] for i in keyed]
 
 
 if __name__ == "__main__":

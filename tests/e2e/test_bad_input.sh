@@ -77,7 +77,8 @@ run_ib render-pdf --config "$TMP/schrift.ini" --out "$out"
 check_eq "fehlende Schrift: Exit-Code 2" 2 "$rc"
 check_grep "fehlende Schrift gemeldet" "Schriftdatei $TMP/keine-schrift.ttf fehlt" "$TMP/log"
 check_eq "PDF nach fehlgeschlagenem Lauf unverändert" "$pdf_before" "$(sha "$out/massnahmen_chronologisch.pdf")"
-check "keine temporären Dateien" sh -c "! ls -a '$out' | grep -q tmp"
+ls -a "$out" >"$TMP/ls.txt" 2>/dev/null
+check_absent "keine temporären Dateien" "$TMP/ls.txt" tmp
 # the Integrationsbericht alone: also a configuration error (2), found before any work
 sed "s|^regular *=.*|regular = $TMP/keine-schrift.ttf|" config/ibericht.ini > "$TMP/schrift_bericht.ini"
 run_ib render-bericht --config "$TMP/schrift_bericht.ini" --out "$out"

@@ -9,7 +9,7 @@ stage_re='^ibericht(-(ingest|compute|render-xlsx|render-pdf|render-eingang|rende
 # lines_ok FILE — every line starts with a known stage and carries no
 # second stage prefix (pieces of two lines never run together)
 lines_ok() {
-    ! grep -Ev "$stage_re" "$1" | grep -q . &&
+    test -s "$1" && ! grep -Ev "$stage_re" "$1" | grep -q . &&
         ! grep -E "$stage_re" "$1" | sed -E "s/$stage_re//" | grep -Eq 'ibericht(-[a-z-]+)?: '
 }
 

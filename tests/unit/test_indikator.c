@@ -902,7 +902,7 @@ static void test_fehler(void **state)
 
 /* ---- real data: LSN Einbürgerungen and Ausländer ------------------------------------------------ */
 
-#define LSN "../shared/data/niedersachsen/csv"
+#define LSN "inputs/beispiele/niedersachsen/csv"
 
 struct lsn {
     struct indikator_beobachtung *b;
@@ -957,7 +957,7 @@ static void test_lsn_einbuergerungsquote(void **state)
     (void)state;
     struct stat st;
     if (stat(LSN "/indicator_2-3-1.csv", &st) != 0) {
-        print_message("../shared fehlt: Test mit echten LSN-Daten übersprungen\n");
+        print_message(LSN " fehlt: Test mit echten LSN-Daten übersprungen\n");
         skip();
     }
     struct lsn l = { 0 };

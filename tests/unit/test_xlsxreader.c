@@ -6,8 +6,9 @@
  *      numbers, formulas, booleans, dates, merged cells, two sheets) and
  *      small hand-made packages for what libxlsxwriter cannot write
  *      (inline strings, errors, the 1904 date system, prefixed XML);
- *   2. the statistics office's real workbooks in ../shared/data/niedersachsen/xlsx
- *      (skipped when ../shared is not there);
+ *   2. the statistics office's real workbooks, the repository's copy in
+ *      inputs/beispiele/niedersachsen/xlsx (skipped, and counted as skipped
+ *      by tests/run.sh, only when that folder is missing);
  *   3. hostile files made on the fly: not a zip, truncated and corrupt zips,
  *      zip bombs (also one whose header lies about the size), 20 000 columns,
  *      DOCTYPE with entities, relationship targets leaving the package.
@@ -30,7 +31,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
-#define REAL_DIR "../shared/data/niedersachsen/xlsx"
+#define REAL_DIR "inputs/beispiele/niedersachsen/xlsx"
 
 static char dir[64];
 

@@ -16,7 +16,7 @@ BUILD  ?= build
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -I/usr/include/iniparser
-LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lzip -lexpat -lz -lm
+LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lzip -lexpat -ljson-c -lz -lm
 
 LIB_SRC = $(wildcard pipeline/lib/*.c)
 LIB_OBJ = $(patsubst pipeline/lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/schema_sql.o
@@ -90,15 +90,17 @@ $(BUILD)/bin/ibericht-render-xlsx: pipeline/render_xlsx.c $(BUILD)/libibericht.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-pdf: pipeline/render_pdf.c $(BUILD)/libibericht.a pipeline/lib/*.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+# the shared chapter functions (kapitel.h)
+KAPITEL_SRC = $(wildcard pipeline/kapitel_*.c)
 
-$(BUILD)/bin/ibericht-render-eingang: pipeline/render_eingang.c $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/bin/ibericht-render-pdf: pipeline/render_pdf.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
-KAPITEL_SRC = pipeline/kapitel_indikatoren.c
+$(BUILD)/bin/ibericht-render-eingang: pipeline/render_eingang.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
+
 $(BUILD)/bin/ibericht-render-indikatoren: pipeline/render_indikatoren.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)

@@ -1,13 +1,11 @@
 /*
- * kapitel.h — chapter content shared by the renderers: the indicator
- * sections drawn both in out/indikatoren.pdf (render_indikatoren.c, plain
- * pages) and in the composed Integrationsbericht (render_bericht.c, through
- * the document layer dokument.h).
- *
- * Content is drawn through a struct kapitel_ausgabe, which says how to
- * start and end a table, draw a chart and print a note, so the same code
- * serves plain pdfdoc pages and a dokument (which keeps headings with the
- * table that follows and records them for the table of contents).
+ * kapitel.h — the chapter functions shared by the renderers.  Each builds
+ * its chapter once as blocks of the document model (lib/docmodel.h); the
+ * standalone PDFs (massnahmen_chronologisch.pdf, eingangsbericht.pdf,
+ * indikatoren.pdf, befragung.pdf) are documents of these chapters, and the
+ * Integrationsbericht (render_bericht.c) composes the same functions, so
+ * both show the same rows in the same order.  Layout is the PDF writer's
+ * (lib/docpdf.h).
  */
 #ifndef IB_KAPITEL_H
 #define IB_KAPITEL_H
@@ -15,9 +13,8 @@
 #include <sqlite3.h>
 
 #include "lib/config.h"
-#include "lib/pdfchart.h"
-#include "lib/pdfdoc.h"
-#include "lib/pdftable.h"
+#include "lib/docmodel.h"
+#include "lib/vorlage.h"
 #include "lib/werte.h"
 
 #define KAPITEL_MAX_GEBIETE 8
@@ -35,20 +32,6 @@ struct kapitel_indikator {
     char *id, *titel, *einheit, *quelle, *hinweis, *art;
     int dezimalen, nicht_erhoben;
 };
-
-/* Where a chapter draws. */
-struct kapitel_ausgabe {
-    struct pdfdoc *pdf;
-    void (*tabelle_beginnen)(void *ctx, struct pdftable *t, const struct pdftable_column *cols, int ncols,
-                             const char *const *erste_zeile);
-    void (*tabelle_beenden)(void *ctx, struct pdftable *t);
-    int (*diagramm)(void *ctx, const struct pdfchart *c);
-    void (*anmerkung)(void *ctx, const char *text);
-    void *ctx;
-};
-
-/* kapitel_ausgabe_seiten — an output that draws on plain pdfdoc pages. */
-void kapitel_ausgabe_seiten(struct kapitel_ausgabe *aus, struct pdfdoc *pdf);
 
 /* kapitel_gebiete_laden — the areas from the config, names from the store. */
 void kapitel_gebiete_laden(const struct ib_config *cfg, sqlite3 *db, struct kapitel_gebiete *a);
@@ -73,7 +56,37 @@ const char *kapitel_status_text(const char *status);
  * and the note.  symbols_used[WERTE_SYMBOL_ANZAHL] collects the symbols
  * printed (may be NULL).
  */
-void kapitel_indikator_zeichnen(const struct kapitel_ausgabe *aus, sqlite3 *db, const struct kapitel_gebiete *a,
+void kapitel_indikator_zeichnen(struct docmodel_chapter *aus, sqlite3 *db, const struct kapitel_gebiete *a,
                                 const struct kapitel_indikator *ind, int *symbols_used);
+
+/*
+ * kapitel_massnahmenliste — the measures by Terminierung group in
+ * chronological order (table massnahme_folge): per group a section „<Gruppe>
+ * – N Maßnahmen“ and a table Handlungsfeld | Teilziel | Maßnahme |
+ * Terminierung with repeated Handlungsfeld/Teilziel cells merged; rows of
+ * measures with an origin mark (herkunft) highlighted and explained by a
+ * legend ([massnahmen] herkunft_legende) before the first table.  With a
+ * template chapter k that names Handlungsfelder (and its edition a), only
+ * theirs, without the Handlungsfeld column.  k NULL = all.  A chapter
+ * without measures gets a sentence saying so.  Returns the number of
+ * measures, or -1 after a store error (message printed).
+ */
+long kapitel_massnahmenliste(struct docmodel_chapter *c, const struct ib_config *cfg, sqlite3 *db,
+                             const struct vorlage_kapitel *k, const struct vorlage_ausgabe *a);
+
+/*
+ * kapitel_eingang — the deliveries: the Rücklauf sentence (ruecklauf_satz,
+ * "" = none), per expected source delivered or missing with files, rows and
+ * rejected files; the rejected files with their reason; the files waiting
+ * or without a source profile in the last run.  Returns 0 or -1 (store).
+ */
+int kapitel_eingang(struct docmodel_chapter *c, sqlite3 *db, const char *ruecklauf_satz);
+
+/* kapitel_eingang_ruecklauf — „7 von 17 Fachdiensten geantwortet, …“ into
+ * buf ("" without [ruecklauf]); 0 or -1 (store). */
+int kapitel_eingang_ruecklauf(sqlite3 *db, char *buf, size_t size);
+
+/* kapitel_eingang_status — the German label of a delivery or source status. */
+const char *kapitel_eingang_status(const char *s);
 
 #endif

@@ -69,47 +69,9 @@ const char *kapitel_status_text(const char *s)
     return "– ohne Vergleich";
 }
 
-/* ---- plain pages ---------------------------------------------------- */
-
-static void seiten_tabelle_beginnen(void *ctx, struct pdftable *t, const struct pdftable_column *cols, int ncols,
-                                    const char *const *erste_zeile)
-{
-    struct pdfdoc *doc = ctx;
-    pdftable_init(t, doc, cols, ncols, 7.5);
-    if (doc->y - pdftable_start_height(t, erste_zeile) < pdfdoc_bottom(doc)) pdfdoc_new_page(doc);
-    pdftable_header(t);
-}
-
-static void seiten_tabelle_beenden(void *ctx, struct pdftable *t)
-{
-    (void)ctx;
-    pdftable_end(t);
-    pdftable_free(t);
-}
-
-static int seiten_diagramm(void *ctx, const struct pdfchart *c) { return pdfchart_draw(ctx, c); }
-
-static void seiten_anmerkung(void *ctx, const char *text)
-{
-    struct pdfdoc *doc = ctx;
-    doc->y -= 2;
-    pdfdoc_paragraph(doc, doc->regular, 7.5, text, 1);
-}
-
-void kapitel_ausgabe_seiten(struct kapitel_ausgabe *aus, struct pdfdoc *pdf)
-{
-    aus->pdf = pdf;
-    aus->tabelle_beginnen = seiten_tabelle_beginnen;
-    aus->tabelle_beenden = seiten_tabelle_beenden;
-    aus->diagramm = seiten_diagramm;
-    aus->anmerkung = seiten_anmerkung;
-    aus->ctx = pdf;
-}
-
-void kapitel_indikator_zeichnen(const struct kapitel_ausgabe *aus, sqlite3 *db, const struct kapitel_gebiete *a,
+void kapitel_indikator_zeichnen(struct docmodel_chapter *aus, sqlite3 *db, const struct kapitel_gebiete *a,
                                 const struct kapitel_indikator *ind, int *symbols_used)
 {
-    struct pdfdoc *doc = aus->pdf;
     int unused[WERTE_SYMBOL_ANZAHL];
     if (!symbols_used) symbols_used = unused;
     /* years with any value for the shown areas, the latest PDF_YEARS */
@@ -150,25 +112,22 @@ void kapitel_indikator_zeichnen(const struct kapitel_ausgabe *aus, sqlite3 *db, 
     sqlite3_finalize(v);
 
     /* table: Gebiet | years | Entwicklung */
-    struct pdftable_column cols[PDFTABLE_MAX_COLUMNS];
+    struct docmodel_column cols[DOCMODEL_MAX_COLUMNS];
     char yl[PDF_YEARS][8];
     int nc = 0;
-    cols[nc++] = (struct pdftable_column){ "Gebiet", 0.19 };
+    cols[nc++] = (struct docmodel_column){ "Gebiet", 0.19, DOCMODEL_LEFT };
     int shown = ny - first;
     double share = shown ? 0.58 / shown : 0.58;
     for (int j = first; j < ny; j++) {
         snprintf(yl[j - first], sizeof yl[0], "%d", y[j]);
-        cols[nc++] = (struct pdftable_column){ yl[j - first], share };
+        cols[nc++] = (struct docmodel_column){ yl[j - first], share, DOCMODEL_RIGHT };
     }
-    cols[nc++] = (struct pdftable_column){ "Entwicklung", 0.23 };
-    struct pdftable t;
-    const char *first_row[PDFTABLE_MAX_COLUMNS] = { a->n ? a->name[0] : "" };
-    for (int i = 1; i < nc; i++) first_row[i] = "";
-    aus->tabelle_beginnen(aus->ctx, &t, cols, nc, first_row);
+    cols[nc++] = (struct docmodel_column){ "Entwicklung", 0.23, DOCMODEL_LEFT };
+    struct docmodel_table *t = docmodel_table(aus, cols, nc);
     sqlite3_stmt *st = store_prepare(db,
         "SELECT status, delta, delta_art, vorjahr, jahr FROM indikator_stand WHERE indikator = ? AND gebiet = ?");
     for (int i = 0; i < a->n; i++) {
-        const char *cells[PDFTABLE_MAX_COLUMNS];
+        const char *cells[DOCMODEL_MAX_COLUMNS];
         char dev[128] = "– ohne Daten";
         cells[0] = a->name[i];
         for (int j = first; j < ny; j++) cells[1 + j - first] = cells_text[(size_t)i * (size_t)ny + (size_t)j];
@@ -193,10 +152,9 @@ void kapitel_indikator_zeichnen(const struct kapitel_ausgabe *aus, sqlite3 *db, 
             }
         }
         cells[nc - 1] = dev;
-        pdftable_row(&t, cells, NULL);
+        docmodel_row(t, cells, 0, 0);
     }
     sqlite3_finalize(st);
-    aus->tabelle_beenden(aus->ctx, &t);
     /* the legend of the symbols this table uses, right under it (DIN 55301) */
     int used[WERTE_SYMBOL_ANZAHL] = { 0 }, any_symbol = 0;
     for (int i = 0; i < a->n; i++)
@@ -212,9 +170,8 @@ void kapitel_indikator_zeichnen(const struct kapitel_ausgabe *aus, sqlite3 *db, 
             snprintf(legend + n, sizeof legend - n, "%s%s = %s", n > 9 ? "; " : "", werte_symbol_text((enum werte_symbol)sy),
                      werte_symbol_bedeutung((enum werte_symbol)sy));
         }
-        aus->anmerkung(aus->ctx, legend);
+        docmodel_note(aus, legend);
     }
-    doc->y -= 8;
 
     if (any && ny >= 2) {
         const char **cats = xcalloc((size_t)ny, sizeof(char *));
@@ -241,17 +198,16 @@ void kapitel_indikator_zeichnen(const struct kapitel_ausgabe *aus, sqlite3 *db, 
         chart.nseries = nseries;
         chart.decimals = ind->dezimalen > 3 ? 3 : ind->dezimalen;
         chart.height = 130;
-        aus->diagramm(aus->ctx, &chart);
+        docmodel_chart(aus, &chart);
         free(series);
         free(cats);
         free(cy);
     } else {
         char src[900];
         snprintf(src, sizeof src, "Quelle: %s", *ind->quelle ? ind->quelle : "eigene Berechnung");
-        aus->anmerkung(aus->ctx, src);
+        docmodel_note(aus, src);
     }
-    if (*ind->hinweis) aus->anmerkung(aus->ctx, ind->hinweis);
-    doc->y -= 12;
+    if (*ind->hinweis) docmodel_note(aus, ind->hinweis);
     for (size_t k = 0; k < (size_t)a->n * (size_t)ny; k++) free(cells_text[k]);
     free(cells_text);
     free(vals);

@@ -6,17 +6,17 @@
  * skipped, superseded deliveries, rejected files; every delivery ever seen
  * with its outcome and reason; the Rücklauf of the departments asked
  * („7 von 17 Fachdiensten geantwortet, 5 Fehlanzeigen, 5 ohne
- * Rückmeldung“).  Reads the tables eingang_quelle and ruecklauf (compute)
+ * Rückmeldung“).  The PDF is the chapter kapitel_eingang (kapitel_eingang.c,
+ * also in the Integrationsbericht) through the PDF writer (lib/docpdf.h).  Reads the tables eingang_quelle and ruecklauf (compute)
  * and lieferung (ingest).  Exit codes: 0, 2 configuration, 4 store,
  * 5 output.
  */
+#include "kapitel.h"
 #include "lib/config.h"
 #include "lib/berichtpdf.h"
 #include "lib/diag.h"
 #include "lib/format.h"
 #include "lib/fsutil.h"
-#include "lib/pdfdoc.h"
-#include "lib/pdftable.h"
 #include "lib/stage.h"
 #include "lib/store.h"
 #include "lib/umsetzung.h"
@@ -26,42 +26,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *status_label(const char *s)
-{
-    if (strcmp(s, "geliefert") == 0) return "geliefert";
-    if (strcmp(s, "abgewiesen") == 0) return "nur abgewiesene Dateien";
-    if (strcmp(s, "fehlt") == 0) return "fehlt";
-    if (strcmp(s, "angenommen") == 0) return "angenommen";
-    if (strcmp(s, "unveraendert") == 0) return "unverändert (schon im Bestand)";
-    if (strcmp(s, "wartend") == 0) return "wartet (wird noch geschrieben)";
-    if (strcmp(s, "ohne_quelle") == 0) return "ohne Quellprofil";
-    if (strcmp(s, "geantwortet") == 0) return "geantwortet";
-    if (strcmp(s, "fehlanzeige") == 0) return "Fehlanzeige";
-    if (strcmp(s, "ohne_rueckmeldung") == 0) return "ohne Rückmeldung";
-    return s;
-}
+/* the German label of a status (kapitel_eingang.c) */
+static const char *status_label(const char *s) { return kapitel_eingang_status(s); }
 
 /* The outcome of one delivery: a rejected file is „abgewiesen“ (the
  * source-level status „abgewiesen“ means „only rejected files“). */
 static const char *lieferung_label(const char *s)
 {
     return strcmp(s, "abgewiesen") == 0 ? "abgewiesen" : status_label(s);
-}
-
-/* „7 von 17 Fachdiensten geantwortet, 5 Fehlanzeigen, 5 ohne Rückmeldung“; "" without [ruecklauf] */
-static int ruecklauf_satz(sqlite3 *db, char *buf, size_t size)
-{
-    buf[0] = '\0';
-    sqlite3_stmt *q = store_prepare(db,
-        "SELECT count(*), sum(status = 'geantwortet'), sum(status = 'fehlanzeige'),"
-        "       sum(status = 'ohne_rueckmeldung') FROM ruecklauf");
-    if (!q) return -1;
-    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) > 0) {
-        format_ruecklauf(buf, size, "Fachdienst", "Fachdiensten", sqlite3_column_int(q, 1), sqlite3_column_int(q, 0), sqlite3_column_int(q, 2),
-                         sqlite3_column_int(q, 3));
-    }
-    sqlite3_finalize(q);
-    return 0;
 }
 
 static const char *const SQL_QUELLEN =
@@ -176,108 +148,28 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const char *satz
     return rc;
 }
 
-/* The rows of sql as a table: counts grouped („18.348“), texts through status_label. */
-static void table_from(struct pdftable *t, sqlite3 *db, const char *sql, int ncols)
-{
-    sqlite3_stmt *q = store_prepare(db, sql);
-    const char *cells[PDFTABLE_MAX_COLUMNS];
-    char *owned[PDFTABLE_MAX_COLUMNS] = { 0 };
-    int rows = 0;
-    while (q && sqlite3_step(q) == SQLITE_ROW) {
-        rows++;
-        for (int c = 0; c < ncols; c++) {
-            char zahl[32];
-            owned[c] = xstrdup(sqlite3_column_type(q, c) == SQLITE_INTEGER
-                                   ? format_zahl(zahl, sizeof zahl, sqlite3_column_double(q, c), 0)
-                                   : status_label(store_column_text(q, c)));
-            cells[c] = owned[c];
-        }
-        pdftable_row(t, cells, NULL);
-        for (int c = 0; c < ncols; c++) free(owned[c]);
-    }
-    sqlite3_finalize(q);
-    if (!rows) {
-        for (int c = 0; c < ncols; c++) cells[c] = c ? "" : "keine";
-        pdftable_row(t, cells, NULL);
-    }
-}
-
-static void heading(struct pdfdoc *doc, const char *text, double table_start)
-{
-    double h = pdfdoc_paragraph(doc, doc->bold, 12, text, 0) + 18;
-    if (doc->y - h - table_start < pdfdoc_bottom(doc)) pdfdoc_new_page(doc);
-    else doc->y -= 10;
-    pdfdoc_outline(doc, NULL, text);
-    pdfdoc_paragraph(doc, doc->bold, 12, text, 1);
-    doc->y -= 8;
-}
-
 static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const char *satz, const char *stand)
 {
     const char *kommune = config_string(cfg, "bericht:kommune", "");
     const char *titel = config_string(cfg, "bericht:titel", "Integrationsbericht");
-    struct pdfdoc doc;
-    if (berichtpdf_open(cfg, &doc, HPDF_PAGE_PORTRAIT) != 0)
-        return IB_EXIT_USAGE;
-    char line[600];
-    snprintf(line, sizeof line, "Eingangsbericht – %s", titel);
-    pdfdoc_set_info(&doc, line, kommune, "Lieferungen der Fachdienste", "Integrationsbericht, Eingang, Rücklauf",
-                    report_time());
-    pdfdoc_new_page(&doc);
-    snprintf(line, sizeof line, "%s%s%s", kommune, *kommune ? " · " : "", titel);
-    HPDF_Page_SetGrayFill(doc.page, 0.3);
-    pdfdoc_paragraph(&doc, doc.regular, 10, line, 1);
-    HPDF_Page_SetGrayFill(doc.page, 0);
-    doc.y -= 4;
-    pdfdoc_paragraph(&doc, doc.bold, 17, "Eingangsbericht", 1);
-    pdfdoc_paragraph(&doc, doc.regular, 9, stand, 1);
-    doc.y -= 8;
-    if (*satz) {
-        pdfdoc_paragraph(&doc, doc.bold, 11, "Rücklauf", 1);
-        doc.y -= 2;
-        pdfdoc_paragraph(&doc, doc.regular, 10, satz, 1);
-    }
-
-    static const struct pdftable_column qcols[] = {
-        { "Quelle", 0.19 }, { "Fachdienst", 0.26 }, { "Status", 0.18 }, { "Dateien", 0.10 },
-        { "Zeilen/ Werte", 0.12 }, { "abgewiesene Dateien", 0.15 },
-    };
-    struct pdftable t;
-    pdftable_init(&t, &doc, qcols, 6, 8.5);
-    heading(&doc, "Quellen", 60);
-    pdftable_header(&t);
-    table_from(&t, db, "SELECT quelle, fachdienst, status, dateien, zeilen, abgewiesen FROM eingang_quelle"
-                       " ORDER BY position", 6);
-    pdftable_end(&t);
-    pdftable_free(&t);
-
-    static const struct pdftable_column acols[] = { { "Datei", 0.30 }, { "Grund", 0.70 } };
-    pdftable_init(&t, &doc, acols, 2, 8.5);
-    heading(&doc, "Abgewiesene Dateien (in der Quarantäne)", 60);
-    pdftable_header(&t);
-    table_from(&t, db, "SELECT file_name, grund FROM lieferung WHERE status = 'abgewiesen' ORDER BY id", 2);
-    pdftable_end(&t);
-    pdftable_free(&t);
-
-    static const struct pdftable_column wcols[] = { { "Datei", 0.40 }, { "Stand", 0.60 } };
-    pdftable_init(&t, &doc, wcols, 2, 8.5);
-    heading(&doc, "Wartende und nicht zugeordnete Dateien (letzter Lauf)", 60);
-    pdftable_header(&t);
-    table_from(&t, db, "SELECT file_name, status FROM lieferung WHERE status IN ('wartend', 'ohne_quelle')"
-                       " AND run_at = (SELECT max(run_at) FROM lieferung) ORDER BY id", 2);
-    pdftable_end(&t);
-    pdftable_free(&t);
-
-    snprintf(line, sizeof line, "%s%sEingangsbericht", kommune, *kommune ? " · " : "");
-    pdfdoc_footers(&doc, stand, line);
-    return berichtpdf_save(cfg, &doc, "eingangsbericht:pdf", "eingangsbericht.pdf");
+    if (berichtpdf_fonts_readable(cfg) != 0) return IB_EXIT_USAGE;
+    char info[600], fuss[600];
+    snprintf(info, sizeof info, "Eingangsbericht – %s", titel);
+    snprintf(fuss, sizeof fuss, "%s%sEingangsbericht", kommune, *kommune ? " · " : "");
+    struct docmodel *m = docmodel_new();
+    berichtpdf_frame(cfg, m, NULL, info, "Eingangsbericht", stand, stand, fuss, "Lieferungen der Fachdienste",
+                     "Integrationsbericht, Eingang, Rücklauf");
+    int rc = kapitel_eingang(docmodel_chapter_add(m, NULL, 0), db, satz) == 0 ? IB_EXIT_OK : IB_EXIT_STORE;
+    if (rc == IB_EXIT_OK) rc = berichtpdf_write(cfg, m, config_string(cfg, "eingangsbericht:pdf", "eingangsbericht.pdf"));
+    docmodel_free(m);
+    return rc;
 }
 
 static int render(const struct ib_config *cfg, sqlite3 *db)
 {
     char satz[256], stand[64];
     if (!bericht_stand(cfg, NULL, stand, sizeof stand)) return IB_EXIT_USAGE;
-    if (ruecklauf_satz(db, satz, sizeof satz) != 0) return IB_EXIT_STORE;
+    if (kapitel_eingang_ruecklauf(db, satz, sizeof satz) != 0) return IB_EXIT_STORE;
     int rc = write_xlsx(cfg, db, satz, stand);
     return rc == IB_EXIT_OK ? write_pdf(cfg, db, satz, stand) : rc;
 }

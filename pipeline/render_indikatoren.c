@@ -11,10 +11,11 @@
  *   catalogue's decimals, symbols as text) and a native line chart, „Werte“
  *   (every computed value, long) and „Daten“ (every observation used, with
  *   its provenance: file, sheet, row, column).
- *   PDF: a chapter per Handlungsfeld (Leitsatz, coverage, the indicators
- *   nobody delivers yet), per indicator a table of the latest years, a
- *   vector line chart, status arrow and change, source line, and the legend
- *   of the table symbols used.
+ *   PDF (document model, lib/docpdf.h): a chapter per Handlungsfeld
+ *   (Leitsatz, coverage, the indicators nobody delivers yet), per indicator
+ *   a table of the latest years, a vector line chart, status arrow and
+ *   change, source line (kapitel_indikator_zeichnen), and the legend of
+ *   the table symbols used.
  * Without a catalogue nothing is written.  Exit codes: 0, 2, 4, 5.
  */
 #include "lib/config.h"
@@ -23,8 +24,6 @@
 #include "lib/format.h"
 #include "lib/fsutil.h"
 #include "lib/pdfchart.h"
-#include "lib/pdfdoc.h"
-#include "lib/pdftable.h"
 #include "lib/stage.h"
 #include "lib/store.h"
 #include "lib/umsetzung.h"
@@ -271,40 +270,24 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const struct kap
 
 /* ----------------------------------------------------------------- PDF --- */
 
-static void heading(struct pdfdoc *doc, HPDF_Font font, double size, const char *text, double keep)
-{
-    double h = pdfdoc_paragraph(doc, font, size, text, 0);
-    if (doc->y - h - keep < pdfdoc_bottom(doc)) pdfdoc_new_page(doc);
-    pdfdoc_paragraph(doc, font, size, text, 1);
-    doc->y -= size * 0.4;
-}
-
 static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapitel_gebiete *a)
 {
     const char *kommune = config_string(cfg, "bericht:kommune", "");
     const char *titel = config_string(cfg, "bericht:titel", "Integrationsbericht");
-    char line[800], stand[64];
+    char line[800], stand[64], info[800], fuss[600];
     if (!bericht_stand(cfg, NULL, stand, sizeof stand)) return IB_EXIT_USAGE;
-    struct pdfdoc doc;
-    if (berichtpdf_open(cfg, &doc, HPDF_PAGE_PORTRAIT) != 0)
-        return IB_EXIT_USAGE;
-    snprintf(line, sizeof line, "%s – Indikatoren je Handlungsfeld", titel);
-    pdfdoc_set_info(&doc, line, kommune, "Indikatoren je Handlungsfeld", "Integrationsbericht, Indikatoren, Monitoring",
-                    report_time());
-    pdfdoc_new_page(&doc);
-    snprintf(line, sizeof line, "%s%s%s", kommune, *kommune ? " · " : "", titel);
-    pdfdoc_paragraph(&doc, doc.regular, 10, line, 1);
-    doc.y -= 4;
-    pdfdoc_paragraph(&doc, doc.bold, 18, "Indikatoren je Handlungsfeld", 1);
+    struct docmodel *m = docmodel_new();
+    snprintf(info, sizeof info, "%s – Indikatoren je Handlungsfeld", titel);
     snprintf(line, sizeof line, "%s%s%s", a->n ? a->name[0] : "", a->n > 1 ? " im Vergleich mit " : "",
              a->n > 1 ? a->name[1] : "");
     for (int i = 2; i < a->n; i++) { strncat(line, ", ", sizeof line - strlen(line) - 1); strncat(line, a->name[i], sizeof line - strlen(line) - 1); }
-    pdfdoc_paragraph(&doc, doc.regular, 10, line, 1);
-    pdfdoc_paragraph(&doc, doc.regular, 9, stand, 1);
-    doc.y -= 12;
+    strncat(line, " · ", sizeof line - strlen(line) - 1);
+    strncat(line, stand, sizeof line - strlen(line) - 1);
+    snprintf(fuss, sizeof fuss, "%s%s%s – Indikatoren", kommune, *kommune ? " · " : "", titel);
+    berichtpdf_frame(cfg, m, NULL, info, "Indikatoren je Handlungsfeld", line, stand, fuss,
+                     "Indikatoren je Handlungsfeld", "Integrationsbericht, Indikatoren, Monitoring");
+    m->frame.numbered = 1;
 
-    struct kapitel_ausgabe aus;
-    kapitel_ausgabe_seiten(&aus, &doc);
     int symbols_used[WERTE_SYMBOL_ANZAHL] = { 0 };
     sqlite3_stmt *cov = store_prepare(db,
         "SELECT titel, indikatoren, mit_daten, ohne_daten, besser, schlechter, unveraendert, veraendert, ohne_daten_liste"
@@ -314,19 +297,12 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
         "SELECT id, titel, einheit, quelle, hinweis, art, dezimalen, nicht_erhoben,"
         "       EXISTS (SELECT 1 FROM indikator_wert w WHERE w.indikator = k.id AND w.wert IS NOT NULL)"
         "  FROM katalog_indikator k WHERE handlungsfeld = ? ORDER BY position");
-    int first_chapter = 1;
-    while (h && iq && cov && sqlite3_step(h) == SQLITE_ROW) {
+    int ok = h && iq && cov;
+    struct docmodel_chapter *c = NULL;
+    while (ok && sqlite3_step(h) == SQLITE_ROW) {
         int hf = sqlite3_column_int(h, 0);
-        if (!first_chapter) pdfdoc_new_page(&doc);
-        first_chapter = 0;
-        snprintf(line, sizeof line, "%d  %s", hf, store_column_text(h, 1));
-        pdfdoc_outline(&doc, NULL, store_column_text(h, 1));
-        heading(&doc, doc.bold, 14, line, 100);
-        if (*store_column_text(h, 2)) {
-            pdfdoc_paragraph(&doc, doc.bold, 9.5, "Leitsatz", 1);
-            pdfdoc_paragraph(&doc, doc.regular, 9.5, store_column_text(h, 2), 1);
-            doc.y -= 6;
-        }
+        c = docmodel_chapter_add(m, store_column_text(h, 1), 0);
+        if (*store_column_text(h, 2)) docmodel_highlight(c, "Leitsatz", store_column_text(h, 2));
         sqlite3_reset(cov);
         sqlite3_bind_int(cov, 1, hf);
         if (sqlite3_step(cov) == SQLITE_ROW) {
@@ -338,8 +314,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
                      format_menge(indikatoren, sizeof indikatoren, sqlite3_column_int(cov, 1), "Indikator", "Indikatoren"),
                      sqlite3_column_int(cov, 2), sqlite3_column_int(cov, 4), sqlite3_column_int(cov, 5),
                      sqlite3_column_int(cov, 6), sqlite3_column_int(cov, 7), sqlite3_column_int(cov, 3));
-            pdfdoc_paragraph(&doc, doc.regular, 9.5, line, 1);
-            doc.y -= 10;
+            docmodel_paragraph(c, line);
         }
         /* first the indicators with values, then the gap: those nobody delivers yet */
         sqlite3_reset(iq);
@@ -354,28 +329,23 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
             char title[1200];
             snprintf(title, sizeof title, "%s%s%s%s", ind.titel, *ind.einheit ? " (" : "", ind.einheit,
                      *ind.einheit ? ")" : "");
-            heading(&doc, doc.bold, 10.5, title, 120);
-            kapitel_indikator_zeichnen(&aus, db, a, &ind, symbols_used);
+            docmodel_heading(c, 2, title);
+            kapitel_indikator_zeichnen(c, db, a, &ind, symbols_used);
             kapitel_indikator_free(&ind);
         }
         if (gaps) {
             snprintf(line, sizeof line, "Indikatoren ohne Daten (%d)", gaps);
-            heading(&doc, doc.bold, 10.5, line, 60);
-            static const struct pdftable_column gcols[] = { { "Indikator", 0.72 }, { "Stand", 0.28 } };
-            struct pdftable t;
-            pdftable_init(&t, &doc, gcols, 2, 7.5);
-            pdftable_header(&t);
+            docmodel_heading(c, 2, line);
+            static const struct docmodel_column gcols[] = { { "Indikator", 0.72, DOCMODEL_LEFT }, { "Stand", 0.28, DOCMODEL_LEFT } };
+            struct docmodel_table *t = docmodel_table(c, gcols, 2);
             sqlite3_reset(iq);
             sqlite3_bind_int(iq, 1, hf);
             while (sqlite3_step(iq) == SQLITE_ROW) {
                 if (sqlite3_column_int(iq, 8)) continue;
                 const char *cells[2] = { store_column_text(iq, 1),
                                          sqlite3_column_int(iq, 7) ? "wird bisher nicht erhoben" : "keine Daten geliefert" };
-                pdftable_row(&t, cells, NULL);
+                docmodel_row(t, cells, 0, 0);
             }
-            pdftable_end(&t);
-            pdftable_free(&t);
-            doc.y -= 10;
         }
     }
     sqlite3_finalize(h);
@@ -385,18 +355,19 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
     /* legend of the symbols used */
     int any = 0;
     for (int s = 1; s < WERTE_SYMBOL_ANZAHL; s++) any |= symbols_used[s];
-    if (any) {
-        heading(&doc, doc.bold, 10, "Zeichenerklärung", 40);
+    if (any && c) {
+        docmodel_heading(c, 2, "Zeichenerklärung");
         for (int s = 1; s < WERTE_SYMBOL_ANZAHL; s++) {
             if (!symbols_used[s]) continue;
             snprintf(line, sizeof line, "%s   %s", werte_symbol_text((enum werte_symbol)s),
                      werte_symbol_bedeutung((enum werte_symbol)s));
-            pdfdoc_paragraph(&doc, doc.regular, 8.5, line, 1);
+            docmodel_legend(c, line, 0);
         }
     }
-    snprintf(line, sizeof line, "%s%s%s – Indikatoren", kommune, *kommune ? " · " : "", titel);
-    pdfdoc_footers(&doc, stand, line);
-    return berichtpdf_save(cfg, &doc, "indikatoren:pdf", "indikatoren.pdf");
+    if (!c) docmodel_paragraph(docmodel_chapter_add(m, NULL, 0), "Im Katalog ist kein Handlungsfeld.");
+    int rc = ok ? berichtpdf_write(cfg, m, config_string(cfg, "indikatoren:pdf", "indikatoren.pdf")) : IB_EXIT_STORE;
+    docmodel_free(m);
+    return rc;
 }
 
 static int render(const struct ib_config *cfg, sqlite3 *db)

@@ -7,6 +7,7 @@
 #define IB_BERICHTPDF_H
 
 #include "config.h"
+#include "docmodel.h"
 #include "pdfdoc.h"
 
 #define BERICHTPDF_REGULAR "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -34,5 +35,26 @@ int berichtpdf_save(const struct ib_config *cfg, struct pdfdoc *doc, const char 
 
 /* berichtpdf_save_as — the same for the file name itself: OUT/name. */
 int berichtpdf_save_as(const struct ib_config *cfg, struct pdfdoc *doc, const char *name);
+
+/*
+ * berichtpdf_frame — the frame of a standalone PDF (Maßnahmenliste,
+ * Eingangsbericht, Indikatoren, Befragung): a title block with the kicker
+ * „<kommune> · <[bericht] titel>“, the bold heading and the subtitle line;
+ * no table of contents, unnumbered chapters, narrow margins; running header
+ * „<kicker> – <heading>“; footers „Stand …“ · footer_center · „Seite x von
+ * y“.  title is the document info title (NULL = heading); author = kommune
+ * (kommune NULL = [bericht] kommune).  The strings are copied.
+ */
+void berichtpdf_frame(const struct ib_config *cfg, struct docmodel *m, const char *kommune, const char *title,
+                      const char *heading, const char *subtitle, const char *stand, const char *footer_center,
+                      const char *subject, const char *keywords);
+
+/*
+ * berichtpdf_write — write model m as OUT/name through the PDF writer
+ * (docpdf_write) with the fonts of [schrift], report the page count
+ * („… geschrieben (1.293 Seiten)“).  Returns IB_EXIT_OK or IB_EXIT_OUTPUT
+ * (message printed).
+ */
+int berichtpdf_write(const struct ib_config *cfg, const struct docmodel *m, const char *name);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * dokument_demo.c — renders a whole Integrationsbericht from a template
- * (vorlage.h + dokument.h), to prove the document layer end to end
+ * (vorlage.h + docmodel.h + docpdf.h), to prove the document layer end to end
  * (tests/e2e/test_dokument.sh).  Not a pipeline stage: the measures come
  * from a CSV file instead of the store, the charts from made-up numbers
  * (labelled as such).
@@ -17,7 +17,7 @@
  */
 #include "lib/csvreader.h"
 #include "lib/diag.h"
-#include "lib/dokument.h"
+#include "lib/docpdf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,71 +56,65 @@ static int zeile_lesen(const struct csvrow *row, void *ctx)
 }
 
 /* The chronological list: one section per group, table Handlungsfeld | Teilziel | Maßnahme | Terminierung. */
-static void chronologisch(struct dokument *doc, struct demo *d, const struct vorlage_kapitel *k,
+static void chronologisch(struct docmodel_chapter *doc, struct demo *d, const struct vorlage_kapitel *k,
                           const struct vorlage_ausgabe *a)
 {
-    static const struct pdftable_column cols[] = {
-        { "Handlungsfeld", 0.19 }, { "Teilziel", 0.23 }, { "Maßnahme", 0.46 }, { "Terminierung", 0.12 },
+    static const struct docmodel_column cols[] = {
+        { "Handlungsfeld", 0.19, DOCMODEL_LEFT }, { "Teilziel", 0.23, DOCMODEL_LEFT }, { "Maßnahme", 0.46, DOCMODEL_LEFT },
+        { "Terminierung", 0.12, DOCMODEL_LEFT },
     };
     const char *gruppe = NULL;
-    struct pdftable t;
-    int offen = 0;
+    struct docmodel_table *t = NULL;
     const struct massnahme *prev = NULL;
     for (int i = 0; i < d->n; i++) {
         const struct massnahme *m = &d->m[i];
         if (!vorlage_handlungsfeld_gilt(k, a, m->handlungsfeld)) continue;
         const char *cells[4] = { m->handlungsfeld, m->teilziel, m->text, m->terminierung };
-        int repeat[4] = { 0 };
+        unsigned repeat = 0;
         if (!gruppe || strcmp(gruppe, m->gruppe) != 0) {
-            if (offen) dokument_tabelle_beenden(doc, &t);
             gruppe = m->gruppe;
-            dokument_abschnitt(doc, gruppe);
-            dokument_tabelle_beginnen(doc, &t, cols, 4, cells);
-            offen = 1;
-        } else if (prev) {
-            repeat[0] = strcmp(m->handlungsfeld, prev->handlungsfeld) == 0;
-            repeat[1] = repeat[0] && strcmp(m->teilziel, prev->teilziel) == 0;
+            docmodel_heading(doc, 2, gruppe);
+            t = docmodel_table(doc, cols, 4);
+        } else if (prev && strcmp(m->handlungsfeld, prev->handlungsfeld) == 0) {
+            repeat = 1u | (strcmp(m->teilziel, prev->teilziel) == 0 ? 2u : 0u);
         }
-        pdftable_row(&t, cells, repeat);
+        docmodel_row(t, cells, repeat, 0);
         prev = m;
     }
-    if (offen) dokument_tabelle_beenden(doc, &t);
 }
 
 /* The measures of one Handlungsfeld chapter: Teilziel | Maßnahme | Terminierung. */
-static void je_handlungsfeld(struct dokument *doc, struct demo *d, const struct vorlage_kapitel *k,
+static void je_handlungsfeld(struct docmodel_chapter *doc, struct demo *d, const struct vorlage_kapitel *k,
                              const struct vorlage_ausgabe *a)
 {
-    static const struct pdftable_column cols[] = {
-        { "Teilziel", 0.30 }, { "Maßnahme", 0.54 }, { "Terminierung", 0.16 },
+    static const struct docmodel_column cols[] = {
+        { "Teilziel", 0.30, DOCMODEL_LEFT }, { "Maßnahme", 0.54, DOCMODEL_LEFT }, { "Terminierung", 0.16, DOCMODEL_LEFT },
     };
-    struct pdftable t;
-    int offen = 0, n = 0;
+    struct docmodel_table *t = NULL;
+    int n = 0;
     const struct massnahme *prev = NULL;
     for (int i = 0; i < d->n; i++) {
         const struct massnahme *m = &d->m[i];
         if (!vorlage_handlungsfeld_gilt(k, a, m->handlungsfeld)) continue;
         const char *cells[3] = { m->teilziel, m->text, m->terminierung };
-        int repeat[3] = { prev && strcmp(prev->teilziel, m->teilziel) == 0, 0, 0 };
-        if (!offen) {
-            dokument_abschnitt(doc, "Maßnahmen");
-            dokument_tabelle_beginnen(doc, &t, cols, 3, cells);
-            offen = 1;
+        unsigned repeat = prev && strcmp(prev->teilziel, m->teilziel) == 0 ? 1u : 0u;
+        if (!t) {
+            docmodel_heading(doc, 2, "Maßnahmen");
+            t = docmodel_table(doc, cols, 3);
         }
-        pdftable_row(&t, cells, repeat);
+        docmodel_row(t, cells, repeat, 0);
         prev = m;
         n++;
     }
-    if (offen) {
-        dokument_tabelle_beenden(doc, &t);
+    if (t) {
         char buf[160];
         snprintf(buf, sizeof buf, "%d %s; Quelle: Integrationskonzept 2024, Anhang 6.", n,
                  n == 1 ? "Maßnahme" : "Maßnahmen");
-        dokument_anmerkung(doc, buf);
+        docmodel_note(doc, buf);
     }
 }
 
-static int indikatoren(struct dokument *doc, const struct vorlage_kapitel *k)
+static int indikatoren(struct docmodel_chapter *doc, const struct vorlage_kapitel *k)
 {
     static const char *const jahre[] = { "2019", "2020", "2021", "2022", "2023" };
     static const double a[] = { 7.9, 8.4, 9.1, 10.2, 11.0 }, b[] = { 9.8, 10.1, 10.6, 11.5, 12.1 };
@@ -132,29 +126,28 @@ static int indikatoren(struct dokument *doc, const struct vorlage_kapitel *k)
         .categories = jahre, .ncategories = 5, .series = s, .nseries = 2, .decimals = 1,
         .value_labels = 0, .height = 150,
     };
-    dokument_abschnitt(doc, "Indikatoren");
-    dokument_absatz(doc, "Das Diagramm zeigt, wie ein Indikator im Bericht erscheint; die Werte sind "
+    docmodel_heading(doc, 2, "Indikatoren");
+    docmodel_paragraph(doc, "Das Diagramm zeigt, wie ein Indikator im Bericht erscheint; die Werte sind "
                          "erfunden. Eine Lücke in der Linie ist ein fehlender Wert.");
-    return dokument_diagramm(doc, &c);
+    docmodel_chart(doc, &c);
+    return 0;
 }
 
-static void legende(struct dokument *doc)
+static void legende(struct docmodel_chapter *doc)
 {
-    static const struct pdftable_column cols[] = { { "Zeichen", 0.18 }, { "Bedeutung", 0.82 } };
+    static const struct docmodel_column cols[] = { { "Zeichen", 0.18, DOCMODEL_LEFT }, { "Bedeutung", 0.82, DOCMODEL_LEFT } };
     static const char *const z[][2] = {
         { "–", "nichts vorhanden" }, { ".", "Zahlenwert unbekannt oder geheim zu halten" },
         { "/", "keine Angabe, da Zahlenwert nicht sicher genug" }, { "x", "Tabellenfach gesperrt" },
         { "…", "Angabe fällt später an" }, { "k. A.", "keine Angabe" },
         { "p", "vorläufige Zahl" }, { "r", "berichtigte Zahl" }, { "s", "geschätzte Zahl" },
     };
-    struct pdftable t;
-    dokument_absatz(doc, "Zeichen in Tabellen nach DIN 55301 und dem Gebrauch der amtlichen Statistik:");
-    dokument_tabelle_beginnen(doc, &t, cols, 2, z[0]);
-    for (size_t i = 0; i < sizeof z / sizeof *z; i++) pdftable_row(&t, z[i], NULL);
-    dokument_tabelle_beenden(doc, &t);
+    docmodel_paragraph(doc, "Zeichen in Tabellen nach DIN 55301 und dem Gebrauch der amtlichen Statistik:");
+    struct docmodel_table *t = docmodel_table(doc, cols, 2);
+    for (size_t i = 0; i < sizeof z / sizeof *z; i++) docmodel_row(t, z[i], 0, 0);
 }
 
-static int fuellen(struct dokument *doc, const struct vorlage *v, const struct vorlage_kapitel *k,
+static int fuellen(struct docmodel_chapter *doc, const struct vorlage *v, const struct vorlage_kapitel *k,
                    const struct vorlage_ausgabe *a, void *ctx)
 {
     struct demo *d = ctx;
@@ -162,8 +155,8 @@ static int fuellen(struct dokument *doc, const struct vorlage *v, const struct v
         for (int i = 1; i <= d->abschnitte; i++) {
             char titel[160];
             snprintf(titel, sizeof titel, "Zusätzlicher Abschnitt %d für ein langes Inhaltsverzeichnis (Größenprüfung)", i);
-            dokument_abschnitt(doc, titel);
-            dokument_absatz(doc, "Dieser Abschnitt füllt das Inhaltsverzeichnis, damit es mehr als eine Seite "
+            docmodel_heading(doc, 2, titel);
+            docmodel_paragraph(doc, "Dieser Abschnitt füllt das Inhaltsverzeichnis, damit es mehr als eine Seite "
                                  "braucht und die Seitenzahlen der Kapitel sich verschieben.");
         }
     }
@@ -212,12 +205,14 @@ int main(int argc, char **argv)
         diag_error("%s, Zeile %ld: %s", csv, err.row, err.message);
         rc = IB_EXIT_USAGE;
     }
-    struct dokument_ergebnis erg;
+    struct docpdf_result erg;
     if (rc == IB_EXIT_OK) {
-        if (dokument_vorlage(&v, a, regular, fett, NULL, fuellen, &d, argv[i + 1], &erg) != 0)
+        struct docmodel *m = docmodel_new();
+        if (docmodel_vorlage(m, &v, a, NULL, fuellen, &d) != 0 || docpdf_write(m, regular, fett, argv[i + 1], &erg) != 0)
             rc = IB_EXIT_OUTPUT;
         else
-            printf("seiten=%d durchgaenge=%d inhalt_seiten=%d\n", erg.seiten, erg.durchgaenge, erg.inhalt_seiten);
+            printf("seiten=%d durchgaenge=%d inhalt_seiten=%d\n", erg.pages, erg.passes, erg.toc_pages);
+        docmodel_free(m);
     }
     for (int k = 0; k < d.n; k++) {
         free(d.m[k].handlungsfeld);

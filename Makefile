@@ -1,8 +1,10 @@
 # ibericht — Makefile
 #
-#   make report   install missing Debian packages, build, run the pipeline on the
-#                 sample inbox (or INBOX=… OUT=… CONFIG=…), outputs in out/
-#   make test     the same set-up, then the whole test suite
+#   make report   install missing Debian packages (config/debian-pakete.txt), build
+#                 the programs, run the pipeline on the sample inbox (or INBOX=…
+#                 OUT=… CONFIG=…), outputs in out/
+#   make test     the same set-up plus the test packages (config/debian-pakete-test.txt),
+#                 build programs and unit tests, then the whole test suite
 #   make bench    timings and peak memory (bench/*.sh; figures in README.md, "Leistung")
 #   make asan     build and test with AddressSanitizer + UBSan
 #   make valgrind run the end-to-end job under valgrind memcheck
@@ -27,7 +29,7 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 RUN_ARGS = --config $(CONFIG) $(if $(INBOX),--inbox $(INBOX)) $(if $(OUT),--out $(OUT))
 
-.PHONY: all deps build report test bench asan valgrind clean
+.PHONY: all deps deps-test bins build report test bench asan valgrind clean
 .DELETE_ON_ERROR:
 
 all: build
@@ -35,11 +37,18 @@ all: build
 deps:
 	@sh pipeline/install-deps.sh
 
-# build only after the packages are there (order-only: no rebuilds because of it)
-build: | deps
+deps-test:
+	@sh pipeline/install-deps.sh test
+
+# build only after the packages are there (order-only: no rebuilds because of it);
+# bins: the programs only (make report), build: also the unit tests
+bins: | deps
+	@$(MAKE) --no-print-directory $(BINS)
+
+build: | deps-test
 	@$(MAKE) --no-print-directory $(BINS) $(UNIT_BIN)
 
-report: build
+report: bins
 	$(BUILD)/bin/ibericht report $(RUN_ARGS)
 
 test: build
@@ -52,7 +61,7 @@ bench: build
 	@sh bench/bench_bericht.sh $(BUILD)
 	@sh bench/bench_befragung.sh $(BUILD)
 
-asan: | deps
+asan: | deps-test
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" build

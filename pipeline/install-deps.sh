@@ -1,17 +1,27 @@
 #!/bin/sh
-# install-deps.sh — make sure the Debian packages ibericht builds, runs and tests with are there.
+# install-deps.sh — make sure the Debian packages ibericht needs are there.
 #
-# Reads the package list from config/debian-pakete.txt (one package a line, '#' comments).
-# Installs nothing and asks no registry when everything is installed already.
-# As root: runs `apt-get update` and `apt-get install -y` for the missing packages.
-# Otherwise: prints the exact command to run and exits 1.
+#   sh pipeline/install-deps.sh          build and run (make report): config/debian-pakete.txt
+#   sh pipeline/install-deps.sh test     also the tests (make test): + config/debian-pakete-test.txt
+#
+# Lists: one package a line, '#' comments.  Installs nothing and asks no
+# registry when everything is installed already (no output, exit 0).
+# Missing packages, as root: `apt-get update` and `apt-get install -y` for
+# exactly those.  Otherwise: prints the exact command to run and exits 1.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
-list="$here/config/debian-pakete.txt"
+case "${1:-}" in
+    "") lists="$here/config/debian-pakete.txt" ;;
+    test) lists="$here/config/debian-pakete.txt $here/config/debian-pakete-test.txt" ;;
+    *) echo "ibericht: Aufruf: install-deps.sh [test]" >&2; exit 2 ;;
+esac
 missing=""
-for pkg in $(sed -e 's/#.*//' "$list"); do
-    status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
-    [ "$status" = "installed" ] || missing="$missing $pkg"
+for list in $lists; do
+    [ -r "$list" ] || { echo "ibericht: Paketliste $list fehlt" >&2; exit 2; }
+    for pkg in $(sed -e 's/#.*//' "$list"); do
+        status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+        [ "$status" = "installed" ] || missing="$missing $pkg"
+    done
 done
 [ -z "$missing" ] && exit 0
 echo "ibericht: fehlende Debian-Pakete:$missing" >&2

@@ -16,7 +16,7 @@ all_not_ok() {
 unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 cc=${FUZZ_CC:-clang}
 command -v "$cc" >/dev/null 2>&1 ||
-    all_not_ok "$cc fehlt (Debian-Paket clang, siehe config/debian-pakete.txt)"
+    all_not_ok "$cc fehlt (Debian-Paket clang, siehe config/debian-pakete-test.txt)"
 printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' > "$TMP/probe.c"
 "$cc" -fsanitize=fuzzer,address,undefined -o "$TMP/probe" "$TMP/probe.c" > "$TMP/probe.log" 2>&1 ||
     all_not_ok "$cc kann nicht mit -fsanitize=fuzzer linken (Debian-Paket libclang-rt-14-dev): $(head -n 1 "$TMP/probe.log")"

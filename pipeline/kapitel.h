@@ -95,6 +95,8 @@ struct kapitel_bericht {
     sqlite3 *db;
     struct kapitel_gebiete gebiete;   /* the report area first, then the comparisons */
     const char *stand;                /* „Stand: TT.MM.JJJJ“ (bericht_stand) */
+    int ohne_hinweise;                /* 1: no configuration hints on the console (the HTML
+                                         edition; render-bericht gives them once) */
 };
 
 /*

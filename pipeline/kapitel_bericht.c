@@ -198,7 +198,7 @@ int kapitel_bericht_fuellen(struct docmodel_chapter *d, const struct vorlage *v,
     struct kapitel_bericht *b = ctx;
     switch (k->art) {
     case VORLAGE_ART_MASSNAHMEN: return kapitel_massnahmenliste(d, b->cfg, b->db, k, a) < 0 ? -1 : 0;
-    case VORLAGE_ART_INDIKATOREN: return kapitel_indikatoren(d, b, k, a == NULL);
+    case VORLAGE_ART_INDIKATOREN: return kapitel_indikatoren(d, b, k, a == NULL && !b->ohne_hinweise);
     case VORLAGE_ART_EINGANG: {
         char satz[256];
         if (kapitel_eingang_ruecklauf(b->db, satz, sizeof satz) != 0) return -1;

@@ -178,7 +178,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         diag_warning("Vorlage %s: stand %s gilt nur für Titelblatt und Fußzeilen; „überfällig“ und die "
                      "übrigen Ausgaben rechnen mit dem Tag des Laufs — Stand in der Konfiguration setzen "
                      "([bericht] stand)", pfad, v.stand);
-    struct kapitel_bericht b = { cfg, db, { { 0 }, { 0 }, 0 }, stand };
+    struct kapitel_bericht b = { cfg, db, { { 0 }, { 0 }, 0 }, stand, 0 };
     kapitel_gebiete_laden(cfg, db, &b.gebiete);
 
     /* the editions: committee editions of the template, then area editions */
@@ -208,7 +208,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         if (pid == 0) {
             /* the child reads the store through its own connection */
             sqlite3 *own = store_open(cfg->store, STORE_READ);
-            struct kapitel_bericht cb = { cfg, own, b.gebiete, b.stand };
+            struct kapitel_bericht cb = { cfg, own, b.gebiete, b.stand, 0 };
             int r = own ? write_auftrag(&cb, &v, &auftraege[i]) : IB_EXIT_STORE;
             store_close(own);
             _exit(r);

@@ -56,7 +56,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         vorlage_free(&v);
         return IB_EXIT_USAGE;
     }
-    struct kapitel_bericht b = { cfg, db, { { 0 }, { 0 }, 0 }, stand };
+    struct kapitel_bericht b = { cfg, db, { { 0 }, { 0 }, 0 }, stand, 1 };
     kapitel_gebiete_laden(cfg, db, &b.gebiete);
     struct docmodel *m = docmodel_new();
     int rc = docmodel_vorlage(m, &v, NULL, stand, kapitel_bericht_fuellen, &b) == 0 ? IB_EXIT_OK : IB_EXIT_STORE;

@@ -128,7 +128,8 @@ void htmlpage_highlight(struct htmlpage *p, const char *label, const char *text)
 /* htmlpage_legend — a legend line; swatch = 1: with the colour of highlighted table rows. */
 void htmlpage_legend(struct htmlpage *p, const char *text, int swatch);
 
-/* htmlpage_raw — write markup as is (an SVG from svgchart or a map); closes an open list. */
+/* htmlpage_block — the page's stream, to write markup as is (an SVG from svgchart, a map);
+ * closes an open list first. */
 FILE *htmlpage_block(struct htmlpage *p);
 
 /* A table column: header text; right = 1 for numbers. */

@@ -122,6 +122,27 @@ for f in glob.glob(os.path.join(site, "*.csv")):
 ok(status is not None and {r[0]: int(r[1].replace(".", "")) for r in status[1:]} == dict(want),
    f"Stand der Umsetzung: Anzahl je Handlungsfeld wie in der Eingabe ({status[1:3] if status else None})")
 ok(status is not None and all(r[7] == r[1] for r in status[1:]), "Stand der Umsetzung: ohne Statusberichte alle „ohne Bericht“")
+# every Terminierung group heading counts the rows of its table („– 5 Maßnahmen“)
+bad, groups = [], 0
+for page in sorted(glob.glob(os.path.join(site, "*.html"))):
+    text = open(page, encoding="utf-8").read()
+    marks = sorted([(m.start(), "h", re.sub(r"<[^>]+>", "", m.group(1))) for m in re.finditer(r"<h2[^>]*>(.*?)</h2>", text)]
+                   + [(m.start(), "c", m.group(1)) for m in re.finditer(r'href="([^"]+\.csv)"', text)])
+    head = None
+    for _, kind, val in marks:
+        if kind == "h": head = val; continue
+        t, _ = read(os.path.join(site, val))
+        if "Maßnahme" not in t[0] or head is None or not re.search(r"Maßnahmen( \(bis \d{4}\))?( –|$)", head) \
+           or head.startswith("Überfällige"):
+            continue
+        groups += 1
+        n = len(t) - 1
+        if not head.endswith(f"– {n} Maßnahme" if n == 1 else f"– {n} Maßnahmen"):
+            bad.append(f"{os.path.basename(page)}: „{head}“, {n} Zeilen")
+# expected: per chapter (one Oberfeld each) its groups, and the appendix's groups
+want_groups = len({(r["handlungsfeld"].split("/")[0], r["gruppe"]) for r in rows}) + len({r["gruppe"] for r in rows})
+ok(groups == want_groups and not bad,
+   f"Gruppenüberschriften nennen die Zahl ihrer Maßnahmen ({groups} Gruppen, erwartet {want_groups}; {bad[:3]})")
 # the indicator table: Wesermarsch 2024 from the LSN delivery, German format
 v = [r for r in csv.DictReader(open(bev, encoding="utf-8-sig")) if r["GeoCode"] == "K03461" and r["Year"] == "2024"]
 value = f"{int(float(v[0]['Value'])):,}".replace(",", ".")

@@ -17,7 +17,10 @@ BUILD  ?= build
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -I/usr/include/iniparser
+# the version, defined once: the file VERSION (ibericht --version, ibericht-STAGE --version)
+IB_VERSION := $(shell cat VERSION)
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -I/usr/include/iniparser \
+    -DIB_VERSION='"$(IB_VERSION)"'
 LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lzip -lexpat -ljson-c -lz -lm
 
 LIB_SRC = $(wildcard pipeline/lib/*.c)
@@ -74,6 +77,10 @@ valgrind: build
 $(BUILD)/obj/%.o: pipeline/lib/%.c pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+# the files that print the version are rebuilt when it changes
+$(BUILD)/obj/stage.o: VERSION
+$(BUILD)/bin/ibericht: VERSION
 
 $(BUILD)/obj/schema_sql.c: pipeline/store/schema.sql $(wildcard pipeline/store/migrate_*.sql) pipeline/store/embed.sh
 	@mkdir -p $(@D)
@@ -136,7 +143,7 @@ $(BUILD)/bin/ibericht-manifest: pipeline/manifest.c $(BUILD)/libibericht.a pipel
 
 $(BUILD)/bin/ibericht: pipeline/ibericht.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ pipeline/ibericht.c $(BUILD)/libibericht.a $(LDLIBS)
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(BUILD)/libibericht.a pipeline/lib/*.h tests/unit/*.h
 	@mkdir -p $(@D)

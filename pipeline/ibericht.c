@@ -13,10 +13,17 @@
  * fail, report returns the smallest of their codes (first_cause), so a
  * configuration error (2, e.g. a missing font) is not hidden behind the
  * output error (5) it causes in another renderer.  README.md, "Exit-Codes".
+ *
+ * `ibericht report --help` prints the report's own help, `--version` the
+ * version (stage.h).  An inbox without files is said at the very end of the
+ * report, after every renderer's messages: ingest tells the driver through
+ * a pipe (STAGE_MELDUNG_FD).
  */
 #include "lib/diag.h"
+#include "lib/stage.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +38,13 @@ static const char *const stages[] = { "ingest", "compute", "render-xlsx", "rende
                                       "manifest", NULL };
 
 static char exe_dir[PATH_MAX];
+
+/* write end of the pipe for ingest's "inbox empty" note, -1 = none (see STAGE_MELDUNG_FD) */
+static int meldung_fd = -1;
+
+/* 1 while `ibericht report` runs its stages: the stages after ingest do not
+ * repeat the configuration warnings ingest printed (config.h) */
+static int im_bericht;
 
 /*
  * Start ibericht-STAGE with the given arguments; returns the pid or -1.
@@ -55,6 +69,12 @@ static pid_t start_stage(const char *stage, int argc, char **argv)
     }
     if (pid == 0) {
         if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != driver) _exit(IB_EXIT_INTERNAL);
+        if (im_bericht && strcmp(stage, "ingest") != 0) setenv("IBERICHT_KONFIG_GEPRUEFT", "1", 1);
+        if (meldung_fd >= 0 && strcmp(stage, "ingest") == 0) {
+            char fd[16];
+            snprintf(fd, sizeof fd, "%d", meldung_fd);
+            if (fcntl(meldung_fd, F_SETFD, 0) == 0) setenv(STAGE_MELDUNG_FD, fd, 1);
+        }
         const char *wrap = getenv("IBERICHT_WRAP");      /* e.g. valgrind, for the tests */
         if (wrap && *wrap) {
             char cmd[PATH_MAX * 2];
@@ -158,6 +178,60 @@ static int run_renderers(int argc, char **argv)
     return first_cause(results, NRENDERERS);
 }
 
+/*
+ * ingest under the report: with a pipe for its "inbox empty" note.  The
+ * inbox path it wrote (NUL-terminated, without the newline) goes to leer;
+ * leer[0] is '\0' when the inbox had files.  Returns ingest's exit code.
+ */
+static int run_ingest(int argc, char **argv, char *leer, size_t size)
+{
+    int p[2];
+    leer[0] = '\0';
+    if (pipe2(p, O_CLOEXEC) != 0) return run_stage("ingest", argc, argv);   /* no note then */
+    meldung_fd = p[1];
+    int rc = run_stage("ingest", argc, argv);
+    meldung_fd = -1;
+    close(p[1]);
+    size_t n = 0;
+    ssize_t r;
+    while (n + 1 < size && ((r = read(p[0], leer + n, size - 1 - n)) > 0 || (r < 0 && errno == EINTR)))
+        if (r > 0) n += (size_t)r;
+    close(p[0]);
+    leer[n] = '\0';
+    leer[strcspn(leer, "\n")] = '\0';
+    return rc;
+}
+
+static void report_usage(FILE *f)
+{
+    fprintf(f, "Aufruf: ibericht report [-c KONFIG] [--inbox ORDNER] [--out ORDNER] [--store DATEI] [-q]\n"
+               "Der ganze Lauf: ingest (Eingangsordner → Datenbestand), compute (abgeleitete Tabellen),\n"
+               "die Ausgaben nebeneinander (render-bericht, render-pdf, render-xlsx, rueckmeldebogen,\n"
+               "render-befragung, render-indikatoren, render-eingang), zuletzt manifest.\n\n"
+               "  -c, --config DATEI  Konfiguration (Standard: %s)\n"
+               "      --inbox ORDNER  Eingangsordner (statt [pfade] inbox)\n"
+               "      --out ORDNER    Ausgabeordner (statt [pfade] out)\n"
+               "      --store DATEI   Datenbestand (statt [pfade] store)\n"
+               "  -q, --quiet         nur Warnungen und Fehler ausgeben\n"
+               "  -h, --help          diese Hilfe\n"
+               "  -V, --version       Version ausgeben\n\n"
+               "Ein leerer Eingangsordner ist kein Fehler: Die Ausgaben werden aus dem Datenbestand\n"
+               "neu geschrieben, eine Warnung am Ende sagt es.\n\n"
+               "Exit-Codes: 0 in Ordnung, 1 Dateien abgewiesen (Bericht trotzdem geschrieben),\n"
+               "2 Aufruf/Konfiguration, 3 Eingangsordner, 4 Datenbestand, 5 Ausgabe,\n"
+               "6 Datenbestand gesperrt, 70 interner Fehler.  Scheitert ingest oder compute, endet\n"
+               "der Lauf dort; scheitern mehrere Ausgaben, gilt der kleinste Code (die Ursache).\n",
+               STAGE_DEFAULT_CONFIG);
+}
+
+/* 1 if args (n of them) hold the option exactly as written: "-h", "--help" */
+static int has_option(int n, char **args, const char *shortopt, const char *longopt)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(args[i], shortopt) == 0 || strcmp(args[i], longopt) == 0) return 1;
+    return 0;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f, "Aufruf: ibericht BEFEHL [OPTIONEN]\n\n"
@@ -175,7 +249,7 @@ static void usage(FILE *f)
                "  render-befragung Auswertung der Befragungen als XLSX und PDF\n"
                "  manifest      Lauf-Manifest: Eingaben und Ausgaben mit SHA-256\n\n"
                "Optionen (alle Befehle): -c KONFIG, --inbox ORDNER, --out ORDNER, --store DATEI, -q\n"
-               "Hilfe zu einer Stufe: ibericht STUFE --help\n");
+               "Hilfe zu einem Befehl: ibericht BEFEHL --help; Version: ibericht --version\n");
 }
 
 int main(int argc, char **argv)
@@ -194,16 +268,28 @@ int main(int argc, char **argv)
         usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? IB_EXIT_USAGE : IB_EXIT_OK;
     }
+    if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
+        stage_version("ibericht");
+        return IB_EXIT_OK;
+    }
     if (strcmp(argv[1], "report") == 0) {
+        /* its own help and version, not every stage's in turn */
+        if (has_option(argc - 2, argv + 2, "-h", "--help")) { report_usage(stdout); return IB_EXIT_OK; }
+        if (has_option(argc - 2, argv + 2, "-V", "--version")) { stage_version("ibericht"); return IB_EXIT_OK; }
         /* ingest, compute in order; the renderers only read the store and
          * run side by side */
-        int result = run_stage("ingest", argc - 2, argv + 2);
+        char leer[PATH_MAX + 2];
+        im_bericht = 1;
+        int result = run_ingest(argc - 2, argv + 2, leer, sizeof leer);
         if (result != IB_EXIT_OK && result != IB_EXIT_REJECTED) return result;
         int rc = run_stage("compute", argc - 2, argv + 2);
         if (rc != IB_EXIT_OK) return rc;
         int first_failure = run_renderers(argc - 2, argv + 2);
         if (first_failure != IB_EXIT_OK) return first_failure;
         rc = run_stage("manifest", argc - 2, argv + 2);
+        if (rc == IB_EXIT_OK && leer[0])
+            diag_warning("Eingangsordner %s ist leer: keine neuen Lieferungen; Ausgaben aus dem Datenbestand "
+                         "neu geschrieben", leer);
         return rc != IB_EXIT_OK ? rc : result;
     }
     for (int i = 0; stages[i]; i++)

@@ -161,6 +161,35 @@ static int write_auftrag(struct kapitel_bericht *b, const struct vorlage *v, con
     return write_one(&eigen, v, t->ausgabe);
 }
 
+/*
+ * Warn about the template's Handlungsfelder that match no data: the measure
+ * and status chapters against the measures' Handlungsfelder, the indicator
+ * chapters against the catalogue's (vorlage_handlungsfelder_pruefen).
+ */
+static void handlungsfelder_pruefen(const struct vorlage *v, sqlite3 *db)
+{
+    static const struct { const char *sql; enum vorlage_art art; const char *was; } pruefungen[] = {
+        { "SELECT name FROM handlungsfeld WHERE name != ''", VORLAGE_ART_MASSNAHMEN, "keine Maßnahme" },
+        { "SELECT name FROM handlungsfeld WHERE name != ''", VORLAGE_ART_STATUSBERICHTE, "keine Maßnahme" },
+        { "SELECT titel FROM katalog_handlungsfeld", VORLAGE_ART_INDIKATOREN, "nicht im Indikatorenkatalog" },
+    };
+    for (size_t p = 0; p < sizeof pruefungen / sizeof *pruefungen; p++) {
+        sqlite3_stmt *q = store_prepare(db, pruefungen[p].sql);
+        if (!q) continue;
+        int n = 0, cap = 16;
+        char **namen = xcalloc((size_t)cap + 1, sizeof *namen);
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            if (n == cap) { namen = xrealloc(namen, sizeof *namen * ((size_t)(cap *= 2) + 1)); }
+            namen[n++] = xstrdup(store_column_text(q, 0));
+        }
+        namen[n] = NULL;
+        sqlite3_finalize(q);
+        vorlage_handlungsfelder_pruefen(v, pruefungen[p].art, (const char *const *)namen, n, pruefungen[p].was);
+        for (int i = 0; i < n; i++) free(namen[i]);
+        free(namen);
+    }
+}
+
 static int render(const struct ib_config *cfg, sqlite3 *db)
 {
     const char *pfad = config_string(cfg, "dokument:vorlage", NULL);
@@ -169,6 +198,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     if (berichtpdf_fonts_readable(cfg) != 0) return IB_EXIT_USAGE;
     struct vorlage v;
     if (vorlage_load(pfad, &v) != 0) return IB_EXIT_USAGE;
+    handlungsfelder_pruefen(&v, db);
     char stand[64];
     if (!bericht_stand(cfg, v.stand, stand, sizeof stand)) {
         vorlage_free(&v);

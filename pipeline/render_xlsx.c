@@ -3,11 +3,13 @@
  * (libxlsxwriter).
  *
  * Sheet „Maßnahmen“: every current Maßnahme in report order with its group,
- * the Terminierung as delivered and as a date, provenance (file, row), its
- * kennung, latest status („ohne Bericht“ when none) with its Stand and the
- * mark „überfällig“ (compute: massnahme_status), then every further column
- * of the delivery; header bold and frozen, autofilter,
- * wrapped text, A4 landscape with the header row repeated.
+ * the Terminierung as delivered and as a date, the responsible, the latest
+ * status („ohne Bericht“ when none) with its Stand, the mark „überfällig“ and
+ * the department's comment of that report (compute: massnahme_status) —
+ * the print area, A4 landscape at about 73 % with the header row repeated —
+ * then provenance (file, row), kennung, origin mark and every further column
+ * of the delivery; header bold and frozen, autofilter, wrapped text with
+ * row heights from the text (xlsxfmt).
  * Sheet „Übersicht“: Maßnahmen per Handlungsfeld × Terminierung group with
  * row and column totals (formulas with their values cached, so readers
  * that do not calculate see the numbers) and a native stacked bar chart.
@@ -52,28 +54,36 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
     }
     sqlite3_finalize(names);
 
+    /* the columns a committee prints first (the print area, A4 landscape
+     * at about 72 %: 147 characters wide), then the provenance and the
+     * further columns of the delivery (on screen, not printed) */
     enum { T, N, D };          /* column format: text, number, date */
-    static const struct { const char *titel; double breite; int art; } cols[] = {
-        { "Nr.", 6, N }, { "Gruppe", 24, T }, { "Handlungsfeld", 28, T }, { "Teilziel", 36, T },
-        { "Maßnahme", 72, T }, { "Terminierung", 14, T }, { "Frist bis", 11, T }, { "Verantwortlich", 22, T },
-        { "Quelle", 32, T }, { "Zeile", 7, N }, { "Kennung", 14, T }, { "Status", 14, T }, { "Stand", 11, D },
-        { "überfällig", 10, T }, { "Herkunft", 14, T },
+    enum { NR, GRUPPE, HF, TEILZIEL, MASSNAHME, TERMINIERUNG, FRIST, VERANTWORTLICH, STATUS, STAND, UEBERFAELLIG,
+           KOMMENTAR, QUELLE, ZEILE, KENNUNG, HERKUNFT, NFIXED };
+    static const struct { const char *titel; double breite; int art; } cols[NFIXED] = {
+        [NR] = { "Nr.", 3.5, N }, [GRUPPE] = { "Gruppe", 10.5, T }, [HF] = { "Handlungsfeld", 13, T },
+        [TEILZIEL] = { "Teilziel", 14, T }, [MASSNAHME] = { "Maßnahme", 27, T },
+        [TERMINIERUNG] = { "Terminierung", 12, T }, [FRIST] = { "Frist bis", 10, D },
+        [VERANTWORTLICH] = { "Verantwortlich", 13.5, T }, [STATUS] = { "Status", 10, T }, [STAND] = { "Stand", 10, D },
+        [UEBERFAELLIG] = { "überfällig", 8.5, T }, [KOMMENTAR] = { "Kommentar", 15, T },
+        [QUELLE] = { "Quelle", 32, T }, [ZEILE] = { "Zeile", 7, N }, [KENNUNG] = { "Kennung", 14, T },
+        [HERKUNFT] = { "Herkunft", 14, T },
     };
-    const int nfixed = (int)(sizeof cols / sizeof cols[0]);
+    const int nfixed = NFIXED;
     for (int c = 0; c < nfixed; c++) {
-        worksheet_write_string(ws, 0, (lxw_col_t)c, cols[c].titel, f->header);
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].breite,
-                             cols[c].art == N ? f->number : cols[c].art == D ? f->date : f->text);
+        xlsxfmt_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].breite,
+                           cols[c].art == N ? f->number : cols[c].art == D ? f->date : f->text);
+        xlsxfmt_write_string(ws, 0, (lxw_col_t)c, cols[c].titel, f->header);
     }
     for (int e = 0; e < nextra; e++) {
-        worksheet_write_string(ws, 0, (lxw_col_t)(nfixed + e), extra[e], f->header);
-        worksheet_set_column(ws, (lxw_col_t)(nfixed + e), (lxw_col_t)(nfixed + e), 30, f->text);
+        xlsxfmt_set_column(ws, (lxw_col_t)(nfixed + e), (lxw_col_t)(nfixed + e), 30, f->text);
+        xlsxfmt_write_string(ws, 0, (lxw_col_t)(nfixed + e), extra[e], f->header);
     }
 
     sqlite3_stmt *q = store_prepare(db,
         "SELECT f.position, g.label, m.handlungsfeld, m.teilziel, m.massnahme, m.terminierung_text,"
         "       m.terminierung_ende, m.verantwortlich, s.name, m.row_number, m.id, m.kennung,"
-        "       st.status, st.stand, st.ueberfaellig, m.herkunft"
+        "       st.status, st.stand, st.ueberfaellig, m.herkunft, st.kommentar"
         "  FROM massnahme_folge f JOIN massnahme m ON m.id = f.massnahme_id"
         "  JOIN gruppe g ON g.jahr = f.gruppe_jahr JOIN source_file s ON s.id = m.source_file_id"
         "  LEFT JOIN massnahme_status st ON st.massnahme_id = m.id"
@@ -94,27 +104,28 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
         const char *herkunft = store_column_text(q, 15);
         lxw_format *tf = *herkunft ? mark : f->text;
         marked += *herkunft != '\0';
-        worksheet_write_number(ws, r, 0, sqlite3_column_int(q, 0), f->number);
-        for (int c = 1; c <= 5; c++)
-            worksheet_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), tf);
-        if (*herkunft) worksheet_write_string(ws, r, 14, herkunft, mark);
+        worksheet_write_number(ws, r, NR, sqlite3_column_int(q, 0), f->number);
+        for (int c = 1; c <= 5; c++)      /* Gruppe … Terminierung: query columns 1 … 5 */
+            xlsxfmt_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), tf);
+        if (*herkunft) xlsxfmt_write_string(ws, r, HERKUNFT, herkunft, mark);
         const char *ende = store_column_text(q, 6);
         if (strlen(ende) == 10) {
             lxw_datetime dt = { atoi(ende), atoi(ende + 5), atoi(ende + 8), 0, 0, 0 };
-            worksheet_write_datetime(ws, r, 6, &dt, f->date);
+            worksheet_write_datetime(ws, r, FRIST, &dt, f->date);
         }
-        worksheet_write_string(ws, r, 7, store_column_text(q, 7), f->text);
-        worksheet_write_string(ws, r, 8, store_column_text(q, 8), f->text);
-        worksheet_write_number(ws, r, 9, sqlite3_column_int(q, 9), f->number);
-        worksheet_write_string(ws, r, 10, store_column_text(q, 11), f->text);
+        xlsxfmt_write_string(ws, r, VERANTWORTLICH, store_column_text(q, 7), f->text);
+        xlsxfmt_write_string(ws, r, QUELLE, store_column_text(q, 8), f->text);
+        worksheet_write_number(ws, r, ZEILE, sqlite3_column_int(q, 9), f->number);
+        xlsxfmt_write_string(ws, r, KENNUNG, store_column_text(q, 11), f->text);
         enum umsetzung_status st = umsetzung_status_von_code(store_column_text(q, 12));
-        worksheet_write_string(ws, r, 11, st == UMSETZUNG_KEIN ? "ohne Bericht" : umsetzung_status_label(st), f->text);
+        xlsxfmt_write_string(ws, r, STATUS, st == UMSETZUNG_KEIN ? "ohne Bericht" : umsetzung_status_label(st), f->text);
         const char *stand = store_column_text(q, 13);
         if (strlen(stand) == 10) {
             lxw_datetime dt = { atoi(stand), atoi(stand + 5), atoi(stand + 8), 0, 0, 0 };
-            worksheet_write_datetime(ws, r, 12, &dt, f->date);
+            worksheet_write_datetime(ws, r, STAND, &dt, f->date);
         }
-        if (sqlite3_column_int(q, 14)) worksheet_write_string(ws, r, 13, "ja", f->text);
+        if (sqlite3_column_int(q, 14)) xlsxfmt_write_string(ws, r, UEBERFAELLIG, "ja", f->text);
+        if (*store_column_text(q, 16)) xlsxfmt_write_string(ws, r, KOMMENTAR, store_column_text(q, 16), f->text);
         if (nextra) {
             sqlite3_reset(attr);
             sqlite3_bind_int64(attr, 1, sqlite3_column_int64(q, 10));
@@ -127,7 +138,7 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
                         ;
                     if (e == nextra) continue;
                 }
-                worksheet_write_string(ws, r, (lxw_col_t)(nfixed + e), store_column_text(attr, 1), f->text);
+                xlsxfmt_write_string(ws, r, (lxw_col_t)(nfixed + e), store_column_text(attr, 1), f->text);
             }
         }
     }
@@ -139,9 +150,10 @@ static int sheet_massnahmen(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
         char legend[512];
         snprintf(legend, sizeof legend, "Blau hinterlegt: %s",
                  config_string(cfg, "massnahmen:herkunft_legende", "Ergänzung der Kommunalen Migrationsvertretung"));
-        worksheet_write_string(ws, r + 2, 4, legend, mark);
+        xlsxfmt_write_string(ws, r + 2, MASSNAHME, legend, mark);
     }
     xlsxfmt_print_setup(ws, 1, 1);
+    worksheet_print_area(ws, 0, 0, marked ? r + 2 : r, KOMMENTAR);
     for (int e = 0; e < nextra; e++) free(extra[e]);
     free(extra);
     return 0;
@@ -164,17 +176,20 @@ static int sheet_uebersicht(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
     }
     int ng = 0, jahre[512];
     const lxw_row_t head = 3;
-    worksheet_write_string(ws, head, 0, "Handlungsfeld", f->header);
+    char *labels[512];
     while (sqlite3_step(g) == SQLITE_ROW && ng < 512) {
         jahre[ng] = sqlite3_column_int(g, 0);
-        worksheet_write_string(ws, head, (lxw_col_t)(ng + 1), store_column_text(g, 1), f->header);
-        ng++;
+        labels[ng++] = xstrdup(store_column_text(g, 1));
     }
     sqlite3_finalize(g);
-    worksheet_write_string(ws, head, (lxw_col_t)(ng + 1), "Summe", f->header);
-    worksheet_set_column(ws, 0, 0, 48, f->text);
-    worksheet_set_column(ws, 1, (lxw_col_t)(ng + 1), 16, NULL);
-    worksheet_set_row(ws, head, 45, NULL);
+    xlsxfmt_set_column(ws, 0, 0, 48, f->text);
+    xlsxfmt_set_column(ws, 1, (lxw_col_t)(ng + 1), 16, NULL);
+    xlsxfmt_write_string(ws, head, 0, "Handlungsfeld", f->header);
+    for (int i = 0; i < ng; i++) {
+        xlsxfmt_write_string(ws, head, (lxw_col_t)(i + 1), labels[i], f->header);
+        free(labels[i]);
+    }
+    xlsxfmt_write_string(ws, head, (lxw_col_t)(ng + 1), "Summe", f->header);
 
     long *col_sum = xcalloc((size_t)ng + 1, sizeof(long));
     lxw_row_t r = head;
@@ -184,7 +199,7 @@ static int sheet_uebersicht(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
     while (sqlite3_step(h) == SQLITE_ROW) {
         r++;
         const char *name = store_column_text(h, 0);
-        worksheet_write_string(ws, r, 0, store_column_text(h, 1), f->text);
+        xlsxfmt_write_string(ws, r, 0, store_column_text(h, 1), f->text);
         long row_sum = 0;
         for (int i = 0; i < ng; i++) {
             sqlite3_reset(u);
@@ -228,7 +243,7 @@ static int sheet_uebersicht(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
         lxw_chart_options opt = { 0 };
         opt.x_scale = 2.0;
         opt.y_scale = 1.0 + (double)(last - first + 1) / 8.0;
-        worksheet_insert_chart_opt(ws, r + 2, 0, chart, &opt);
+        xlsxfmt_insert_chart(ws, r + 2, 0, chart, &opt);      /* below the table */
     }
     return 0;
 }

@@ -559,6 +559,17 @@ static char *sibling_dir(const char *inbox, const char *name)
     return out;
 }
 
+/*
+ * An inbox without files: under `ibericht report` told to the driver, which
+ * says it at the end of the run (STAGE_MELDUNG_FD, stage.h); alone, said here.
+ */
+static void eingang_leer(const char *inbox)
+{
+    const char *fd = getenv(STAGE_MELDUNG_FD);
+    if (fd && *fd && dprintf(atoi(fd), "%s\n", inbox) > 0) return;
+    diag_warning("Eingangsordner %s ist leer: keine neuen Lieferungen", inbox);
+}
+
 int main(int argc, char **argv)
 {
     struct ib_config cfg;
@@ -615,6 +626,7 @@ int main(int argc, char **argv)
             if (r.folders) snprintf(folders, sizeof folders, ", %d Ordner nicht gelesen", r.folders);
             diag_info("Eingang %s: %d angenommen, %d unverändert, %d abgewiesen, %d wartend, %d ohne Quelle%s",
                       cfg.inbox, r.accepted, r.unchanged, r.rejected, r.pending, r.unclaimed, folders);
+            if (r.accepted + r.unchanged + r.rejected + r.pending + r.unclaimed == 0) eingang_leer(cfg.inbox);
             if (r.rejected) rc = IB_EXIT_REJECTED;
         }
         free(r.archiv);

@@ -8,6 +8,13 @@
  * lowercases both.  Paths in the file are relative to the working directory;
  * a relative store path is relative to the out directory.  Command-line
  * overrides (--inbox, --out, --store) win over the file.
+ *
+ * The sections and keys of the file are listed in one place, the table
+ * `bekannte` in config.c (documented in README „Konfiguration“).  A section
+ * or key not in it is reported with file and line and the nearest known
+ * name („gemeint: berichtsjahr?“): by default an error (config_load fails,
+ * the stage exits 2 before doing anything), with
+ * [konfiguration] unbekannte_schluessel = warnen only a warning.
  */
 #ifndef IB_CONFIG_H
 #define IB_CONFIG_H
@@ -30,9 +37,13 @@ struct config_overrides {
 };
 
 /*
- * config_load — read path into *cfg and resolve the paths.
- * Returns 0, or -1 after printing a message naming the file (missing,
- * unreadable, syntax error with line, line longer than 1024 bytes).
+ * config_load — read path into *cfg, check its sections and keys against
+ * the table of known ones, resolve the paths.  Returns 0, or -1 after
+ * printing a message naming the file (missing, unreadable, syntax error with
+ * line, line longer than 1024 bytes, unknown section or key with line).
+ * Warnings about unknown keys (mode warnen) are not repeated when the
+ * environment variable IBERICHT_KONFIG_GEPRUEFT is set (ibericht report sets
+ * it for the stages after ingest, which has printed them).
  */
 int config_load(const char *path, const struct config_overrides *ov, struct ib_config *cfg);
 
@@ -54,6 +65,22 @@ struct _dictionary_ *config_ini_load(const char *path, const char *label);
  * behind a German lead.  lead names the file, e.g. "Konfiguration x.ini".
  */
 void config_ini_error_text(char *buf, size_t size, const char *lead, const char *format, va_list ap);
+
+/*
+ * config_ini_zeile — the 1-based line of "key = …" in section sec of the
+ * INI file at path (key NULL: the line of the section header "[sec]"),
+ * compared as iniparser does (case-insensitive, blanks around trimmed); 0
+ * when not found or the file cannot be read.  For messages only.
+ */
+int config_ini_zeile(const char *path, const char *sec, const char *key);
+
+/*
+ * config_naechster — the candidate (NULL-terminated list) nearest to word
+ * by edit distance (Levenshtein over bytes, case-insensitive), or NULL when
+ * none is close enough to be a typo: at most 2 edits, and fewer than half
+ * the letters of the word.  For „gemeint: …?“ in messages.
+ */
+const char *config_naechster(const char *word, const char *const *candidates);
 
 /* config_free — release everything config_load allocated. */
 void config_free(struct ib_config *cfg);

@@ -19,11 +19,17 @@ static void usage(FILE *f, const char *program, const char *what)
             "      --out ORDNER    Ausgabeordner (statt [pfade] out)\n"
             "      --store DATEI   Datenbestand (statt [pfade] store)\n"
             "  -q, --quiet         nur Warnungen und Fehler ausgeben\n"
-            "  -h, --help          diese Hilfe\n\n"
+            "  -h, --help          diese Hilfe\n"
+            "  -V, --version       Version ausgeben\n\n"
             "Exit-Codes: 0 in Ordnung, 1 Dateien abgewiesen, 2 Aufruf/Konfiguration,\n"
             "3 Eingangsordner, 4 Datenbestand, 5 Ausgabe, 6 Datenbestand gesperrt,\n"
             "70 interner Fehler.\n",
             program, what, STAGE_DEFAULT_CONFIG);
+}
+
+void stage_version(const char *program)
+{
+    printf("%s %s\n", program, IB_VERSION);
 }
 
 /*
@@ -67,6 +73,7 @@ int stage_start(const char *program, const char *what, int argc, char **argv,
         { "store", required_argument, NULL, 'S' },
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 }
     };
     const char *config = STAGE_DEFAULT_CONFIG;
@@ -75,7 +82,7 @@ int stage_start(const char *program, const char *what, int argc, char **argv,
     diag_set_program(program);
     optind = 1;
     opterr = 0;                 /* getopt's own messages are English: ours below */
-    for (int before = optind; (c = getopt_long(argc, argv, ":c:qh", longopts, NULL)) != -1; before = optind) {
+    for (int before = optind; (c = getopt_long(argc, argv, ":c:qhV", longopts, NULL)) != -1; before = optind) {
         switch (c) {
         case 'c': config = optarg; break;
         case 'I': ov.inbox = optarg; break;
@@ -83,6 +90,7 @@ int stage_start(const char *program, const char *what, int argc, char **argv,
         case 'S': ov.store = optarg; break;
         case 'q': diag_quiet(1); break;
         case 'h': usage(stdout, program, what); return -1;
+        case 'V': stage_version(program); return -1;
         default:
             option_error(c, argc, argv, before);
             usage(stderr, program, what);

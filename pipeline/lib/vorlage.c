@@ -248,6 +248,22 @@ struct leser {
 static void ini_fehler(struct leser *l, const char *sec, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* an error at a line of the INI file (zeile 0: not known), for unknown sections and keys */
+static void ini_fehler_zeile(struct leser *l, int zeile, const char *sec, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void ini_fehler_zeile(struct leser *l, int zeile, const char *sec, const char *key, const char *fmt, ...)
+{
+    char msg[1024], wo[600] = "";
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (zeile > 0) snprintf(wo, sizeof wo, ", Zeile %d", zeile);
+    if (key) diag_error("Vorlage %s%s, Abschnitt [%s], Schlüssel „%s“: %s", l->pfad, wo, sec, key, msg);
+    else diag_error("Vorlage %s%s, Abschnitt [%s]: %s", l->pfad, wo, sec, msg);
+    l->fehler = 1;
+}
+
 static void ini_fehler(struct leser *l, const char *sec, const char *key, const char *fmt, ...)
 {
     char msg[1024];
@@ -344,11 +360,14 @@ static void schluessel_pruefen(struct leser *l, const char *sec, const char *con
         int ok = 0;
         for (const char *const *a = allowed; *a && !ok; a++) ok = strcmp(*a, k) == 0;
         if (!ok) {
-            char erlaubt[512] = "";
+            char erlaubt[512] = "", gemeint[128] = "";
             for (const char *const *a = allowed; *a; a++)
                 snprintf(erlaubt + strlen(erlaubt), sizeof erlaubt - strlen(erlaubt), "%s%s",
                          a == allowed ? "" : ", ", *a);
-            ini_fehler(l, sec, k, "unbekannter Schlüssel (erlaubt: %s)", erlaubt);
+            const char *g = config_naechster(k, allowed);
+            if (g) snprintf(gemeint, sizeof gemeint, " — gemeint: %s?", g);
+            ini_fehler_zeile(l, config_ini_zeile(l->pfad, sec, k), sec, k, "unbekannter Schlüssel%s (erlaubt: %s)",
+                             gemeint, erlaubt);
         }
     }
     free(keys);
@@ -506,6 +525,21 @@ static void ausgabe_lesen(struct leser *l, const char *sec, const struct vorlage
                        a->handlungsfelder[i]);
 }
 
+/* an unknown section, with the nearest kind of section: [kaptel:x] — gemeint: [kapitel:x]? */
+static void abschnitt_unbekannt(struct leser *l, const char *sec)
+{
+    static const char *const arten[] = { "bericht", "kapitel", "anhang", "ausgabe", NULL };
+    const char *colon = strchr(sec, ':');
+    char art[128], gemeint[600] = "";
+    snprintf(art, sizeof art, "%.*s", (int)(colon ? (size_t)(colon - sec) : strlen(sec)), sec);
+    const char *g = config_naechster(art, arten);
+    if (g && strcmp(g, "bericht") == 0 && !colon) snprintf(gemeint, sizeof gemeint, " — gemeint: [bericht]?");
+    else if (g && strcmp(g, "bericht") != 0 && colon && colon[1])
+        snprintf(gemeint, sizeof gemeint, " — gemeint: [%s:%s]?", g, colon + 1);
+    ini_fehler_zeile(l, config_ini_zeile(l->pfad, sec, NULL), sec, NULL,
+                     "unbekannter Abschnitt%s (erlaubt: [bericht], [kapitel:ID], [anhang:ID], [ausgabe:ID])", gemeint);
+}
+
 int vorlage_load(const char *pfad, struct vorlage *v)
 {
     memset(v, 0, sizeof *v);
@@ -528,7 +562,7 @@ int vorlage_load(const char *pfad, struct vorlage *v)
         if (strcmp(sec, "bericht") == 0) have_bericht = 1;
         else if ((strncmp(sec, "kapitel:", 8) == 0 && sec[8]) || (strncmp(sec, "anhang:", 7) == 0 && sec[7])) n_kap++;
         else if (strncmp(sec, "ausgabe:", 8) == 0 && sec[8]) n_aus++;
-        else ini_fehler(&l, sec, NULL, "unbekannter Abschnitt (erlaubt: [bericht], [kapitel:ID], [anhang:ID], [ausgabe:ID])");
+        else abschnitt_unbekannt(&l, sec);
     }
     if (!have_bericht) ini_fehler(&l, NULL, NULL, "Abschnitt [bericht] fehlt");
     else bericht_lesen(&l, v);
@@ -621,6 +655,46 @@ static int liste_erlaubt(char *const *list, int n, const char *hf)
         if (strncmp(hf, list[i], len) == 0 && (hf[len] == '\0' || hf[len] == '/')) return 1;
     }
     return 0;
+}
+
+int vorlage_handlungsfelder_pruefen(const struct vorlage *v, enum vorlage_art art, const char *const *daten,
+                                    int n, const char *was)
+{
+    if (n <= 0) return 0;
+    int warnungen = 0;
+    for (int i = 0; i < v->n_kapitel; i++) {
+        const struct vorlage_kapitel *k = &v->kapitel[i];
+        if (k->art != art) continue;
+        char sec[512];
+        snprintf(sec, sizeof sec, "%s:%s", k->anhang ? "anhang" : "kapitel", k->id);
+        for (int h = 0; h < k->n_handlungsfelder; h++) {
+            int gefunden = 0;
+            for (int j = 0; j < n && !gefunden; j++) gefunden = liste_erlaubt(&k->handlungsfelder[h], 1, daten[j]);
+            if (gefunden) continue;
+            /* candidates: the data's names and their Oberfelder ("Gesundheit" of "Gesundheit/Pflege") */
+            const char **kandidaten = xcalloc(2 * (size_t)n + 1, sizeof *kandidaten);
+            char **ober = xcalloc((size_t)n + 1, sizeof *ober);
+            int nk = 0;
+            for (int j = 0; j < n; j++) {
+                kandidaten[nk++] = daten[j];
+                const char *slash = strchr(daten[j], '/');
+                if (slash) kandidaten[nk++] = ober[j] = xstrndup(daten[j], (size_t)(slash - daten[j]));
+            }
+            const char *g = config_naechster(k->handlungsfelder[h], kandidaten);
+            char gemeint[1200] = "", wo[64] = "";
+            if (g) snprintf(gemeint, sizeof gemeint, " — gemeint: „%s“?", g);
+            int zeile = config_ini_zeile(v->pfad, sec, "handlungsfelder");
+            if (zeile > 0) snprintf(wo, sizeof wo, ", Zeile %d", zeile);
+            diag_warning("Vorlage %s%s, Abschnitt [%s], Schlüssel „handlungsfelder“: Handlungsfeld „%s“ passt zu "
+                         "keinem Handlungsfeld der Daten (%s): das Kapitel zeigt dazu nichts%s",
+                         v->pfad, wo, sec, k->handlungsfelder[h], was, gemeint);
+            for (int j = 0; j < n; j++) free(ober[j]);
+            free(ober);
+            free(kandidaten);
+            warnungen++;
+        }
+    }
+    return warnungen;
 }
 
 int vorlage_handlungsfeld_gilt(const struct vorlage_kapitel *k, const struct vorlage_ausgabe *a,

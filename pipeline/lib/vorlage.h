@@ -20,8 +20,10 @@
  * `art` is one of text, massnahmen, indikatoren, befragung, eingang,
  * statusberichte, legende, quellen.  Lists: chapter ids and indicator ids
  * separated by commas; Handlungsfeld names by '|' (names contain commas).
- * Unknown sections and keys are errors: a typo never changes a report
- * unnoticed.
+ * Unknown sections and keys are errors, named with file and line and the
+ * nearest known name ("— gemeint: leitsatz?"): a typo never changes a
+ * report unnoticed.  A Handlungsfeld a chapter names that matches no data
+ * is a warning with file and line (vorlage_handlungsfelder_pruefen).
  *
  * Prose markup (a line syntax, nothing more):
  *   plain lines        a paragraph; following lines continue it
@@ -152,6 +154,20 @@ int vorlage_prosa_load(const char *pfad, struct vorlage_prosa *p);
 
 /* vorlage_prosa_free — release a parsed prose file (not the struct itself). */
 void vorlage_prosa_free(struct vorlage_prosa *p);
+
+/*
+ * vorlage_handlungsfelder_pruefen — warn about every Handlungsfeld that a
+ * chapter of art `art` names in its `handlungsfelder` and that matches none
+ * of the n names in daten (the data's Handlungsfelder: as delivered for
+ * measures, the catalogue's titles for indicators), by the rule of
+ * vorlage_handlungsfeld_gilt (equal, or a data name "Name/…").  The warning
+ * names the template, the line of the key, the section, and the nearest data
+ * name or Oberfeld when one is close (a typo); was says what was looked in („keine
+ * Maßnahme“).  Nothing is checked when n is 0 (no data of that kind at all).
+ * Returns the number of warnings.
+ */
+int vorlage_handlungsfelder_pruefen(const struct vorlage *v, enum vorlage_art art, const char *const *daten,
+                                    int n, const char *was);
 
 /* vorlage_ausgabe_find — the edition with this id, or NULL. */
 const struct vorlage_ausgabe *vorlage_ausgabe_find(const struct vorlage *v, const char *id);

@@ -190,24 +190,35 @@ ws = openpyxl.load_workbook(sys.argv[1])["Maßnahmen"]
 K = {k: os.environ[k] for k in ("KA", "KB", "KC", "KD", "KE", "KF", "KG", "KH")}
 head = [c.value for c in ws[1]]
 ok(head[:6] == ["Nr.", "Gruppe", "Handlungsfeld", "Teilziel", "Maßnahme", "Terminierung"], "erste 6 Spalten unverändert")
-ok(head[9:14] == ["Zeile", "Kennung", "Status", "Stand", "überfällig"], "Kennung, Status, Stand, überfällig nach „Zeile“",
-   head[9:14])
-ok(head[14:] == ["Herkunft", "gruppe"], "Herkunft, dann die weiteren Spalten der Lieferung", head[14:])
-rows = {r[10]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+ok(head[6:16] == ["Frist bis", "Verantwortlich", "Status", "Stand", "überfällig", "Kommentar", "Quelle", "Zeile",
+                  "Kennung", "Herkunft"], "Status, Stand, überfällig, Kommentar nach „Verantwortlich“, dann die Herkunft",
+   head[6:16])
+ok(head[16:] == ["gruppe"], "dann die weiteren Spalten der Lieferung", head[16:])
+col = {h: i for i, h in enumerate(head)}
+rows = {r[col["Kennung"]]: r for r in ws.iter_rows(min_row=2, values_only=True)}
 def view(k):
     r = rows[K[k]]
-    return (r[11], r[12].date() if isinstance(r[12], datetime.datetime) else r[12], r[13])
+    stand = r[col["Stand"]]
+    return (r[col["Status"]], stand.date() if isinstance(stand, datetime.datetime) else stand, r[col["überfällig"]],
+            r[col["Kommentar"]])
 d = datetime.date
-want = {"KA": ("umgesetzt", d(2025, 12, 1), None), "KB": ("verzögert", d(2025, 12, 10), "ja"),
-        "KC": ("entfallen", d(2025, 11, 30), None), "KD": ("in Umsetzung", d(2025, 12, 15), "ja"),
-        "KE": ("in Umsetzung", d(2025, 12, 31), None), "KF": ("geplant", d(2026, 1, 10), None),
-        "KG": ("verzögert", d(2026, 1, 10), None), "KH": ("ohne Bericht", None, "ja")}
-ok(all(view(k) == v for k, v in want.items()), "letzter Status, Stand (Datum) und überfällig je Maßnahme",
+# the comments as the department wrote them into the form (status_helper.py fill … #Kommentar)
+want = {"KA": ("umgesetzt", d(2025, 12, 1), None, "abgeschlossen"),
+        "KB": ("verzögert", d(2025, 12, 10), "ja", "Träger fehlt"),
+        "KC": ("entfallen", d(2025, 11, 30), None, None), "KD": ("in Umsetzung", d(2025, 12, 15), "ja", None),
+        "KE": ("in Umsetzung", d(2025, 12, 31), None, None), "KF": ("geplant", d(2026, 1, 10), None, None),
+        "KG": ("verzögert", d(2026, 1, 10), None, None), "KH": ("ohne Bericht", None, "ja", None)}
+ok(all(view(k) == v for k, v in want.items()), "letzter Status, Stand (Datum), überfällig und Kommentar je Maßnahme",
    {k: view(k) for k in want if view(k) != want[k]})
-ok(sum(1 for r in rows.values() if r[13] == "ja") == 14, "14 Maßnahmen überfällig markiert")
-ok(sum(1 for r in rows.values() if r[11] == "ohne Bericht") == 112, "112 Maßnahmen „ohne Bericht“")
-line = next(i for i in range(2, ws.max_row + 1) if ws.cell(i, 11).value == K["KA"])
-ok(ws.cell(line, 13).number_format == "DD.MM.YYYY", "Stand als Datum TT.MM.JJJJ", ws.cell(line, 13).number_format)
+ok(sum(1 for r in rows.values() if r[col["überfällig"]] == "ja") == 14, "14 Maßnahmen überfällig markiert")
+ok(sum(1 for r in rows.values() if r[col["Status"]] == "ohne Bericht") == 112, "112 Maßnahmen „ohne Bericht“")
+ok(sum(1 for r in rows.values() if r[col["Kommentar"]]) == 2, "Kommentar nur, wo der Fachdienst einen geschrieben hat")
+line = next(i for i in range(2, ws.max_row + 1) if ws.cell(i, col["Kennung"] + 1).value == K["KA"])
+ok(ws.cell(line, col["Stand"] + 1).number_format == "DD.MM.YYYY", "Stand als Datum TT.MM.JJJJ",
+   ws.cell(line, col["Stand"] + 1).number_format)
+ok(ws.cell(line, col["Kommentar"] + 1).alignment.wrap_text, "Kommentar mit Zeilenumbruch")
+area = ws.print_area if isinstance(ws.print_area, str) else ",".join(ws.print_area or [])
+ok(area.split("!")[-1] == "$A$1:$L$120", "Druckbereich: Nr. bis Kommentar, alle 119 Maßnahmen", area)
 PY
 
 # the Eingangsbericht lists both deliveries of the form
@@ -271,6 +282,20 @@ ok(files == [(fd + "|2026-01-15", 0), (fd + "|2026-07-15", 1), (fd + "|2026-07-1
 n = db.execute("SELECT count(*) FROM statusbericht b JOIN source_file s ON s.id = b.source_file_id"
                " WHERE s.superseded_by IS NULL").fetchone()[0]
 ok(n == 9, f"Verlauf: 9 gültige Statusmeldungen aus zwei Runden ({n})")
+PY
+# the comment shown is the one of the latest report (by Stand), not the one delivered last
+$PY - "$out/massnahmen.xlsx" <<'PY'
+import os, sys, openpyxl
+def ok(c, d, detail=""): print(("ok - " if c else "not ok - ") + d + (f" ({detail})" if detail and not c else ""))
+ws = openpyxl.load_workbook(sys.argv[1])["Maßnahmen"]
+head = [c.value for c in ws[1]]
+rows = {r[head.index("Kennung")]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+kb = rows[os.environ["KB"]]
+ok(kb[head.index("Kommentar")] == "Träger fehlt",
+   "Kommentar der letzten Meldung (Stand 10.12.2025), nicht der nachgereichten älteren", kb[head.index("Kommentar")])
+kd = rows[os.environ["KD"]]
+ok((kd[head.index("Status")], kd[head.index("Kommentar")]) == ("umgesetzt", None),
+   "neue Meldung ohne Kommentar: kein alter Kommentar stehen geblieben", kd)
 PY
 
 # ---- 5. broken forms are rejected with their messages ----------------------

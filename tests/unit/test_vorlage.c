@@ -307,9 +307,19 @@ static void test_ini_fehler(void **state)
                           "eingang, statusberichte, legende, quellen)\n");
 
     snprintf(ini, sizeof ini, "%s[kapitel:a]\ntitel = A\nart = text\nfarbe = blau\n", KOPF);
-    expect_ini_error(ini, "ibericht: Fehler: Vorlage @/bericht.ini, Abschnitt [kapitel:a], Schlüssel „farbe“: "
+    /* KOPF has 3 lines: farbe is on line 7 */
+    expect_ini_error(ini, "ibericht: Fehler: Vorlage @/bericht.ini, Zeile 7, Abschnitt [kapitel:a], Schlüssel „farbe“: "
                           "unbekannter Schlüssel (erlaubt: titel, art, leitsatz, beschreibung, leitgrundsaetze, "
                           "ziele, text, handlungsfelder, indikatoren, quer)\n");
+
+    /* a typo: the nearest key is suggested; the line as written (blanks, capitals) */
+    snprintf(ini, sizeof ini, "%s[kapitel:a]\ntitel = A\nart = text\n\n  Leitsaz  = l.txt\n", KOPF);
+    expect_ini_error(ini, "ibericht: Fehler: Vorlage @/bericht.ini, Zeile 8, Abschnitt [kapitel:a], Schlüssel „leitsaz“: "
+                          "unbekannter Schlüssel — gemeint: leitsatz? (erlaubt: titel, art, leitsatz, beschreibung, "
+                          "leitgrundsaetze, ziele, text, handlungsfelder, indikatoren, quer)\n");
+    snprintf(ini, sizeof ini, "%s[kapitel:a]\ntitel = A\nart = text\n[kaptel:b]\ntitel = B\n", KOPF);
+    expect_ini_error(ini, "ibericht: Fehler: Vorlage @/bericht.ini, Zeile 7, Abschnitt [kaptel:b]: unbekannter Abschnitt "
+                          "— gemeint: [kapitel:b]? (erlaubt: [bericht], [kapitel:ID], [anhang:ID], [ausgabe:ID])\n");
 
     snprintf(ini, sizeof ini, "%s[kapitel:a]\nart = text\nquer = vielleicht\n", KOPF);
     expect_ini_error(ini, "ibericht: Fehler: Vorlage @/bericht.ini, Abschnitt [kapitel:a], Schlüssel „titel“: fehlt oder ist leer\n"
@@ -317,7 +327,7 @@ static void test_ini_fehler(void **state)
                           "„vielleicht“ ist weder ja noch nein\n");
 
     expect_ini_error("[bericht]\ntitel = T\n[kapitel:a]\ntitel = A\nart = text\n[anlage:b]\ntitel = B\n",
-                     "ibericht: Fehler: Vorlage @/bericht.ini, Abschnitt [anlage:b]: unbekannter Abschnitt "
+                     "ibericht: Fehler: Vorlage @/bericht.ini, Zeile 6, Abschnitt [anlage:b]: unbekannter Abschnitt "
                      "(erlaubt: [bericht], [kapitel:ID], [anhang:ID], [ausgabe:ID])\n"
                      "ibericht: Fehler: Vorlage @/bericht.ini, Abschnitt [bericht], Schlüssel „kommune“: fehlt oder ist leer\n");
 
@@ -401,6 +411,39 @@ static void test_ini_gut(void **state)
     vorlage_free(&v);
 }
 
+/* a chapter's Handlungsfeld that matches no data: a warning with file, line and the nearest name */
+static void test_handlungsfelder_ohne_daten(void **state)
+{
+    (void)state;
+    char ini[1024], path[256];
+    snprintf(ini, sizeof ini, "%s[kapitel:m]\ntitel = M\nart = massnahmen\n"
+             "handlungsfelder = Gesundheit | Sprahce | Wohnen\n[kapitel:i]\ntitel = I\nart = indikatoren\n"
+             "handlungsfelder = Wohnen\n", KOPF);
+    write_file("bericht.ini", ini);
+    snprintf(path, sizeof path, "%s/bericht.ini", dir);
+    struct vorlage v;
+    assert_int_equal(vorlage_load(path, &v), 0);
+    /* Gesundheit matches „Gesundheit/Pflege“ (Oberfeld), Sprahce is a typo of Sprache, Wohnen is nowhere */
+    const char *const daten[] = { "Gesundheit/Pflege", "Sprache", "Arbeit", NULL };
+    capture_begin();
+    int n = vorlage_handlungsfelder_pruefen(&v, VORLAGE_ART_MASSNAHMEN, daten, 3, "keine Maßnahme");
+    int leer = vorlage_handlungsfelder_pruefen(&v, VORLAGE_ART_INDIKATOREN, daten, 0, "nicht im Katalog");
+    char *out = capture_end();
+    char want[2048];
+    snprintf(want, sizeof want,
+             "ibericht: Warnung: Vorlage %s, Zeile 7, Abschnitt [kapitel:m], Schlüssel „handlungsfelder“: Handlungsfeld "
+             "„Sprahce“ passt zu keinem Handlungsfeld der Daten (keine Maßnahme): das Kapitel zeigt dazu nichts"
+             " — gemeint: „Sprache“?\n"
+             "ibericht: Warnung: Vorlage %s, Zeile 7, Abschnitt [kapitel:m], Schlüssel „handlungsfelder“: Handlungsfeld "
+             "„Wohnen“ passt zu keinem Handlungsfeld der Daten (keine Maßnahme): das Kapitel zeigt dazu nichts\n",
+             path, path);
+    assert_int_equal(n, 2);
+    assert_int_equal(leer, 0);           /* no data of that kind: nothing to compare with */
+    assert_string_equal(out, want);
+    free(out);
+    vorlage_free(&v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_prosa_datei),
         cmocka_unit_test(test_ini_fehler),
         cmocka_unit_test(test_ini_gut),
+        cmocka_unit_test(test_handlungsfelder_ohne_daten),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -42,6 +42,7 @@ static const char *const k_befragung[] = {
 static const char *const k_indikatoren[] = {
     "katalog", "gebiet", "vergleich", "berichtsjahr", "schwelle_nullen", "xlsx", "pdf", NULL };
 static const char *const k_dokument[] = { "vorlage", "pdf", "gebietsausgaben", "prozesse", NULL };
+static const char *const k_html[] = { "ausgabe", "ordner", NULL };
 static const char *const k_manifest[] = { "datei", NULL };
 static const char *const k_konfiguration[] = { "unbekannte_schluessel", NULL };
 
@@ -54,7 +55,7 @@ static const struct abschnitt {
     { "ruecklauf", k_ruecklauf }, { "eingangsbericht", k_eingangsbericht },
     { "rueckmeldebogen", k_rueckmeldebogen }, { "massnahmenliste", k_massnahmenliste },
     { "befragung", k_befragung }, { "indikatoren", k_indikatoren }, { "dokument", k_dokument },
-    { "manifest", k_manifest }, { "konfiguration", k_konfiguration },
+    { "html", k_html }, { "manifest", k_manifest }, { "konfiguration", k_konfiguration },
 };
 enum { NBEKANNTE = sizeof bekannte / sizeof bekannte[0] };
 

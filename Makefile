@@ -121,7 +121,7 @@ $(BUILD)/bin/ibericht-render-indikatoren: pipeline/render_indikatoren.c $(KAPITE
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-bericht: pipeline/render_bericht.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/bin/ibericht-render-bericht: pipeline/render_bericht.c $(KAPITEL_SRC) pipeline/kapitel.h pipeline/kapitel_befragung.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
@@ -133,9 +133,9 @@ $(BUILD)/bin/ibericht-rueckmeldebogen: pipeline/rueckmeldebogen.c $(BUILD)/libib
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-befragung: pipeline/render_befragung.c $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/bin/ibericht-render-befragung: pipeline/render_befragung.c $(KAPITEL_SRC) pipeline/kapitel.h pipeline/kapitel_befragung.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
 $(BUILD)/bin/ibericht-manifest: pipeline/manifest.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)

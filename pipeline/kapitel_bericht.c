@@ -7,6 +7,7 @@
  * render_bericht.c for what each template art shows.
  */
 #include "kapitel.h"
+#include "kapitel_befragung.h"
 #include "lib/config.h"
 #include "lib/diag.h"
 #include "lib/format.h"
@@ -119,44 +120,32 @@ static int kapitel_statusberichte(struct docmodel_chapter *d, struct kapitel_ber
     return 0;
 }
 
-/* Surveys: the Rücklauf and per question how many were asked and answered;
- * the full evaluation is out/befragung.pdf. */
+/* Surveys: per survey the evaluation as in befragung.pdf (kapitel_befragung.c:
+ * Rücklauf, per question the table and the chart; personal questions never),
+ * without its appendices (cross-tabulations, open answers: befragung.pdf). */
 static int kapitel_befragung(struct docmodel_chapter *d, struct kapitel_bericht *b)
 {
-    sqlite3_stmt *q = store_prepare(b->db, "SELECT id, titel, befragte, dateien FROM befragung ORDER BY id");
-    if (!q) return -1;
-    static const struct docmodel_column cols[] = {
-        { "Frage", 0.10, DOCMODEL_LEFT }, { "Text", 0.60, DOCMODEL_LEFT }, { "gefragt", 0.15, DOCMODEL_RIGHT }, { "Antworten (n)", 0.15, DOCMODEL_RIGHT } };
-    sqlite3_stmt *f = store_prepare(b->db,
-        "SELECT code, text, gefragt, n, personenbezogen FROM befragung_frage WHERE befragung_id = ? ORDER BY position");
-    int any = 0;
-    while (f && sqlite3_step(q) == SQLITE_ROW) {
-        any = 1;
-        char line[600], befragte[48], lieferungen[48];
-        snprintf(line, sizeof line, "%s: %s aus %s.", store_column_text(q, 1),
-                 format_menge(befragte, sizeof befragte, sqlite3_column_int(q, 2), "Befragte", "Befragte"),
-                 format_menge(lieferungen, sizeof lieferungen, sqlite3_column_int(q, 3), "Lieferung", "Lieferungen"));
-        docmodel_heading(d, 2, store_column_text(q, 1));
-        docmodel_paragraph(d, line);
-        sqlite3_reset(f);
-        sqlite3_bind_int64(f, 1, sqlite3_column_int64(q, 0));
-        struct docmodel_table *t = NULL;
-        while (sqlite3_step(f) == SQLITE_ROW) {
-            if (sqlite3_column_int(f, 4)) continue;            /* personal questions are never shown */
-            char g[16] = ".", n[16] = ".";
-            if (sqlite3_column_type(f, 2) != SQLITE_NULL) format_zahl(g, sizeof g, sqlite3_column_double(f, 2), 0);
-            if (sqlite3_column_type(f, 3) != SQLITE_NULL) format_zahl(n, sizeof n, sqlite3_column_double(f, 3), 0);
-            const char *cells[4] = { store_column_text(f, 0), store_column_text(f, 1), g, n };
-            if (!t) t = docmodel_table(d, cols, 4);
-            docmodel_row(t, cells, 0, 0);
+    int da = store_count(b->db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'befragung'") > 0;
+    sqlite3_stmt *q = da ? store_prepare(b->db, "SELECT id FROM befragung ORDER BY id") : NULL;
+    if (da && !q) return -1;
+    int any = 0, rc = 0;
+    while (q && rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
+        struct befragung_r r;
+        if (laden(b->db, sqlite3_column_int64(q, 0), &r) != 0) rc = -1;
+        else {
+            char befragte[48], lieferungen[48];
+            docmodel_paragraph(d, docmodel_printf(d->model, "**%s**: %s aus %s.", r.titel,
+                format_menge(befragte, sizeof befragte, r.befragte, "Befragte", "Befragte"),
+                format_menge(lieferungen, sizeof lieferungen, r.dateien, "Lieferung", "Lieferungen")));
+            rc = kapitel_befragung_auswertung(d, b->db, &r, 0);
+            docmodel_note(d, "Kreuztabellen und offene Antworten: befragung.pdf.");
+            any = 1;
         }
-        docmodel_note(d, "Die vollständige Auswertung mit Anteilen und Diagrammen steht in befragung.pdf; "
-                              ". = Zahlenwert geheim zu halten (kleine Fallzahl).");
+        befragung_r_free(&r);
     }
-    sqlite3_finalize(f);
     sqlite3_finalize(q);
-    if (!any) docmodel_paragraph(d, "Im Datenbestand ist keine Befragung.");
-    return 0;
+    if (!any && rc == 0) docmodel_paragraph(d, "Im Datenbestand ist keine Befragung.");
+    return rc;
 }
 
 static int kapitel_legende(struct docmodel_chapter *d)
@@ -211,4 +200,3 @@ int kapitel_bericht_fuellen(struct docmodel_chapter *d, const struct vorlage *v,
     default: return 0;
     }
 }
-

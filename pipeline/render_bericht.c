@@ -12,8 +12,9 @@
  *                chapter's indicator ids or all
  *   eingang      the deliveries per source and the Rücklauf
  *   statusberichte  status counts per Handlungsfeld and the overdue measures
- *   befragung    per survey the respondents and per question asked/answered
- *                (personal questions never; the full evaluation: befragung.pdf)
+ *   befragung    per survey the evaluation as in befragung.pdf: Rücklauf,
+ *                per question its table and chart (personal questions never;
+ *                the appendices stay in befragung.pdf)
  *   legende      the table symbols of official statistics (DIN 55301)
  *   quellen      the deliveries the report is made from, with SHA-256
  * Each chapter is built once as blocks of the document model (docmodel.h;
@@ -208,7 +209,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         diag_warning("Vorlage %s: stand %s gilt nur für Titelblatt und Fußzeilen; „überfällig“ und die "
                      "übrigen Ausgaben rechnen mit dem Tag des Laufs — Stand in der Konfiguration setzen "
                      "([bericht] stand)", pfad, v.stand);
-    struct kapitel_bericht b = { cfg, db, { { 0 }, { 0 }, 0 }, stand, 0 };
+    struct kapitel_bericht b = { cfg, db, { { 0 }, { 0 }, 0, NULL }, stand, 0 };
     kapitel_gebiete_laden(cfg, db, &b.gebiete);
 
     /* the editions: committee editions of the template, then area editions */

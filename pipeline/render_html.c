@@ -56,7 +56,7 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
         vorlage_free(&v);
         return IB_EXIT_USAGE;
     }
-    struct kapitel_bericht b = { cfg, db, { { 0 }, { 0 }, 0 }, stand, 1 };
+    struct kapitel_bericht b = { cfg, db, { { 0 }, { 0 }, 0, NULL }, stand, 1 };
     kapitel_gebiete_laden(cfg, db, &b.gebiete);
     struct docmodel *m = docmodel_new();
     int rc = docmodel_vorlage(m, &v, NULL, stand, kapitel_bericht_fuellen, &b) == 0 ? IB_EXIT_OK : IB_EXIT_STORE;
@@ -64,11 +64,12 @@ static int render(const struct ib_config *cfg, sqlite3 *db)
     struct htmldoc_result res;
     if (rc == IB_EXIT_OK) rc = htmldoc_write(m, target, &res) == 0 ? IB_EXIT_OK : IB_EXIT_OUTPUT;
     if (rc == IB_EXIT_OK) {
-        char seiten[48], tabellen[48], diagramme[48];
-        diag_info("%s/ geschrieben (%s, %s mit CSV-Datei, %s)", target,
+        char seiten[48], tabellen[48], diagramme[48], karten[48];
+        diag_info("%s/ geschrieben (%s, %s mit CSV-Datei, %s, %s)", target,
                   format_menge(seiten, sizeof seiten, res.pages, "Seite", "Seiten"),
                   format_menge(tabellen, sizeof tabellen, res.tables, "Tabelle", "Tabellen"),
-                  format_menge(diagramme, sizeof diagramme, res.charts, "Diagramm", "Diagramme"));
+                  format_menge(diagramme, sizeof diagramme, res.charts, "Diagramm", "Diagramme"),
+                  format_menge(karten, sizeof karten, res.maps, "Karte", "Karten"));
     }
     free(target);
     docmodel_free(m);

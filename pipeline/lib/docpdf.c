@@ -6,6 +6,7 @@
 #include "docpdf.h"
 #include "diag.h"
 #include "format.h"
+#include "pdfmap.h"
 #include "pdftable.h"
 #include "textwrap.h"
 
@@ -626,6 +627,16 @@ static int diagramm(struct writer *w, const struct pdfchart *c)
     return rc;
 }
 
+/* a map (pdfmap.h): never split; it tags itself as one Figure with its Alt text */
+static int karte(struct writer *w, const struct karte *k)
+{
+    if (!w->pdf.page) neue_seite(w);
+    double h = pdfmap_height(&w->pdf, k, 0);
+    double room = seiten_platz(w);
+    platz(w, h < room ? h : room);
+    return pdfmap_draw(&w->pdf, k, 0);
+}
+
 static HPDF_Image bild_laden(struct writer *w, const char *pfad)
 {
     size_t n = strlen(pfad);
@@ -681,6 +692,7 @@ static double block_hoehe(struct writer *w, const struct docmodel_block *b)
 {
     switch (b->kind) {
     case DOCMODEL_CHART: return diagramm_hoehe(w, b->chart);
+    case DOCMODEL_MAP: return pdfmap_height(&w->pdf, b->karte, 0);
     case DOCMODEL_PARAGRAPH: case DOCMODEL_NOTE: case DOCMODEL_LEGEND: case DOCMODEL_ITEM:
         return 2 * leading(docpdf_stil.text);
     case DOCMODEL_TABLE: {
@@ -720,6 +732,9 @@ static int block_schreiben(struct writer *w, const struct docmodel_chapter *c, i
         break;
     case DOCMODEL_FIGURE:
         if (abbildung(w, b->figure) != 0) return -1;
+        break;
+    case DOCMODEL_MAP:
+        if (karte(w, b->karte) != 0) return -1;
         break;
     }
     if (w->liste_offen && (!next || next->kind != DOCMODEL_ITEM)) {

@@ -7,6 +7,7 @@
 #include "fsutil.h"
 #include "htmlout.h"
 #include "svgchart.h"
+#include "svgmap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,7 +184,7 @@ static int write_chapter(struct htmlsite *s, const struct docmodel *m, const str
     if (i + 1 < m->nchapters) { fr.next.href = ki[i + 1].datei; fr.next.text = ki[i + 1].titel; }
     struct htmlpage p;
     if (htmlpage_open(&p, s, ki[i].datei, &fr) != 0) return -1;
-    int abschnitt = 0, charts = 0, rc = 0;
+    int abschnitt = 0, charts = 0, maps = 0, rc = 0;
     for (int b = 0; b < c->nblocks && rc == 0; b++) {
         const struct docmodel_block *bl = &c->blocks[b];
         switch (bl->kind) {
@@ -215,6 +216,13 @@ static int write_chapter(struct htmlsite *s, const struct docmodel *m, const str
             break;
         }
         case DOCMODEL_FIGURE: rc = write_figure(&p, s, bl->figure, ++*figures); break;
+        case DOCMODEL_MAP: {
+            char id[32];
+            snprintf(id, sizeof id, "karte-%d", ++maps);
+            rc = svgmap_figure(htmlpage_block(&p), bl->karte, id);
+            if (rc == 0 && res) res->maps++;
+            break;
+        }
         }
     }
     if (rc != 0) s->failed = 1;

@@ -20,7 +20,8 @@
  * last heading), th scope, right-aligned number columns, merged cells as
  * rowspan, highlighted rows, and its CSV; CHART → inline SVG (svgchart.h)
  * with the alternative text docmodel_chart_alt (the PDF's Figure /Alt);
- * FIGURE → img with its alt text and caption; LEGEND, NOTE, HIGHLIGHT →
+ * FIGURE → img with its alt text and caption; MAP → inline SVG map
+ * (svgmap.h, the alternative text karte_alt as the PDF's); LEGEND, NOTE, HIGHLIGHT →
  * styled paragraphs.  Untitled chapters (no heading in the PDF either)
  * get a page titled with the document title.
  */
@@ -34,6 +35,7 @@ struct htmldoc_result {
     int pages;                 /* HTML pages incl. index.html */
     int tables;                /* tables (= CSV files) */
     int charts;                /* inline SVG charts */
+    int maps;                  /* inline SVG maps */
     int files;                 /* all files of the site */
 };
 

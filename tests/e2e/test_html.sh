@@ -28,6 +28,9 @@ gebiet    = K03461
 vergleich = K030
 [dokument]
 vorlage = templates/wesermarsch/bericht.ini
+[karte]
+indikatoren = 2-3-1
+geometrie   = config/geo/kreise_niedersachsen.geojson
 INI
 run_ib report --config "$TMP/bericht.ini" --inbox "$in" --out "$out"
 check_eq "HTML: report endet mit 0" 0 "$rc"
@@ -148,6 +151,36 @@ v = [r for r in csv.DictReader(open(bev, encoding="utf-8-sig")) if r["GeoCode"] 
 value = f"{int(float(v[0]['Value'])):,}".replace(",", ".")
 found = [f for f in glob.glob(os.path.join(site, "kapitel-*.csv")) if any(r and r[0] == "Wesermarsch" and value in r for r in read(f)[0])]
 ok(found, f"Kennzahlen: Bevölkerung Wesermarsch 2024 = {value} (LSN) in einer CSV-Datei")
+PY
+
+# the map of the Einbürgerungen (2-3-1): every Kreis of the geometry once, the
+# Wesermarsch outlined and coloured as the legend class of its value (LSN)
+$PY - "$site/kapitel-10.html" config/geo/kreise_niedersachsen.geojson $nds/csv/indicator_2-3-1.csv <<'PY'
+import csv, json, re, sys
+page, geo, lsn = sys.argv[1:4]
+def ok(c, d): print(("ok - " if c else "not ok - ") + d)
+html = open(page, encoding="utf-8").read()
+m = re.search(r'<figure class="karte">(.*?)</figure>', html, re.S)
+ok(m is not None, "Karte: als SVG im Kapitel Kennzahlen")
+svg = m.group(1) if m else ""
+ars = sorted(f["properties"]["ARS"] for f in json.load(open(geo, encoding="utf-8"))["features"])
+areas = {a: f for f, a in re.findall(r'<path fill="(#[0-9A-F]{6})" data-ars="(\d+)"', svg)}
+ok(sorted(areas) == ars, f"Karte: jeder der {len(ars)} Kreise der Geometrie genau einmal ({len(areas)})")
+ok(re.search(r'class="umriss"[^>]*data-ars="03461"', svg) is not None, "Karte: Wesermarsch umrandet")
+rows = [r for r in csv.DictReader(open(lsn, encoding="utf-8-sig")) if r["GeoCode"].startswith("K") and r["Value"]]
+jahr = max(int(r["Year"]) for r in rows)
+wert = float([r for r in rows if r["GeoCode"] == "K03461" and int(r["Year"]) == jahr][0]["Value"])
+def zahl(t): return float(t.replace(".", "").replace(",", "."))
+klasse = None
+for farbe, text in re.findall(r'<rect [^>]*fill="(#[0-9A-F]{6})" stroke="#999"/>\n<text [^>]*>([^<]*)</text>', svg):
+    r = re.fullmatch(r"([\d.,]+) bis (unter )?([\d.,]+)( %)?", text)
+    if r and zahl(r.group(1)) <= wert and (wert < zahl(r.group(3)) or (not r.group(2) and wert <= zahl(r.group(3)))):
+        klasse = farbe
+ok(klasse is not None and areas.get("03461") == klasse,
+   f"Karte: Wesermarsch {jahr} ({wert:g}) in der Farbe ihrer Klasse ({areas.get('03461')}, Legende {klasse})")
+ok(f"<title id=\"karte-1-t\">" in svg and "Wesermarsch" in re.search(r'<desc id="karte-1-d">([^<]*)', svg).group(1),
+   "Karte: title und Alternativtext mit dem eigenen Kreis")
+ok("Kartengrundlage: © GeoBasis-DE / BKG" in svg, "Karte: Quellenvermerk der Geometrie")
 PY
 
 # (a) rendering in headless Chromium

@@ -3,7 +3,8 @@
  * htmlout (escaping, **bold**, CSV fields, a site with a table and its CSV,
  * heading order, the atomic swap that keeps the last good edition) and
  * svgchart (well-formed SVG read back with expat, role/title/desc, German
- * tick labels, the PDF's colours, gaps for missing values, invalid charts).
+ * tick labels, the PDF's colours, gaps for missing values, invalid charts)
+ * and svgmap (every area with its class colour, outline, hatching, alt text).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include "lib/htmlout.h"
 #include "lib/pdfchart.h"
 #include "lib/svgchart.h"
+#include "lib/svgmap.h"
 
 #include <expat.h>
 #include <math.h>
@@ -380,6 +382,71 @@ static void test_svg_invalid(void **state)
     free(buf);
 }
 
+
+/* ---- SVG maps ----------------------------------------------------------- */
+
+static void test_svg_map(void **state)
+{
+    (void)state;
+    struct geo_karte geo;
+    assert_int_equal(geo_laden("tests/fixtures/geo/mini.geojson", &geo), 0);
+    geo_projizieren(&geo);
+    struct karte k;
+    karte_init(&k, &geo);
+    k.titel = "Anteil „A“";
+    k.jahr = 2024;
+    k.eigen = geo.gebiete[1].ars;
+    k.quelle = "LSN";
+    for (size_t i = 0; i < geo.n; i++) karte_setzen(&k, i, KARTE_WERT, 10.0 * (double)(i + 1));
+    karte_setzen(&k, geo.n - 1, KARTE_GEHEIM, NAN);
+    assert_int_equal(karte_klassifizieren(&k, 2, KLASSEN_GLEICH, 1), 0);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(svgmap_figure(f, &k, "karte-1"), 0);
+    fclose(f);
+    /* well-formed, role=img, title and desc = karte_alt */
+    char *start = strstr(buf, "<svg"), *end = strstr(buf, "</svg>");
+    assert_non_null(start);
+    assert_non_null(end);
+    struct svgcheck chk;
+    memset(&chk, 0, sizeof chk);
+    XML_Parser p = XML_ParserCreate("UTF-8");
+    XML_SetUserData(p, &chk);
+    XML_SetElementHandler(p, on_start, on_end);
+    XML_SetCharacterDataHandler(p, on_chars);
+    assert_int_equal(XML_Parse(p, start, (int)(end + 6 - start), 1), XML_STATUS_OK);
+    XML_ParserFree(p);
+    assert_int_equal(chk.role, 1);
+    assert_non_null(strstr(buf, "<title id=\"karte-1-t\">Anteil „A“, 2024, nach Kreisen</title>"));
+    char alt[2000];
+    karte_alt(&k, alt, sizeof alt);
+    assert_string_equal(chk.desc_text, alt);
+    /* every area once with its class colour, the own area outlined, the secret one hatched */
+    for (size_t i = 0; i < geo.n; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "<path fill=\"#%06X\" data-ars=\"%s\"", karte_farbe(&k, i) & 0xFFFFFFu, geo.gebiete[i].ars);
+        if (count(buf, want) != 1) fail_msg("Gebiet %s: %d× „%s“", geo.gebiete[i].ars, count(buf, want), want);
+    }
+    assert_int_equal(count(buf, "class=\"umriss\""), 1);
+    assert_non_null(strstr(buf, "fill=\"url(#karte-1-geheim)\""));
+    assert_non_null(strstr(buf, "Kartengrundlage: © GeoBasis-DE / BKG 2021 (Daten verändert)"));
+    free(buf);
+    /* no classes: refused, nothing written */
+    struct karte leer;
+    karte_init(&leer, &geo);
+    buf = NULL;
+    f = open_memstream(&buf, &len);
+    assert_int_equal(svgmap_figure(f, &leer, "k"), -1);
+    fflush(f);
+    assert_int_equal(len, 0);
+    fclose(f);
+    free(buf);
+    karte_free(&leer);
+    karte_free(&k);
+    geo_free(&geo);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -389,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_svg_line),
         cmocka_unit_test(test_svg_bars),
         cmocka_unit_test(test_svg_invalid),
+        cmocka_unit_test(test_svg_map),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

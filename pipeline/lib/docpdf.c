@@ -639,13 +639,7 @@ static int karte(struct writer *w, const struct karte *k)
 
 static HPDF_Image bild_laden(struct writer *w, const char *pfad)
 {
-    size_t n = strlen(pfad);
-    int png = n > 4 && strcasecmp(pfad + n - 4, ".png") == 0;
-    HPDF_Image img = png ? HPDF_LoadPngImageFromFile(w->pdf.pdf, pfad) : HPDF_LoadJpegImageFromFile(w->pdf.pdf, pfad);
-    if (!img)
-        diag_error("Bild %s ist kein lesbares %s-Bild (libharu-Fehler 0x%04lX)", pfad, png ? "PNG" : "JPEG",
-                   (unsigned long)w->pdf.error);
-    return img;
+    return pdfdoc_image_load(&w->pdf, pfad);          /* PNG alpha put onto white (PDF/A) */
 }
 
 static int abbildung(struct writer *w, const struct docmodel_figure *fg)
@@ -763,15 +757,8 @@ static int titelseite(struct writer *w)
         pdfdoc_tag_end(doc);
     }
     if (in->logo) {
-        size_t n = strlen(in->logo);
-        int png = n > 4 && strcasecmp(in->logo + n - 4, ".png") == 0;
-        HPDF_Image img = png ? HPDF_LoadPngImageFromFile(doc->pdf, in->logo)
-                             : HPDF_LoadJpegImageFromFile(doc->pdf, in->logo);
-        if (!img) {
-            diag_error("Logo %s ist kein lesbares %s-Bild (libharu-Fehler 0x%04lX)", in->logo,
-                       png ? "PNG" : "JPEG", (unsigned long)doc->error);
-            return -1;
-        }
+        HPDF_Image img = pdfdoc_image_load(doc, in->logo);     /* PNG alpha put onto white (PDF/A) */
+        if (!img) return -1;
         double iw = HPDF_Image_GetWidth(img), ih = HPDF_Image_GetHeight(img);
         double hgt = 56, wid = iw * hgt / ih;
         if (wid > 160) { wid = 160; hgt = ih * wid / iw; }
@@ -972,7 +959,9 @@ static int inhalt_setzen(struct writer *w, int zeichnen)
                 pdfdoc_artifact_end(doc);
             }
             pdfdoc_text(doc, f, size, x1 - zw, base, zahl, (size_t)zn);
-            pdfdoc_link(doc, x0, entry_top - n * lh, x1, entry_top, ziel, e->y + 18);
+            char wohin[640];
+            snprintf(wohin, sizeof wohin, "Gehe zu Seite %d: %s%s%s", ziel + 1, nr, *nr ? " " : "", e->titel);
+            pdfdoc_link(doc, x0, entry_top - n * lh, x1, entry_top, ziel, e->y + 18, wohin);
             pdfdoc_tag_end(doc);
             pdfdoc_tag_end(doc);
         }

@@ -50,6 +50,11 @@
  *
  * All text is UTF-8 and drawn with the document's embedded TrueType fonts
  * (doc->regular, doc->bold).  Units: PDF points (1/72 inch).
+ *
+ * Tagged PDF: a chart is one Figure element (inside the innermost open
+ * element; an open Figure is used as it is) with /Alt — c->alt, or else
+ * the text of pdfchart_alt_text — and everything drawn, title, axis labels
+ * and source included, is its content.
  */
 #ifndef IB_PDFCHART_H
 #define IB_PDFCHART_H
@@ -102,6 +107,8 @@ struct pdfchart {
     double height;                   /* LINE/BAR: height of the plot area; 0 = 170.
                                         HBAR/STACKED100: ignored, the rows are sized
                                         by their wrapped labels */
+    const char *alt;                 /* alternative text of the Figure (UTF-8);
+                                        NULL = pdfchart_alt_text */
 };
 
 /* A value axis from pdfchart_nice_axis. */
@@ -168,5 +175,19 @@ double pdfchart_height(struct pdfdoc *doc, const struct pdfchart *c);
  * put on an axis) or taller than an empty page.
  */
 int pdfchart_draw(struct pdfdoc *doc, const struct pdfchart *c);
+
+/*
+ * pdfchart_alt_text — a German alternative text made from the chart's data
+ * (malloc'd UTF-8): the kind (Liniendiagramm, Säulendiagramm,
+ * Balkendiagramm, gestapeltes Balkendiagramm), the title in „…“ and the
+ * unit; then for one series every category with its value („Ja: 12; Nein:
+ * 3“), for several series each series with its last value and that
+ * category („Wesermarsch 2023: 12,4 %; Niedersachsen 2023: 15,1 %“); values
+ * in German number format with the chart's decimals and „ %“ on a percent
+ * axis, a missing one as „keine Angabe“; the target („Ziel: 15 %“) and the
+ * source („Quelle: …“).  Stacked charts give each category's shares.  NULL
+ * for an invalid chart.
+ */
+char *pdfchart_alt_text(const struct pdfchart *c);
 
 #endif

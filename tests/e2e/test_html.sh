@@ -7,7 +7,9 @@
 # headers with scope, svg title/desc, img alt, no script, no external
 # reference, every link and CSV) — and check_html.py itself on deliberately
 # broken pages, one defect each; the CSV files against the input
-# (119 measures, counts per Handlungsfeld); atomic and reproducible output,
+# (119 measures, counts per Handlungsfeld, group headings); the map (every
+# Kreis, the own one's class colour); the same content as the PDF (bookmarks =
+# headings, Figure /Alt = SVG desc, pikepdf); atomic and reproducible output,
 # [html] ausgabe.
 . "$(dirname "$0")/lib.sh"
 
@@ -181,6 +183,43 @@ ok(klasse is not None and areas.get("03461") == klasse,
 ok(f"<title id=\"karte-1-t\">" in svg and "Wesermarsch" in re.search(r'<desc id="karte-1-d">([^<]*)', svg).group(1),
    "Karte: title und Alternativtext mit dem eigenen Kreis")
 ok("Kartengrundlage: © GeoBasis-DE / BKG" in svg, "Karte: Quellenvermerk der Geometrie")
+PY
+
+# the same content as the PDF: the chapters and sections of the HTML (h1 of each
+# page, the numbered h2) are the PDF's bookmarks in the same order, and every SVG
+# desc is the /Alt of a Figure of integrationsbericht.pdf (pikepdf)
+$PY - "$site" "$out/integrationsbericht.pdf" <<'PY'
+import glob, html, os, re, sys
+import pikepdf
+site, pdfpath = sys.argv[1:3]
+def ok(c, d): print(("ok - " if c else "not ok - ") + d)
+pdf = pikepdf.open(pdfpath)
+with pdf.open_outline() as o:
+    def walk(items, acc):
+        for it in items:
+            acc.append(it.title)
+            walk(it.children, acc)
+        return acc
+    bookmarks = [t for t in walk(o.root, []) if t != "Inhalt"]
+def text(s): return " ".join(html.unescape(re.sub(r"<[^>]+>", "", s)).split())
+pages = sorted(glob.glob(os.path.join(site, "kapitel-*.html"))) + sorted(glob.glob(os.path.join(site, "anhang-*.html")))
+heads = []
+for p in pages:
+    t = open(p, encoding="utf-8").read()
+    heads += [text(h) for lv, h in re.findall(r"<h([12])[^>]*>(.*?)</h\1>", t, re.S) if lv == "1" or re.match(r"\s*[0-9A-Z]+\.\d+ ", text(h))]
+ok(heads == bookmarks, f"wie im PDF: {len(heads)} Kapitel und Abschnitte in der Reihenfolge der Lesezeichen "
+   f"({[(a, b) for a, b in zip(heads, bookmarks) if a != b][:2]}, {len(bookmarks)} Lesezeichen)")
+alts = []
+def st(node):
+    if isinstance(node, pikepdf.Dictionary):
+        if node.get("/S") == "/Figure" and "/Alt" in node: alts.append(str(node.Alt))
+        if node.get("/K") is not None: st(node.K)
+    elif isinstance(node, pikepdf.Array):
+        for x in node: st(x)
+st(pdf.Root.StructTreeRoot)
+descs = [text(d) for p in pages for d in re.findall(r'<desc id="[^"]+">(.*?)</desc>', open(p, encoding="utf-8").read(), re.S)]
+ok(descs and sorted(descs) == sorted(" ".join(a.split()) for a in alts),
+   f"wie im PDF: die {len(descs)} Alternativtexte der Diagramme und Karten = /Alt der {len(alts)} Figures")
 PY
 
 # (a) rendering in headless Chromium

@@ -44,6 +44,7 @@ static const char *const k_indikatoren[] = {
 static const char *const k_karte[] = {
     "indikatoren", "klassen", "methode", "geometrie", "quellenvermerk", "lizenz", NULL };
 static const char *const k_dokument[] = { "vorlage", "pdf", "gebietsausgaben", "prozesse", NULL };
+static const char *const k_html[] = { "ausgabe", "ordner", NULL };
 static const char *const k_manifest[] = { "datei", NULL };
 static const char *const k_konfiguration[] = { "unbekannte_schluessel", NULL };
 
@@ -57,7 +58,7 @@ static const struct abschnitt {
     { "rueckmeldebogen", k_rueckmeldebogen }, { "massnahmenliste", k_massnahmenliste },
     { "befragung", k_befragung }, { "indikatoren", k_indikatoren }, { "karte", k_karte },
     { "dokument", k_dokument },
-    { "manifest", k_manifest }, { "konfiguration", k_konfiguration },
+    { "html", k_html }, { "manifest", k_manifest }, { "konfiguration", k_konfiguration },
 };
 enum { NBEKANNTE = sizeof bekannte / sizeof bekannte[0] };
 

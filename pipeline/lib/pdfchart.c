@@ -270,6 +270,20 @@ static struct rgb series_colour(const struct pdfchart *c, int s)
     return palette[s % NPALETTE];
 }
 
+unsigned long pdfchart_series_rgb(const struct pdfchart *c, int s)
+{
+    struct rgb col = series_colour(c, s);
+    return (unsigned long)lround(col.r * 255) << 16 | (unsigned long)lround(col.g * 255) << 8
+         | (unsigned long)lround(col.b * 255);
+}
+
+int pdfchart_series_dash(int s, double pattern[4])
+{
+    int d = s % 6;
+    for (int i = 0; i < ndash[d]; i++) pattern[i] = dashes[d][i];
+    return ndash[d];
+}
+
 static int decimals_of(const struct pdfchart *c)
 {
     return c->decimals < 0 ? 0 : c->decimals > MAX_DECIMALS ? MAX_DECIMALS : c->decimals;

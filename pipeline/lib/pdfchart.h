@@ -143,6 +143,20 @@ int pdfchart_nice_axis(double lo, double hi, int max_intervals, double min_step,
 char *pdfchart_format_tick(char *buf, size_t size, double value, int decimals, int percent);
 
 /*
+ * pdfchart_series_rgb — the colour of series s as pdfchart_draw fills and
+ * strokes it, 0xRRGGBB (Okabe–Ito, or the diverging Likert scale of a
+ * stacked chart): for other writers of the same chart (svgchart.h).
+ */
+unsigned long pdfchart_series_rgb(const struct pdfchart *c, int s);
+
+/*
+ * pdfchart_series_dash — the dash pattern of line series s (points, on/off
+ * lengths): writes up to 4 numbers into pattern, returns how many (0 = a
+ * solid line).
+ */
+int pdfchart_series_dash(int s, double pattern[4]);
+
+/*
  * pdfchart_height — total height in points the chart takes when drawn on
  * doc: title, plot, labels, legend, source line and the gap below the chart
  * (the amount pdfchart_draw moves doc->y down).  Needs only doc's fonts and

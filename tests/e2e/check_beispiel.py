@@ -229,9 +229,7 @@ def befragung(out, beispiel, fragebogen, schwelle):
     check(any(z.startswith(code + "  ") for z in zellen) and erw in zellen,
           "befragung.xlsx: %s mit „%s“" % (code, erw))
     text = pdftext(os.path.join(out, "integrationsbericht.pdf"))
-    zeile = [z for z in text.splitlines() if z.startswith(code + " ")]
-    check(zeile and zeile[0].split()[-2:] == [zeige(len(rows)), zeige(n)],
-          "Integrationsbericht: %s gefragt %d, Antworten %s" % (code, len(rows), zeige(n)), zeile)
+    check(erw in text, "Integrationsbericht: %s %s (Kapitel Befragung)" % (code, erw))
 
 
 def main():

@@ -25,7 +25,7 @@ LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lzip -lexpat
 
 LIB_SRC = $(wildcard pipeline/lib/*.c)
 LIB_OBJ = $(patsubst pipeline/lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/schema_sql.o
-STAGES  = ingest compute render-xlsx render-pdf render-eingang render-indikatoren render-bericht rueckmeldebogen render-befragung manifest
+STAGES  = ingest compute render-xlsx render-pdf render-eingang render-indikatoren render-bericht render-html rueckmeldebogen render-befragung manifest
 BINS    = $(addprefix $(BUILD)/bin/ibericht-,$(STAGES)) $(BUILD)/bin/ibericht
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -121,7 +121,11 @@ $(BUILD)/bin/ibericht-render-indikatoren: pipeline/render_indikatoren.c $(KAPITE
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-bericht: pipeline/render_bericht.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/bin/ibericht-render-bericht: pipeline/render_bericht.c $(KAPITEL_SRC) pipeline/kapitel.h pipeline/kapitel_befragung.h $(BUILD)/libibericht.a pipeline/lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
+
+$(BUILD)/bin/ibericht-render-html: pipeline/render_html.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
@@ -129,9 +133,9 @@ $(BUILD)/bin/ibericht-rueckmeldebogen: pipeline/rueckmeldebogen.c $(BUILD)/libib
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-befragung: pipeline/render_befragung.c $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/bin/ibericht-render-befragung: pipeline/render_befragung.c $(KAPITEL_SRC) pipeline/kapitel.h pipeline/kapitel_befragung.h $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
 $(BUILD)/bin/ibericht-manifest: pipeline/manifest.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)

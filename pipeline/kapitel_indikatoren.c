@@ -22,6 +22,7 @@ void kapitel_indikator_free(struct kapitel_indikator *i)
 void kapitel_gebiete_laden(const struct ib_config *cfg, sqlite3 *db, struct kapitel_gebiete *a)
 {
     memset(a, 0, sizeof *a);
+    a->cfg = cfg;
     char **v = config_list(cfg, "indikatoren:vergleich", "", NULL);
     const char *main_area = config_string(cfg, "indikatoren:gebiet", NULL);
     sqlite3_stmt *q = store_prepare(db,
@@ -208,6 +209,7 @@ void kapitel_indikator_zeichnen(struct docmodel_chapter *aus, sqlite3 *db, const
         docmodel_note(aus, src);
     }
     if (*ind->hinweis) docmodel_note(aus, ind->hinweis);
+    kapitel_karte(aus, db, a, ind);
     for (size_t k = 0; k < (size_t)a->n * (size_t)ny; k++) free(cells_text[k]);
     free(cells_text);
     free(vals);

@@ -73,13 +73,18 @@ static int load_series(sqlite3 *db, const struct katalog *k, struct reihe_texte 
 }
 
 /* The current observations of up to four datasets (one indicator's
- * inputs) into *beob (reused buffer, *cap its capacity); returns the count
- * or -1.  Memory stays at one indicator's inputs, whatever the store holds. */
+ * inputs) into *beob (reused buffer, *cap its capacity), their beobachtung
+ * ids into *ids; dataset d lands in [von[d], bis[d]) (empty for a repeat).
+ * Observations suppressed in the raw data (*geheim) get their status.
+ * Returns the count or -1.  Memory stays at one indicator's inputs,
+ * whatever the store holds. */
 static long load_inputs(sqlite3_stmt *q, const char *const ds[4], const struct reihe_texte *reihen,
-                        const struct strmap *index, struct indikator_beobachtung **beob, size_t *cap)
+                        const struct strmap *index, const struct strmap *geheim, struct indikator_beobachtung **beob,
+                        int64_t **ids, size_t *cap, size_t von[4], size_t bis[4])
 {
     size_t nb = 0;
     for (int d = 0; d < 4; d++) {
+        von[d] = bis[d] = nb;
         if (!ds[d]) continue;
         int dup = 0;
         for (int e = 0; e < d; e++) dup |= ds[e] && strcmp(ds[e], ds[d]) == 0;
@@ -91,8 +96,13 @@ static long load_inputs(sqlite3_stmt *q, const char *const ds[4], const struct r
             int n = snprintf(key, sizeof key, "%lld", (long long)sqlite3_column_int64(q, 0));
             int64_t ri;
             if (!strmap_get(index, key, (size_t)n, &ri)) continue;
-            if (nb == *cap) { *cap = *cap ? *cap * 2 : 4096; *beob = xrealloc(*beob, *cap * sizeof **beob); }
+            if (nb == *cap) {
+                *cap = *cap ? *cap * 2 : 4096;
+                *beob = xrealloc(*beob, *cap * sizeof **beob);
+                *ids = xrealloc(*ids, *cap * sizeof **ids);
+            }
             const struct reihe_texte *r = &reihen[ri];
+            (*ids)[nb] = sqlite3_column_int64(q, 4);
             struct indikator_beobachtung *o = &(*beob)[nb++];
             memset(o, 0, sizeof *o);
             o->indikator = r->indikator;
@@ -110,9 +120,55 @@ static long load_inputs(sqlite3_stmt *q, const char *const ds[4], const struct r
                 o->wert = NAN;
                 o->symbol = sym;
             }
+            if (geheim->count) {
+                int64_t st;
+                n = snprintf(key, sizeof key, "%lld", (long long)(*ids)[nb - 1]);
+                if (strmap_get(geheim, key, (size_t)n, &st)) o->geheim = (enum geheimhaltung_status)st;
+            }
         }
+        bis[d] = nb;
     }
     return (long)nb;
+}
+
+/*
+ * Geheimhaltung of the raw observations of one dataset, the first time an
+ * indicator loads it: if an indicator with schwelle > 0 uses it as counts
+ * (indikator_datensatz_schwelle), suppress its observations b[0..n) as a
+ * whole (indikator_rohdaten_schuetzen: area hierarchy, gebiet_gesamt,
+ * Merkmale with a total), mark them in b, remember the suppressed ids in
+ * *geheim for later indicators and record datensatz_schutz /
+ * beobachtung_geheim for the renderers.  A dataset that cannot be protected
+ * is recorded with bis_id 0: every observation of it is then printed as „.“
+ * (fail closed).  Returns 0, 1 (the dataset failed, reported) or -1 (store).
+ */
+static int schuetzen(sqlite3 *db, sqlite3_stmt *ds_ins, sqlite3_stmt *b_ins, const struct katalog *k,
+                     const char *datensatz, struct indikator_beobachtung *b, const int64_t *ids, size_t n,
+                     const struct geheimhaltung_optionen *gh, struct strmap *geheim)
+{
+    unsigned schwelle = indikator_datensatz_schwelle(k, datensatz);
+    if (schwelle == 0) return 0;
+    enum geheimhaltung_status *st = xcalloc(n + 1, sizeof *st);
+    int failed = indikator_rohdaten_schuetzen(k, datensatz, b, n, gh, st) < 0;
+    sqlite3_reset(ds_ins);
+    store_bind_text(ds_ins, 1, datensatz);
+    sqlite3_bind_int(ds_ins, 2, (int)schwelle);
+    sqlite3_bind_int(ds_ins, 3, failed ? 0 : 1);
+    int rc = sqlite3_step(ds_ins) == SQLITE_DONE ? (failed ? 1 : 0) : -1;
+    for (size_t j = 0; j < n && rc == 0; j++) {
+        if (st[j] == GEHEIMHALTUNG_WERT) continue;
+        b[j].geheim = st[j];
+        char key[32];
+        int len = snprintf(key, sizeof key, "%lld", (long long)ids[j]);
+        strmap_put(geheim, key, (size_t)len, (int64_t)st[j]);
+        sqlite3_reset(b_ins);
+        sqlite3_bind_int64(b_ins, 1, ids[j]);
+        store_bind_text(b_ins, 2, st[j] == GEHEIMHALTUNG_PRIMAER ? "primaer" : "sekundaer");
+        if (sqlite3_step(b_ins) != SQLITE_DONE) rc = -1;
+    }
+    free(st);
+    if (rc < 0) store_error(db, "Geheimhaltung der Rohdaten");
+    return rc;
 }
 
 static const char *delta_name(enum indikator_delta d)
@@ -315,7 +371,8 @@ static int write_coverage(sqlite3 *db, const struct katalog *k, const struct ind
 int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
 {
     if (store_exec(db, "DELETE FROM katalog_handlungsfeld; DELETE FROM katalog_indikator; DELETE FROM indikator_wert;"
-                       " DELETE FROM indikator_stand; DELETE FROM indikator_abdeckung;") != 0)
+                       " DELETE FROM indikator_stand; DELETE FROM indikator_abdeckung; DELETE FROM datensatz_schutz;"
+                       " DELETE FROM beobachtung_geheim;") != 0)
         return IB_EXIT_STORE;
     const char *pfad = config_string(cfg, "indikatoren:katalog", NULL);
     if (!pfad) return IB_EXIT_OK;
@@ -332,10 +389,16 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
     struct strmap index = { 0 };
     int rc = load_series(db, &k, &reihen, &nreihen, &index) == 0 ? IB_EXIT_OK : IB_EXIT_STORE;
     sqlite3_stmt *q = rc == IB_EXIT_OK ? store_prepare(db,
-        "SELECT b.reihe_id, b.jahr, b.wert, b.symbol FROM reihe r JOIN beobachtung b ON b.reihe_id = r.id"
+        "SELECT b.reihe_id, b.jahr, b.wert, b.symbol, b.id FROM reihe r JOIN beobachtung b ON b.reihe_id = r.id"
         "  JOIN source_file s ON s.id = b.source_file_id"
         " WHERE r.indikator = ?1 AND s.superseded_by IS NULL") : NULL;
     if (rc == IB_EXIT_OK && !q) rc = IB_EXIT_STORE;
+    struct strmap geheim = { 0 }, geschuetzt = { 0 };
+    int64_t *ids = NULL;
+    /* bis_id 1 marks success: set to the store's largest id below */
+    sqlite3_stmt *ds_ins = store_prepare(db, "INSERT INTO datensatz_schutz(indikator, schwelle, bis_id) VALUES (?,?,?)");
+    sqlite3_stmt *b_ins = store_prepare(db, "INSERT INTO beobachtung_geheim(beobachtung_id, geheim) VALUES (?,?)");
+    if (!ds_ins || !b_ins) rc = IB_EXIT_STORE;
     /* one indicator at a time, in the order references need */
     struct indikator_ergebnis *erg = xcalloc((size_t)(k.nindikatoren ? k.nindikatoren : 1), sizeof *erg);
     int failed = 0;
@@ -343,12 +406,28 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
         int i = k.reihenfolge[n];
         const struct katalog_indikator *ind = &k.indikatoren[i];
         const char *ds[4] = { ind->wert.datensatz, ind->zaehler.datensatz, ind->nenner.datensatz, ind->reihe.datensatz };
-        long got = load_inputs(q, ds, reihen, &index, &beob, &cap);
+        size_t von[4], bis[4];
+        long got = load_inputs(q, ds, reihen, &index, &geheim, &beob, &ids, &cap, von, bis);
         if (got < 0) { rc = IB_EXIT_STORE; break; }
+        for (int d = 0; d < 4 && rc == IB_EXIT_OK; d++) {
+            int64_t seen;
+            if (!ds[d] || bis[d] == von[d] || strmap_get(&geschuetzt, ds[d], strlen(ds[d]), &seen)) continue;
+            strmap_put(&geschuetzt, ds[d], strlen(ds[d]), 1);
+            int s = schuetzen(db, ds_ins, b_ins, &k, ds[d], beob + von[d], ids + von[d], bis[d] - von[d], &gh, &geheim);
+            if (s < 0) rc = IB_EXIT_STORE;
+            else if (s > 0) failed++;
+        }
+        if (rc != IB_EXIT_OK) break;
         nbeob += (size_t)got;
         if (indikator_berechnen(&k, i, beob, (size_t)got, &gh, erg) != 0) failed++;
     }
     sqlite3_finalize(q);
+    sqlite3_finalize(ds_ins);
+    sqlite3_finalize(b_ins);
+    if (rc == IB_EXIT_OK &&
+        store_exec(db, "UPDATE datensatz_schutz SET bis_id = (SELECT coalesce(max(id), 0) FROM beobachtung)"
+                       " WHERE bis_id = 1") != 0)
+        rc = IB_EXIT_STORE;
     if (failed)
         diag_warning("Katalog %s: %d Indikatoren nicht berechenbar (siehe Meldungen); die übrigen werden berichtet",
                      pfad, failed);
@@ -370,6 +449,9 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
     free(reihen);
     free(beob);
     strmap_free(&index);
+    strmap_free(&geheim);
+    strmap_free(&geschuetzt);
+    free(ids);
     katalog_freigeben(&k);
     return rc;
 }

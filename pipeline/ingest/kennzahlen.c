@@ -19,6 +19,14 @@
  * column is kept as provenance.  Columns whose year header is not a plain
  * year („2020 / 2005“) are passed over with a warning.
  *
+ * Area codes: an AGS-like code — up to three letters and then the digits
+ * of an Amtlicher Gemeindeschlüssel (2 Land, 3 Regierungsbezirk, 5 Kreis,
+ * 8 Gemeinde, 9 Gemeindeverband or 12 Regionalschlüssel digits, starting
+ * with a Land number 01–16) — is stored as „K“ and the digits, the form of
+ * the LSN GeoCode: RH03461 (2-1-1) = 03461 = K03461.  So every delivery of
+ * one area meets under one key; a warning per file names how many values
+ * were renamed and the first example.  Other codes (DG) stay as delivered.
+ *
  * Values: numbers as German Excel writes them (werte.h), or with
  * `zahlformat = englisch` as plain C numbers („26.3“, Open SDG); XLSX
  * number cells are taken as they are.  Table symbols (x . – / …) keep
@@ -27,6 +35,7 @@
  */
 #include "ingest.h"
 #include "lib/diag.h"
+#include "lib/format.h"
 #include "lib/store.h"
 #include "lib/strmap.h"
 #include "lib/terminierung.h"
@@ -76,6 +85,9 @@ struct state {
     int nwcols;
     sqlite3_stmt *ins, *ins_reihe, *get_reihe;
     struct strmap reihen;          /* series key → reihe.id, filled as rows come */
+    long umbenannt;                /* values whose area code was normalised (ags_normal) */
+    char umbenannt_von[32], umbenannt_nach[32];
+    long umbenannt_zeile;
     int rebuild_index;             /* bulk load: index dropped, built again in finish() */
 };
 
@@ -412,6 +424,22 @@ static const char *code_for_name(struct state *st, const char *name)
     return "";
 }
 
+/* The normal form of an AGS-like area code (see the top of the file) into
+ * out: 1 when it differs from g, 0 when g stays as it is. */
+static int ags_normal(const char *g, char *out, size_t size)
+{
+    size_t i = 0, n = strlen(g);
+    while (i < n && i < 4 && isalpha((unsigned char)g[i])) i++;
+    size_t d = n - i;
+    if (i > 3 || !(d == 2 || d == 3 || d == 5 || d == 8 || d == 9 || d == 12)) return 0;
+    for (size_t j = i; j < n; j++)
+        if (!isdigit((unsigned char)g[j])) return 0;
+    int land = (g[i] - '0') * 10 + (g[i + 1] - '0');
+    if (land < 1 || land > 16 || d + 2 > size) return 0;
+    snprintf(out, size, "K%s", g + i);
+    return strcmp(out, g) != 0;
+}
+
 /* The id of the series (indikator, gebiet, gebiet_name, merkmale, einheit):
  * from the map, else from the store, else a new row. */
 static int64_t reihe_id(struct state *st, const char *gebiet, const char *gebiet_name, const char *merkmale,
@@ -453,6 +481,15 @@ static int store_obs(struct ingest_file *f, struct state *st, long row, const ch
         return ingest_error(f, row, colname, "„%s“ ist keine Zahl und kein Tabellenzeichen", text);
     if (v == 0 && !keep_empty) return 0;
     if (v == 0) grund = "kein Wert geliefert";
+    char normal[32];
+    if (ags_normal(gebiet, normal, sizeof normal)) {
+        if (st->umbenannt++ == 0) {
+            snprintf(st->umbenannt_von, sizeof st->umbenannt_von, "%s", gebiet);
+            snprintf(st->umbenannt_nach, sizeof st->umbenannt_nach, "%s", normal);
+            st->umbenannt_zeile = row;
+        }
+        gebiet = normal;
+    }
     int64_t rid = reihe_id(st, gebiet, gebiet_name, merkmale, einheit);
     if (rid < 0) return ingest_error(f, row, NULL, "Speichern fehlgeschlagen: %s", sqlite3_errmsg(f->db));
     sqlite3_stmt *ins = st->ins;
@@ -612,6 +649,13 @@ static int row(struct ingest_file *f, const struct tabelle_zeile *z)
 static int finish(struct ingest_file *f)
 {
     struct state *st = f->state;
+    if (st && st->umbenannt) {
+        char n[48];
+        ingest_warning(f, st->umbenannt_zeile, NULL,
+                       "Gebietsschlüssel in AGS-Form vereinheitlicht: „%s“ als „%s“ gespeichert (Buchstaben vor dem "
+                       "Amtlichen Gemeindeschlüssel werden „K“; %s)", st->umbenannt_von, st->umbenannt_nach,
+                       format_menge(n, sizeof n, st->umbenannt, "Wert", "Werte"));
+    }
     if (st && st->rebuild_index &&
         store_exec(f->db, "CREATE INDEX beobachtung_reihe ON beobachtung(reihe_id, jahr)") != 0)
         return ingest_error(f, 0, NULL, "Datenbestand: Index nicht neu aufgebaut");

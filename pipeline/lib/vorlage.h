@@ -80,7 +80,7 @@ struct vorlage_prosa {
     int anzahl;
 };
 
-/* The prose parts of a chapter, drawn in this order (see dokument_vorlage). */
+/* The prose parts of a chapter, drawn in this order (see docmodel_vorlage_kapitel). */
 enum vorlage_teil {
     VORLAGE_LEITSATZ,              /* key leitsatz: highlighted box „Leitsatz“ */
     VORLAGE_BESCHREIBUNG,          /* key beschreibung: plain prose */

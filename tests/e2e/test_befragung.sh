@@ -38,6 +38,45 @@ check_grep "ohne Maßnahmen: gemeldet" "keine Maßnahmen im Datenbestand: massna
 $PY tests/e2e/check_befragung.py --out "$out" --csv "$sample" --fragebogen config/befragung/wesel.ini \
     --kreuz I.7 --freitexte
 
+# the Integrationsbericht composes the same survey chapter: every question that is not personal,
+# with its text as asked, in questionnaire order; personal ones never; no question heading ends a page
+mkdir -p "$TMP/bvorlage"
+printf '[bericht]\ntitel = Bericht mit Befragung\nkommune = Stadt Wesel\n[kapitel:befragung]\ntitel = Ergebnisse der Befragung\nart = befragung\n' \
+    >"$TMP/bvorlage/bericht.ini"
+{ cat "$job"; printf '\n[dokument]\nvorlage = %s\nprozesse = 1\n' "$TMP/bvorlage/bericht.ini"; } >"$TMP/bbericht.ini"
+run_ib render-bericht --config "$TMP/bbericht.ini" --out "$out"
+check_eq "Integrationsbericht mit Befragungskapitel: Exit-Code 0" 0 "$rc"
+r=$($PY - "$out/integrationsbericht.pdf" config/befragung/wesel.ini <<'PY'
+import re, subprocess, sys
+sys.path.insert(0, "tests/e2e")
+from check_befragung import fragebogen
+fragen, _ = fragebogen(sys.argv[2])
+text = subprocess.run(["pdftotext", sys.argv[1], "-"], capture_output=True, text=True).stdout
+sq = lambda s: re.sub(r"\s+", " ", s).strip()
+flat = sq(text).replace("- ", "")
+pos, fehlt, gefunden = 0, [], 0
+for f in fragen:
+    if f["pers"]:
+        continue
+    p = flat.find(sq(f["code"] + " " + f["text"]).replace("- ", ""), pos)
+    if p < 0:
+        fehlt.append(f["code"])
+    else:
+        gefunden, pos = gefunden + 1, p
+pers = [f["code"] for f in fragen if f["pers"] and sq(f["text"]) in flat]
+codes = {f["code"] for f in fragen}
+letzte = []
+for n, page in enumerate(text.split("\f")[:-1], 1):
+    lines = [l.strip() for l in page.splitlines() if l.strip()]
+    body = [l for l in lines if not re.search(r"Seite \d+ von \d+", l) and not l.startswith("Stand:")]
+    if body and body[-1].split(" ")[0] in codes:
+        letzte.append(n)
+print(gefunden == sum(1 for f in fragen if not f["pers"]) and gefunden > 0, fehlt[:5], pers, letzte)
+PY
+)
+check_eq "Integrationsbericht: alle nicht personenbezogenen Fragen in Reihenfolge, keine personenbezogene, keine Frage-Überschrift am Seitenende" \
+    "True [] [] []" "$r"
+
 # the store: pseudonyms only, no answer to section I except I.7, redacted free texts
 s=$($PY - "$out/ibericht.sqlite" <<'PY'
 import sqlite3, sys

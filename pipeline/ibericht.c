@@ -283,14 +283,15 @@ int main(int argc, char **argv)
         int result = run_ingest(argc - 2, argv + 2, leer, sizeof leer);
         if (result != IB_EXIT_OK && result != IB_EXIT_REJECTED) return result;
         int rc = run_stage("compute", argc - 2, argv + 2);
-        if (rc != IB_EXIT_OK) return rc;
+        if (rc != IB_EXIT_OK && rc != IB_EXIT_BERECHNUNG) return rc;
+        int berechnung = rc;   /* 7: the reports are written and name the failed indicators */
         int first_failure = run_renderers(argc - 2, argv + 2);
         if (first_failure != IB_EXIT_OK) return first_failure;
         rc = run_stage("manifest", argc - 2, argv + 2);
         if (rc == IB_EXIT_OK && leer[0])
             diag_warning("Eingangsordner %s ist leer: keine neuen Lieferungen; Ausgaben aus dem Datenbestand "
                          "neu geschrieben", leer);
-        return rc != IB_EXIT_OK ? rc : result;
+        return rc != IB_EXIT_OK ? rc : berechnung != IB_EXIT_OK ? berechnung : result;
     }
     for (int i = 0; stages[i]; i++)
         if (strcmp(argv[1], stages[i]) == 0) return run_stage(stages[i], argc - 2, argv + 2);

@@ -45,6 +45,10 @@ void kapitel_indikator_free(struct kapitel_indikator *ind);
  * of column col_symbol when the value is NULL. */
 void kapitel_wert_text(char *buf, size_t size, sqlite3_stmt *q, int col_wert, int col_symbol, int decimals);
 
+/* kapitel_indikator_fehler — 1 and „Berechnung fehlgeschlagen: Grund“ in buf when compute
+ * could not compute indicator id (katalog_indikator.fehler), else 0. */
+int kapitel_indikator_fehler(sqlite3 *db, const char *id, char *buf, size_t size);
+
 /* kapitel_status_text — „↑ besser“, „↓ schlechter“, … for a status key. */
 const char *kapitel_status_text(const char *status);
 

@@ -70,11 +70,31 @@ const char *kapitel_status_text(const char *s)
     return "– ohne Vergleich";
 }
 
+int kapitel_indikator_fehler(sqlite3 *db, const char *id, char *buf, size_t size)
+{
+    sqlite3_stmt *q = store_prepare(db, "SELECT fehler FROM katalog_indikator WHERE id = ? AND fehler IS NOT NULL");
+    int failed = 0;
+    if (q) {
+        store_bind_text(q, 1, id);
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            snprintf(buf, size, "Berechnung fehlgeschlagen: %s", store_column_text(q, 0));
+            failed = 1;
+        }
+        sqlite3_finalize(q);
+    }
+    return failed;
+}
+
 void kapitel_indikator_zeichnen(struct docmodel_chapter *aus, sqlite3 *db, const struct kapitel_gebiete *a,
                                 const struct kapitel_indikator *ind, int *symbols_used)
 {
     int unused[WERTE_SYMBOL_ANZAHL];
     if (!symbols_used) symbols_used = unused;
+    char fehler[1100];
+    if (kapitel_indikator_fehler(db, ind->id, fehler, sizeof fehler)) {
+        docmodel_paragraph(aus, fehler);   /* never a table of dots: the reader learns why */
+        return;
+    }
     /* years with any value for the shown areas, the latest PDF_YEARS */
     int y[64], ny = 0;
     sqlite3_stmt *q = store_prepare(db, "SELECT DISTINCT jahr FROM indikator_wert WHERE indikator = ? ORDER BY jahr");

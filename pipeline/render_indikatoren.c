@@ -109,6 +109,12 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
         snprintf(title, sizeof title, "%s%s%s%s", store_column_text(ind, 1), *store_column_text(ind, 2) ? " (" : "",
                  store_column_text(ind, 2), *store_column_text(ind, 2) ? ")" : "");
         worksheet_write_string(ws, r, 0, title, f->total_label);
+        char fehler[1100];
+        if (kapitel_indikator_fehler(db, id, fehler, sizeof fehler)) {
+            worksheet_write_string(ws, r + 1, 0, fehler, f->text);
+            r += 3;
+            continue;
+        }
         if (sqlite3_column_int(ind, 5)) {
             xlsxfmt_write_string(ws, r + 1, 0, "wird bisher nicht erhoben", f->text);
             r += 3;
@@ -323,7 +329,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
     sqlite3_stmt *h = store_prepare(db, "SELECT position, titel, leitsatz FROM katalog_handlungsfeld ORDER BY position");
     sqlite3_stmt *iq = store_prepare(db,
         "SELECT id, titel, einheit, quelle, hinweis, art, dezimalen, nicht_erhoben,"
-        "       EXISTS (SELECT 1 FROM indikator_wert w WHERE w.indikator = k.id AND w.wert IS NOT NULL)"
+        "       EXISTS (SELECT 1 FROM indikator_wert w WHERE w.indikator = k.id AND w.wert IS NOT NULL), fehler"
         "  FROM katalog_indikator k WHERE handlungsfeld = ? ORDER BY position");
     int ok = h && iq && cov;
     struct docmodel_chapter *c = NULL;
@@ -370,8 +376,10 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
             sqlite3_bind_int(iq, 1, hf);
             while (sqlite3_step(iq) == SQLITE_ROW) {
                 if (sqlite3_column_int(iq, 8)) continue;
+                /* a failed computation is never „keine Daten geliefert“ */
                 const char *cells[2] = { store_column_text(iq, 1),
-                                         sqlite3_column_int(iq, 7) ? "wird bisher nicht erhoben" : "keine Daten geliefert" };
+                                         sqlite3_column_type(iq, 9) != SQLITE_NULL ? "Berechnung fehlgeschlagen"
+                                         : sqlite3_column_int(iq, 7) ? "wird bisher nicht erhoben" : "keine Daten geliefert" };
                 docmodel_row(t, cells, 0, 0);
             }
         }

@@ -42,6 +42,7 @@
 #include "lib/werte.h"
 
 #include <ctype.h>
+#include <fnmatch.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -75,6 +76,7 @@ struct state {
     char **ignorieren;
     int *mcols;               /* long: Merkmal columns, sorted by header name */
     char **gebiet_codes;      /* "Name=Code" for areas delivered without a code */
+    char **gebiet_muster;     /* shell patterns an area key must match (empty: any) */
     char **symbole;           /* "Marker=Grund": the source's own missing-value markers */
     int nmcols;
     /* wide */
@@ -86,6 +88,7 @@ struct state {
     sqlite3_stmt *ins, *ins_reihe, *get_reihe;
     struct strmap reihen;          /* series key → reihe.id, filled as rows come */
     long umbenannt;                /* values whose area code was normalised (ags_normal) */
+    const char *gebiet_col_name;   /* header of the area column, for messages */
     char umbenannt_von[32], umbenannt_nach[32];
     long umbenannt_zeile;
     int rebuild_index;             /* bulk load: index dropped, built again in finish() */
@@ -126,6 +129,7 @@ static struct state *state_of(struct ingest_file *f)
     st->englisch = strcmp(quelle_string(f->quelle, "zahlformat", "deutsch"), "englisch") == 0;
     st->ignorieren = quelle_list(f->quelle, "merkmale_ignorieren", "");
     st->gebiet_codes = quelle_list(f->quelle, "gebiet_codes", "");
+    st->gebiet_muster = quelle_list(f->quelle, "gebiet_muster", "");
     st->symbole = quelle_list(f->quelle, "symbole", "");
     st->id_col = -1;
     f->state = st;
@@ -490,6 +494,23 @@ static int store_obs(struct ingest_file *f, struct state *st, long row, const ch
         }
         gebiet = normal;
     }
+    if (st->gebiet_muster[0]) {
+        /* a row whose area is no area of this source (e.g. the column numbers under a head) */
+        const char *schluessel = *gebiet ? gebiet : gebiet_name;
+        int passt = 0;
+        for (char **m = st->gebiet_muster; *m && !passt; m++) passt = fnmatch(*m, schluessel, 0) == 0;
+        if (!passt) {
+            char liste[512] = "";
+            for (char **m = st->gebiet_muster; *m; m++) {
+                size_t l = strlen(liste);
+                snprintf(liste + l, sizeof liste - l, "%s%s", l ? ", " : "", *m);
+            }
+            return ingest_error(f, row, st->gebiet_col_name ? st->gebiet_col_name : colname,
+                                "Gebiet „%s“ passt zu keinem Muster des Quellprofils (gebiet_muster = %s): keine "
+                                "Zeile mit Werten eines Gebiets (Kopf, Spaltennummern, Fußnote?) — daten_ab prüfen",
+                                schluessel, liste);
+        }
+    }
     int64_t rid = reihe_id(st, gebiet, gebiet_name, merkmale, einheit);
     if (rid < 0) return ingest_error(f, row, NULL, "Speichern fehlgeschlagen: %s", sqlite3_errmsg(f->db));
     sqlite3_stmt *ins = st->ins;
@@ -595,6 +616,8 @@ static int row_long(struct ingest_file *f, struct state *st, const struct tabell
     const char *gname = st->col[S_GEBIET_NAME] >= 0 ? trim_inplace(z->cells[st->col[S_GEBIET_NAME]])
                       : area_columns ? "" : quelle_string(f->quelle, "gebiet_name", "");
     if (!*gebiet && *gname) gebiet = code_for_name(st, gname);
+    st->gebiet_col_name = st->col[S_GEBIET] >= 0 ? h->names[st->col[S_GEBIET]]
+                        : st->col[S_GEBIET_NAME] >= 0 ? h->names[st->col[S_GEBIET_NAME]] : NULL;
     const char *einheit = st->col[S_EINHEIT] >= 0 ? trim_inplace(z->cells[st->col[S_EINHEIT]])
                                                  : quelle_string(f->quelle, "einheit", "");
     return store_obs(f, st, z->row, NULL, jahr, stichtag, gebiet, gname, merkmale, einheit,
@@ -623,13 +646,18 @@ static int row_wide(struct ingest_file *f, struct state *st, const struct tabell
         if (r) { free(id); return r < 0; }
     }
     const char *einheit = quelle_string(f->quelle, "einheit", "");
+    st->gebiet_col_name = st->id_dim == D_GEBIET || st->id_dim == D_GEBIET_NAME ? h->refs[st->id_col] : NULL;
+    /* an area by name gets its code from gebiet_codes, as in long tables */
+    const char *code = st->id_dim == D_GEBIET ? id
+                     : st->id_dim == D_GEBIET_NAME && *code_for_name(st, id) ? code_for_name(st, id)
+                     : quelle_string(f->quelle, "gebiet", "");
     for (int i = 0; i < st->nwcols && !rc; i++) {
         const struct wide_col *w = &st->wcols[i];
         char *m = w->merkmale ? xstrdup(w->merkmale) : NULL;
         if (st->id_dim == D_MERKMAL) append_pair(&m, st->id_merkmal, id);
         char *sorted = sorted_merkmale(m ? m : "");
         rc = store_obs(f, st, z->row, h->refs[w->col], w->jahr ? w->jahr : id_jahr, stichtag,
-                       st->id_dim == D_GEBIET ? id : quelle_string(f->quelle, "gebiet", ""),
+                       code,
                        st->id_dim == D_GEBIET_NAME ? id : quelle_string(f->quelle, "gebiet_name", ""),
                        sorted, einheit, z->cells[w->col], z->typ ? z->typ[w->col] : TABELLE_TEXT, NULL,
                        h->refs[w->col], 0);
@@ -672,6 +700,7 @@ static void release(struct ingest_file *f)
     free(st->mcols);
     config_list_free(st->ignorieren);
     config_list_free(st->gebiet_codes);
+    config_list_free(st->gebiet_muster);
     config_list_free(st->symbole);
     sqlite3_finalize(st->ins);
     sqlite3_finalize(st->ins_reihe);

@@ -33,6 +33,8 @@ struct eingang {
     double wert;                     /* NAN when symbol */
     enum werte_symbol symbol;
     enum geheimhaltung_status geheim;
+    const char *datei;               /* provenance (NULL = unknown) */
+    long zeile;
 };
 
 struct quelle_daten {
@@ -107,6 +109,9 @@ static enum werte_symbol nur_symbol(enum werte_symbol s)
 
 static void meldung_indikator(const struct katalog *k, const struct katalog_indikator *ind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The result being computed (single-threaded): its first error text is kept in fehler. */
+static struct indikator_ergebnis *aktuelles_ergebnis;
+
 static void meldung_indikator(const struct katalog *k, const struct katalog_indikator *ind, const char *fmt, ...)
 {
     char buf[1024];
@@ -115,6 +120,34 @@ static void meldung_indikator(const struct katalog *k, const struct katalog_indi
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     diag_error("Katalog %s, [indikator:%s]: %s", s0(k->pfad), ind->id, buf);
+    if (aktuelles_ergebnis && !aktuelles_ergebnis->fehler) aktuelles_ergebnis->fehler = xstrdup(buf);
+}
+
+/* Is area g printed by a report (katalog.berichtsgebiete; NULL: every area)? */
+static int berichtsgebiet(const struct katalog *k, const char *g)
+{
+    if (!k->berichtsgebiete) return 1;
+    for (const char *const *p = k->berichtsgebiete; *p; p++)
+        if (strcmp(*p, g) == 0) return 1;
+    return 0;
+}
+
+/* Is area g computed for ind (its list gebiete, gesamt and the report areas; or alle)? */
+static int angefragt(const struct katalog *k, const struct katalog_indikator *ind, const char *g)
+{
+    if (!ind->gebiete) return 1;
+    for (int i = 0; i < ind->ngebiete; i++)
+        if (strcmp(ind->gebiete[i], g) == 0) return 1;
+    if (ind->gebiet_gesamt && strcmp(ind->gebiet_gesamt, g) == 0) return 1;
+    return k->berichtsgebiete && berichtsgebiet(k, g);
+}
+
+static const char *herkunft(char *buf, size_t size, const struct eingang *e)
+{
+    if (e->datei && e->zeile) snprintf(buf, size, "Datei %s, Zeile %ld", e->datei, e->zeile);
+    else if (e->datei) snprintf(buf, size, "Datei %s", e->datei);
+    else snprintf(buf, size, "Herkunft unbekannt");
+    return buf;
 }
 
 static int hole_datensatz(const struct katalog *k, const struct katalog_indikator *ind, const char *key,
@@ -134,6 +167,8 @@ static int hole_datensatz(const struct katalog *k, const struct katalog_indikato
         e->name = s0(b->gebiet_name);
         e->merkmale = s0(b->merkmale);
         e->jahr = b->jahr;
+        e->datei = b->datei;
+        e->zeile = b->zeile;
         e->geheim = GEHEIMHALTUNG_WERT;
         if (b->geheim == GEHEIMHALTUNG_PRIMAER || b->geheim == GEHEIMHALTUNG_SEKUNDAER) {
             e->wert = NAN;    /* suppressed in the raw data: never a number here either */
@@ -151,14 +186,45 @@ static int hole_datensatz(const struct katalog *k, const struct katalog_indikato
         }
     }
     if (q->n > 1) qsort(q->e, q->n, sizeof *q->e, cmp_eingang_sort);
-    for (size_t i = 1; i < q->n; i++)
-        if (cmp_eingang(&q->e[i - 1], &q->e[i]) == 0) {
-            meldung_indikator(k, ind, "%s %s: mehrere Beobachtungen für Gebiet %s, Jahr %d (Merkmale „%s“ und „%s“) — "
-                              "den Filter %s_filter ergänzen", key, r->datensatz, q->e[i].gebiet, q->e[i].jahr,
-                              q->e[i - 1].merkmale, q->e[i].merkmale, key);
-            return -1;
+    /* two observations for one area and year: only areas that are computed and printed
+     * matter — an error there (the indicator fails), a warning elsewhere (the area is
+     * left out of this indicator); areas not computed at all are never looked at */
+    size_t out = 0, i = 0;
+    int rc = 0;
+    while (i < q->n) {
+        size_t j = i + 1;
+        while (j < q->n && strcmp(q->e[j].gebiet, q->e[i].gebiet) == 0) j++;
+        const struct eingang *d1 = NULL, *d2 = NULL;
+        for (size_t m = i + 1; m < j && !d1; m++)
+            if (q->e[m].jahr == q->e[m - 1].jahr) { d1 = &q->e[m - 1]; d2 = &q->e[m]; }
+        int wichtig = angefragt(k, ind, q->e[i].gebiet), printed = ind->gebiete || berichtsgebiet(k, q->e[i].gebiet);
+        if (d1 && wichtig) {
+            char h1[600], h2[600];
+            herkunft(h1, sizeof h1, d1);
+            herkunft(h2, sizeof h2, d2);
+            if (strcmp(d1->merkmale, d2->merkmale) == 0 && printed) {
+                meldung_indikator(k, ind, "%s %s: Gebiet %s, Jahr %d zweimal geliefert (Merkmale „%s“): %s und %s — "
+                                  "eine der beiden Zeilen entfernen oder die ältere Lieferung ersetzen", key,
+                                  r->datensatz, d1->gebiet, d1->jahr, d1->merkmale, h1, h2);
+                rc = -1;
+            } else if (printed) {
+                meldung_indikator(k, ind, "%s %s: mehrere Beobachtungen für Gebiet %s, Jahr %d: Merkmale „%s“ (%s) und "
+                                  "„%s“ (%s) — den Filter %s_filter um das Merkmal ergänzen, in dem sie sich "
+                                  "unterscheiden", key, r->datensatz, d1->gebiet, d1->jahr, d1->merkmale, h1,
+                                  d2->merkmale, h2, key);
+                rc = -1;
+            } else {
+                diag_warning("Katalog %s, [indikator:%s]: %s %s: Gebiet %s, Jahr %d mehrfach (Merkmale „%s“, %s; „%s“, "
+                             "%s) — das Gebiet wird für diesen Indikator nicht berechnet", s0(k->pfad), ind->id, key,
+                             r->datensatz, d1->gebiet, d1->jahr, d1->merkmale, h1, d2->merkmale, h2);
+            }
         }
-    return 0;
+        if (!d1 || (wichtig && printed))
+            for (size_t m = i; m < j; m++) q->e[out++] = q->e[m];
+        i = j;
+    }
+    q->n = out;
+    return rc;
 }
 
 static int hole_bezug(const struct katalog *k, const struct katalog_indikator *ind, const char *key,
@@ -166,8 +232,12 @@ static int hole_bezug(const struct katalog *k, const struct katalog_indikator *i
 {
     const struct indikator_ergebnis *e = &erg[r->indikator];
     if (!e->berechnet) {
-        meldung_indikator(k, ind, "%s: Indikator „%s“ ist noch nicht berechnet (Reihenfolge: katalog.reihenfolge)", key,
-                          k->indikatoren[r->indikator].id);
+        if (e->fehler)
+            meldung_indikator(k, ind, "%s: beruht auf [indikator:%s], dessen Berechnung fehlgeschlagen ist", key,
+                              k->indikatoren[r->indikator].id);
+        else
+            meldung_indikator(k, ind, "%s: Indikator „%s“ ist noch nicht berechnet (Reihenfolge: katalog.reihenfolge)",
+                              key, k->indikatoren[r->indikator].id);
         return -1;
     }
     size_t n = 0;
@@ -493,7 +563,9 @@ void indikator_ergebnis_leeren(struct indikator_ergebnis *e)
         free(e->reihen[i].punkte);
     }
     free(e->reihen);
+    free(e->fehler);
     e->reihen = NULL;
+    e->fehler = NULL;
     e->nreihen = 0;
     e->berechnet = 0;
 }
@@ -519,13 +591,24 @@ static const char *name_von(const struct quelle_daten *qs, int nq, const char *g
 }
 
 /* The areas: the catalogue's list (+ gesamt last) or every key in the sources. */
-static const char **gebiete_waehlen(const struct katalog_indikator *ind, const struct quelle_daten *qs, int nq,
-                                    size_t *n)
+static const char **gebiete_waehlen(const struct katalog *k, const struct katalog_indikator *ind,
+                                    const struct quelle_daten *qs, int nq, size_t *n)
 {
     const char **g;
     if (ind->gebiete) {
-        g = xcalloc((size_t)ind->ngebiete + 2, sizeof *g);
+        size_t nb = 0;
+        for (const char *const *p = k->berichtsgebiete; p && *p; p++) nb++;
+        g = xcalloc((size_t)ind->ngebiete + 2 + nb, sizeof *g);
         for (int i = 0; i < ind->ngebiete; i++) g[(*n)++] = ind->gebiete[i];
+        /* the report's areas too (e.g. the comparison Niedersachsen), after the list, before
+         * the total — but only where a source delivers them */
+        for (size_t b = 0; b < nb && !ind->gebiet_gesamt; b++) {   /* with a total the list is a line */
+            const char *x = k->berichtsgebiete[b];
+            int da = 0, schon = ind->gebiet_gesamt && strcmp(ind->gebiet_gesamt, x) == 0;
+            for (size_t i = 0; i < *n && !schon; i++) schon = strcmp(g[i], x) == 0;
+            for (int i = 0; i < nq && !da && !schon; i++) { size_t s; da = bereich(&qs[i], x, &s) > 0; }
+            if (da && !schon) g[(*n)++] = x;
+        }
         if (ind->gebiet_gesamt) g[(*n)++] = ind->gebiet_gesamt;
         return g;
     }
@@ -552,6 +635,7 @@ int indikator_berechnen(const struct katalog *k, int index, const struct indikat
     struct indikator_ergebnis *out = &ergebnisse[index];
     indikator_ergebnis_leeren(out);
     out->indikator = index;
+    aktuelles_ergebnis = out;
     if (ind->nicht_erhoben) {
         out->berechnet = 1;
         return 0;
@@ -575,7 +659,7 @@ int indikator_berechnen(const struct katalog *k, int index, const struct indikat
             gebiete = xcalloc(2, sizeof *gebiete);
             gebiete[na++] = "";
         } else {
-            gebiete = gebiete_waehlen(ind, q, 4, &na);
+            gebiete = gebiete_waehlen(k, ind, q, 4, &na);
         }
         pts = xcalloc(na ? na : 1, sizeof *pts);
     }

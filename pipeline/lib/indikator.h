@@ -76,6 +76,8 @@ struct indikator_beobachtung {
     enum geheimhaltung_status geheim;   /* PRIMAER/SEKUNDAER: suppressed in the raw data
                                            (indikator_rohdaten_schuetzen), never used as a
                                            number; WERT (0) otherwise */
+    const char *datei;        /* provenance for messages: source file name (NULL = unknown) */
+    long zeile;               /* and its row (0 = unknown) */
 };
 
 /* One year of a computed series. */
@@ -102,6 +104,7 @@ struct indikator_reihe {
 struct indikator_ergebnis {
     int indikator;             /* index into katalog.indikatoren */
     int berechnet;             /* 1 after indikator_berechnen succeeded */
+    char *fehler;              /* why it failed (the first diag_error text), else NULL */
     struct indikator_reihe *reihen;   /* areas in the order of `gebiete` (gebiet_gesamt last), or
                                          with `alle` every area of the inputs sorted by key */
     size_t nreihen;

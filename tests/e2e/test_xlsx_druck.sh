@@ -87,8 +87,9 @@ druck "$out/indikatoren.xlsx" "$TMP/nds/pdf/indikatoren.pdf" \
     --min-pages $(( nhf + 3 )) --max-pages $(( 1 + nind + nhf + 2 )) \
     --sheet-pages "Übersicht=1:1" --sheet-pages "Werte=1:1" --sheet-pages "Daten=1:1"
 pdftotext "$TMP/nds/pdf/indikatoren.pdf" - 2>/dev/null | tr -s '\n ' '  ' > "$TMP/nds/i.txt"
+nd=$($PY -c "import openpyxl,sys; print(f\"{openpyxl.load_workbook(sys.argv[1])['Daten'].max_row - 1:,}\".replace(',', '.'))" "$out/indikatoren.xlsx")
 check_grep "gedruckt: das Daten-Blatt sagt, dass es nicht gedruckt wird" \
-    "Dieses Blatt (19.734 Beobachtungen) ist zum Filtern und Weiterrechnen da und wird nicht gedruckt" "$TMP/nds/i.txt"
+    "Dieses Blatt ($nd Beobachtungen) ist zum Filtern und Weiterrechnen da und wird nicht gedruckt" "$TMP/nds/i.txt"
 
 # ---- the Wesel survey: per section at most a page per chart (table and chart kept together)
 # and one more, the long sheets at least 20 (Kreuztabellen), 10 (Freitexte), 5 (Codebuch) rows a page

@@ -25,7 +25,7 @@ LDLIBS  = -lxlsxwriter -lhpdf -lcsv -liniparser -lsqlite3 -lcrypto -lzip -lexpat
 
 LIB_SRC = $(wildcard pipeline/lib/*.c)
 LIB_OBJ = $(patsubst pipeline/lib/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/schema_sql.o
-STAGES  = ingest compute render-xlsx render-pdf render-eingang render-indikatoren render-bericht rueckmeldebogen render-befragung manifest
+STAGES  = ingest compute render-xlsx render-pdf render-eingang render-indikatoren render-bericht render-html rueckmeldebogen render-befragung manifest
 BINS    = $(addprefix $(BUILD)/bin/ibericht-,$(STAGES)) $(BUILD)/bin/ibericht
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -113,7 +113,7 @@ $(BUILD)/bin/ibericht-render-%: pipeline/render/render_%.c $(KAPITEL_SRC) $(REND
 
 $(BUILD)/bin/ibericht-rueckmeldebogen: pipeline/render/rueckmeldebogen.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
 $(BUILD)/bin/ibericht-manifest: pipeline/manifest.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)

@@ -1,7 +1,7 @@
 /*
  * ibericht.c — the driver: `ibericht STAGE [OPTIONS]` runs one stage,
  * `ibericht report [OPTIONS]` runs ingest → compute → the renderers
- * (render-xlsx, render-pdf, render-eingang, rueckmeldebogen, render-befragung) → manifest,
+ * (render-xlsx, render-pdf, render-eingang, rueckmeldebogen, render-befragung, render-html) → manifest,
  * as `git` runs its commands: each stage is its own
  * program (ibericht-STAGE, found next to this one), so each can be re-run
  * alone.  Options are passed on unchanged (see stage.h).
@@ -34,7 +34,7 @@
 #include <unistd.h>
 
 static const char *const stages[] = { "ingest", "compute", "render-xlsx", "render-pdf", "render-eingang",
-                                      "render-indikatoren", "render-bericht", "rueckmeldebogen", "render-befragung",
+                                      "render-indikatoren", "render-bericht", "render-html", "rueckmeldebogen", "render-befragung",
                                       "manifest", NULL };
 
 static char exe_dir[PATH_MAX];
@@ -139,7 +139,7 @@ static int first_cause(const int *codes, int n)
 static int run_renderers(int argc, char **argv)
 {
     static const char *const renderers[] = { "render-bericht", "render-pdf", "render-xlsx", "rueckmeldebogen",
-                                             "render-befragung", "render-indikatoren", "render-eingang" };
+                                             "render-befragung", "render-indikatoren", "render-eingang", "render-html" };
     enum { NRENDERERS = sizeof renderers / sizeof renderers[0] };
     const char *env = getenv("IBERICHT_PROZESSE");
     long limit = env && *env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
@@ -244,6 +244,7 @@ static void usage(FILE *f)
                "  render-eingang Eingangsbericht (Lieferungen, Rücklauf) als XLSX und PDF\n"
                "  render-indikatoren Indikatoren je Handlungsfeld als XLSX und PDF\n"
                "  render-bericht der Integrationsbericht aus der Vorlage, mit Ausschuss-Ausgaben\n"
+               "  render-html   der Integrationsbericht als HTML-Ausgabe (out/html/)\n"
                "  rueckmeldebogen Rückmeldebögen je Fachdienst (Stand der Maßnahmen) als XLSX\n"
                "  render-befragung Auswertung der Befragungen als XLSX und PDF\n"
                "  manifest      Lauf-Manifest: Eingaben und Ausgaben mit SHA-256\n\n"
@@ -282,14 +283,15 @@ int main(int argc, char **argv)
         int result = run_ingest(argc - 2, argv + 2, leer, sizeof leer);
         if (result != IB_EXIT_OK && result != IB_EXIT_REJECTED) return result;
         int rc = run_stage("compute", argc - 2, argv + 2);
-        if (rc != IB_EXIT_OK) return rc;
+        if (rc != IB_EXIT_OK && rc != IB_EXIT_BERECHNUNG) return rc;
+        int berechnung = rc;   /* 7: the reports are written and name the failed indicators */
         int first_failure = run_renderers(argc - 2, argv + 2);
         if (first_failure != IB_EXIT_OK) return first_failure;
         rc = run_stage("manifest", argc - 2, argv + 2);
         if (rc == IB_EXIT_OK && leer[0])
             diag_warning("Eingangsordner %s ist leer: keine neuen Lieferungen; Ausgaben aus dem Datenbestand "
                          "neu geschrieben", leer);
-        return rc != IB_EXIT_OK ? rc : result;
+        return rc != IB_EXIT_OK ? rc : berechnung != IB_EXIT_OK ? berechnung : result;
     }
     for (int i = 0; stages[i]; i++)
         if (strcmp(argv[1], stages[i]) == 0) return run_stage(stages[i], argc - 2, argv + 2);

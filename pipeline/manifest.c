@@ -3,8 +3,8 @@
  *
  * Lists every input file the store holds (current and superseded
  * deliveries) with its SHA-256, size, source and state, and every output
- * file in the out directory and its Rückmeldebögen folder
- * („rueckmeldeboegen/NAME“) with its SHA-256 and size — so a report handed
+ * file in the out directory, its Rückmeldebögen folder
+ * („rueckmeldeboegen/NAME“) and the HTML edition („html/NAME“) with its SHA-256 and size — so a report handed
  * to a committee can be traced to exactly the deliveries it was made from,
  * and a re-run can be checked byte for byte.  Tab-separated, sorted, no
  * time of day except report_time() (SOURCE_DATE_EPOCH) in the header line.
@@ -80,6 +80,11 @@ static int write_manifest(const struct ib_config *cfg, sqlite3 *db)
     /* the Rückmeldebögen in their folder */
     const char *sub = config_string(cfg, "rueckmeldebogen:ordner", "rueckmeldeboegen");
     char *subdir = path_join(cfg->out, sub);
+    if (dir_exists(subdir)) list_outputs(f, cfg, subdir, sub, name);
+    free(subdir);
+    /* the HTML edition in its folder (render_html.c) */
+    sub = config_string(cfg, "html:ordner", "html");
+    subdir = path_join(cfg->out, sub);
     if (dir_exists(subdir)) list_outputs(f, cfg, subdir, sub, name);
     free(subdir);
     if (fclose(f) != 0 || rc != IB_EXIT_OK || outfile_commit(tmp, target) != 0) {

@@ -73,13 +73,18 @@ static int load_series(sqlite3 *db, const struct katalog *k, struct reihe_texte 
 }
 
 /* The current observations of up to four datasets (one indicator's
- * inputs) into *beob (reused buffer, *cap its capacity); returns the count
- * or -1.  Memory stays at one indicator's inputs, whatever the store holds. */
+ * inputs) into *beob (reused buffer, *cap its capacity), their beobachtung
+ * ids into *ids; dataset d lands in [von[d], bis[d]) (empty for a repeat).
+ * Observations suppressed in the raw data (*geheim) get their status.
+ * Returns the count or -1.  Memory stays at one indicator's inputs,
+ * whatever the store holds. */
 static long load_inputs(sqlite3_stmt *q, const char *const ds[4], const struct reihe_texte *reihen,
-                        const struct strmap *index, struct indikator_beobachtung **beob, size_t *cap)
+                        const struct strmap *index, const struct strmap *geheim, char *const *dateien, size_t ndateien,
+                        struct indikator_beobachtung **beob, int64_t **ids, size_t *cap, size_t von[4], size_t bis[4])
 {
     size_t nb = 0;
     for (int d = 0; d < 4; d++) {
+        von[d] = bis[d] = nb;
         if (!ds[d]) continue;
         int dup = 0;
         for (int e = 0; e < d; e++) dup |= ds[e] && strcmp(ds[e], ds[d]) == 0;
@@ -91,8 +96,13 @@ static long load_inputs(sqlite3_stmt *q, const char *const ds[4], const struct r
             int n = snprintf(key, sizeof key, "%lld", (long long)sqlite3_column_int64(q, 0));
             int64_t ri;
             if (!strmap_get(index, key, (size_t)n, &ri)) continue;
-            if (nb == *cap) { *cap = *cap ? *cap * 2 : 4096; *beob = xrealloc(*beob, *cap * sizeof **beob); }
+            if (nb == *cap) {
+                *cap = *cap ? *cap * 2 : 4096;
+                *beob = xrealloc(*beob, *cap * sizeof **beob);
+                *ids = xrealloc(*ids, *cap * sizeof **ids);
+            }
             const struct reihe_texte *r = &reihen[ri];
+            (*ids)[nb] = sqlite3_column_int64(q, 4);
             struct indikator_beobachtung *o = &(*beob)[nb++];
             memset(o, 0, sizeof *o);
             o->indikator = r->indikator;
@@ -101,6 +111,9 @@ static long load_inputs(sqlite3_stmt *q, const char *const ds[4], const struct r
             o->gebiet_name = r->gebiet_name;
             o->merkmale = r->merkmale;
             o->einheit = r->einheit;
+            sqlite3_int64 sf = sqlite3_column_int64(q, 5);
+            o->datei = sf >= 0 && (size_t)sf < ndateien ? dateien[sf] : NULL;
+            o->zeile = (long)sqlite3_column_int64(q, 6);
             if (sqlite3_column_type(q, 2) != SQLITE_NULL) {
                 o->wert = sqlite3_column_double(q, 2);      /* „–“ is stored as the value 0 */
                 o->symbol = WERTE_SYMBOL_KEINES;
@@ -110,9 +123,55 @@ static long load_inputs(sqlite3_stmt *q, const char *const ds[4], const struct r
                 o->wert = NAN;
                 o->symbol = sym;
             }
+            if (geheim->count) {
+                int64_t st;
+                n = snprintf(key, sizeof key, "%lld", (long long)(*ids)[nb - 1]);
+                if (strmap_get(geheim, key, (size_t)n, &st)) o->geheim = (enum geheimhaltung_status)st;
+            }
         }
+        bis[d] = nb;
     }
     return (long)nb;
+}
+
+/*
+ * Geheimhaltung of the raw observations of one dataset, the first time an
+ * indicator loads it: if an indicator with schwelle > 0 uses it as counts
+ * (indikator_datensatz_schwelle), suppress its observations b[0..n) as a
+ * whole (indikator_rohdaten_schuetzen: area hierarchy, gebiet_gesamt,
+ * Merkmale with a total), mark them in b, remember the suppressed ids in
+ * *geheim for later indicators and record datensatz_schutz /
+ * beobachtung_geheim for the renderers.  A dataset that cannot be protected
+ * is recorded with bis_id 0: every observation of it is then printed as „.“
+ * (fail closed).  Returns 0, 1 (the dataset failed, reported) or -1 (store).
+ */
+static int schuetzen(sqlite3 *db, sqlite3_stmt *ds_ins, sqlite3_stmt *b_ins, const struct katalog *k,
+                     const char *datensatz, struct indikator_beobachtung *b, const int64_t *ids, size_t n,
+                     const struct geheimhaltung_optionen *gh, struct strmap *geheim)
+{
+    unsigned schwelle = indikator_datensatz_schwelle(k, datensatz);
+    if (schwelle == 0) return 0;
+    enum geheimhaltung_status *st = xcalloc(n + 1, sizeof *st);
+    int failed = indikator_rohdaten_schuetzen(k, datensatz, b, n, gh, st) < 0;
+    sqlite3_reset(ds_ins);
+    store_bind_text(ds_ins, 1, datensatz);
+    sqlite3_bind_int(ds_ins, 2, (int)schwelle);
+    sqlite3_bind_int(ds_ins, 3, failed ? 0 : 1);
+    int rc = sqlite3_step(ds_ins) == SQLITE_DONE ? (failed ? 1 : 0) : -1;
+    for (size_t j = 0; j < n && rc == 0; j++) {
+        if (st[j] == GEHEIMHALTUNG_WERT) continue;
+        b[j].geheim = st[j];
+        char key[32];
+        int len = snprintf(key, sizeof key, "%lld", (long long)ids[j]);
+        strmap_put(geheim, key, (size_t)len, (int64_t)st[j]);
+        sqlite3_reset(b_ins);
+        sqlite3_bind_int64(b_ins, 1, ids[j]);
+        store_bind_text(b_ins, 2, st[j] == GEHEIMHALTUNG_PRIMAER ? "primaer" : "sekundaer");
+        if (sqlite3_step(b_ins) != SQLITE_DONE) rc = -1;
+    }
+    free(st);
+    if (rc < 0) store_error(db, "Geheimhaltung der Rohdaten");
+    return rc;
 }
 
 static const char *delta_name(enum indikator_delta d)
@@ -140,12 +199,12 @@ static void bind_real(sqlite3_stmt *st, int i, double v)
     if (isfinite(v)) sqlite3_bind_double(st, i, v); else sqlite3_bind_null(st, i);
 }
 
-static int write_catalogue(sqlite3 *db, const struct katalog *k)
+static int write_catalogue(sqlite3 *db, const struct katalog *k, const struct indikator_ergebnis *erg)
 {
     sqlite3_stmt *h = store_prepare(db, "INSERT INTO katalog_handlungsfeld(position, id, titel, leitsatz) VALUES (?,?,?,?)");
     sqlite3_stmt *i = store_prepare(db,
         "INSERT INTO katalog_indikator(position, id, titel, handlungsfeld, ziele, art, einheit, dezimalen, polaritaet,"
-        " dimension, quelle, hinweis, nicht_erhoben, zielwert, zieljahr) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        " dimension, quelle, hinweis, nicht_erhoben, zielwert, zieljahr, fehler) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int ok = h && i;
     for (int n = 0; ok && n < k->nhandlungsfelder; n++) {
         sqlite3_reset(h);
@@ -177,6 +236,8 @@ static int write_catalogue(sqlite3 *db, const struct katalog *k)
         sqlite3_bind_int(i, 13, ind->nicht_erhoben);
         if (ind->hat_zielwert) sqlite3_bind_double(i, 14, ind->zielwert); else sqlite3_bind_null(i, 14);
         if (ind->zieljahr) sqlite3_bind_int(i, 15, ind->zieljahr); else sqlite3_bind_null(i, 15);
+        if (!erg[n].berechnet) store_bind_text(i, 16, erg[n].fehler ? erg[n].fehler : "Berechnung fehlgeschlagen");
+        else sqlite3_bind_null(i, 16);
         ok = sqlite3_step(i) == SQLITE_DONE;
     }
     if (!ok) store_error(db, "Katalog");
@@ -315,7 +376,8 @@ static int write_coverage(sqlite3 *db, const struct katalog *k, const struct ind
 int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
 {
     if (store_exec(db, "DELETE FROM katalog_handlungsfeld; DELETE FROM katalog_indikator; DELETE FROM indikator_wert;"
-                       " DELETE FROM indikator_stand; DELETE FROM indikator_abdeckung;") != 0)
+                       " DELETE FROM indikator_stand; DELETE FROM indikator_abdeckung; DELETE FROM datensatz_schutz;"
+                       " DELETE FROM beobachtung_geheim;") != 0)
         return IB_EXIT_STORE;
     const char *pfad = config_string(cfg, "indikatoren:katalog", NULL);
     if (!pfad) return IB_EXIT_OK;
@@ -332,10 +394,42 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
     struct strmap index = { 0 };
     int rc = load_series(db, &k, &reihen, &nreihen, &index) == 0 ? IB_EXIT_OK : IB_EXIT_STORE;
     sqlite3_stmt *q = rc == IB_EXIT_OK ? store_prepare(db,
-        "SELECT b.reihe_id, b.jahr, b.wert, b.symbol FROM reihe r JOIN beobachtung b ON b.reihe_id = r.id"
+        "SELECT b.reihe_id, b.jahr, b.wert, b.symbol, b.id, b.source_file_id, b.row_number"
+        "  FROM reihe r JOIN beobachtung b ON b.reihe_id = r.id"
         "  JOIN source_file s ON s.id = b.source_file_id"
         " WHERE r.indikator = ?1 AND s.superseded_by IS NULL") : NULL;
     if (rc == IB_EXIT_OK && !q) rc = IB_EXIT_STORE;
+    /* file names for the messages (source_file.id → name) */
+    char **dateien = NULL;
+    size_t ndateien = 0;
+    sqlite3_stmt *sf = rc == IB_EXIT_OK ? store_prepare(db, "SELECT id, name FROM source_file ORDER BY id") : NULL;
+    while (sf && sqlite3_step(sf) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(sf, 0);
+        if (id < 0 || id > 10000000) continue;
+        if ((size_t)id >= ndateien) {
+            size_t neu = (size_t)id + 64;
+            dateien = xrealloc(dateien, neu * sizeof *dateien);
+            memset(dateien + ndateien, 0, (neu - ndateien) * sizeof *dateien);
+            ndateien = neu;
+        }
+        dateien[id] = xstrdup(store_column_text(sf, 1));
+    }
+    sqlite3_finalize(sf);
+    /* the areas the reports print: computed for every indicator, duplicates there fail it */
+    char **vergleich = config_list(cfg, "indikatoren:vergleich", "", NULL);
+    size_t nv = 0;
+    while (vergleich[nv]) nv++;
+    const char **berichtsgebiete = xcalloc(nv + 2, sizeof *berichtsgebiete);
+    size_t nbg = 0;
+    if (gebiet && *gebiet) berichtsgebiete[nbg++] = gebiet;
+    for (size_t v = 0; v < nv; v++) berichtsgebiete[nbg++] = vergleich[v];
+    k.berichtsgebiete = berichtsgebiete;
+    struct strmap geheim = { 0 }, geschuetzt = { 0 };
+    int64_t *ids = NULL;
+    /* bis_id 1 marks success: set to the store's largest id below */
+    sqlite3_stmt *ds_ins = store_prepare(db, "INSERT INTO datensatz_schutz(indikator, schwelle, bis_id) VALUES (?,?,?)");
+    sqlite3_stmt *b_ins = store_prepare(db, "INSERT INTO beobachtung_geheim(beobachtung_id, geheim) VALUES (?,?)");
+    if (!ds_ins || !b_ins) rc = IB_EXIT_STORE;
     /* one indicator at a time, in the order references need */
     struct indikator_ergebnis *erg = xcalloc((size_t)(k.nindikatoren ? k.nindikatoren : 1), sizeof *erg);
     int failed = 0;
@@ -343,16 +437,41 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
         int i = k.reihenfolge[n];
         const struct katalog_indikator *ind = &k.indikatoren[i];
         const char *ds[4] = { ind->wert.datensatz, ind->zaehler.datensatz, ind->nenner.datensatz, ind->reihe.datensatz };
-        long got = load_inputs(q, ds, reihen, &index, &beob, &cap);
+        size_t von[4], bis[4];
+        long got = load_inputs(q, ds, reihen, &index, &geheim, dateien, ndateien, &beob, &ids, &cap, von, bis);
         if (got < 0) { rc = IB_EXIT_STORE; break; }
+        for (int d = 0; d < 4 && rc == IB_EXIT_OK; d++) {
+            int64_t seen;
+            if (!ds[d] || bis[d] == von[d] || strmap_get(&geschuetzt, ds[d], strlen(ds[d]), &seen)) continue;
+            strmap_put(&geschuetzt, ds[d], strlen(ds[d]), 1);
+            int s = schuetzen(db, ds_ins, b_ins, &k, ds[d], beob + von[d], ids + von[d], bis[d] - von[d], &gh, &geheim);
+            if (s < 0) rc = IB_EXIT_STORE;
+            /* s > 0: reported; its indicators fail on the same counts */
+        }
+        if (rc != IB_EXIT_OK) break;
         nbeob += (size_t)got;
-        if (indikator_berechnen(&k, i, beob, (size_t)got, &gh, erg) != 0) failed++;
+        indikator_berechnen(&k, i, beob, (size_t)got, &gh, erg);
     }
     sqlite3_finalize(q);
+    sqlite3_finalize(ds_ins);
+    sqlite3_finalize(b_ins);
+    if (rc == IB_EXIT_OK &&
+        store_exec(db, "UPDATE datensatz_schutz SET bis_id = (SELECT coalesce(max(id), 0) FROM beobachtung)"
+                       " WHERE bis_id = 1") != 0)
+        rc = IB_EXIT_STORE;
+    /* a failed indicator is named, stored with its reason and makes compute exit 7 */
+    char namen[1024] = "";
+    for (int n = 0; n < k.nindikatoren; n++)
+        if (!erg[n].berechnet) {
+            failed++;
+            size_t l = strlen(namen);
+            if (l < sizeof namen - 80)
+                snprintf(namen + l, sizeof namen - l, "%s%s", l ? ", " : "", k.indikatoren[n].id);
+        }
     if (failed)
-        diag_warning("Katalog %s: %d Indikatoren nicht berechenbar (siehe Meldungen); die übrigen werden berichtet",
-                     pfad, failed);
-    if (rc == IB_EXIT_OK && (write_catalogue(db, &k) != 0 || write_results(db, &k, erg, berichtsjahr) != 0 ||
+        diag_error("Katalog %s: Berechnung fehlgeschlagen für %d %s: %s (Gründe siehe oben) — die übrigen werden "
+                   "berichtet, Exit-Code 7", pfad, failed, failed == 1 ? "Indikator" : "Indikatoren", namen);
+    if (rc == IB_EXIT_OK && (write_catalogue(db, &k, erg) != 0 || write_results(db, &k, erg, berichtsjahr) != 0 ||
                              write_coverage(db, &k, erg, berichtsjahr, gebiet) != 0))
         rc = IB_EXIT_STORE;
     char werte[48];
@@ -370,6 +489,14 @@ int compute_indikatoren(const struct ib_config *cfg, sqlite3 *db)
     free(reihen);
     free(beob);
     strmap_free(&index);
+    strmap_free(&geheim);
+    strmap_free(&geschuetzt);
+    free(ids);
+    for (size_t d = 0; d < ndateien; d++) free(dateien[d]);
+    free(dateien);
+    free(berichtsgebiete);
+    config_list_free(vergleich);
+    if (rc == IB_EXIT_OK && failed) rc = IB_EXIT_BERECHNUNG;
     katalog_freigeben(&k);
     return rc;
 }

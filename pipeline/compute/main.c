@@ -16,11 +16,12 @@ static int compute(const struct ib_config *cfg, sqlite3 *db)
     int rc = compute_massnahmen(cfg, db);
     if (rc == IB_EXIT_OK) rc = compute_statusberichte(cfg, db);
     if (rc == IB_EXIT_OK) rc = compute_eingang(cfg, db);
-    if (rc == IB_EXIT_OK) rc = compute_indikatoren(cfg, db);
+    int teilweise = 0;   /* 7: some indicators failed; the rest is stored and reported */
+    if (rc == IB_EXIT_OK && (rc = compute_indikatoren(cfg, db)) == IB_EXIT_BERECHNUNG) { teilweise = 1; rc = IB_EXIT_OK; }
     if (rc == IB_EXIT_OK) rc = compute_befragung(cfg, db);
     if (rc == IB_EXIT_OK && store_commit(db) != 0) rc = IB_EXIT_STORE;
     if (rc != IB_EXIT_OK) store_rollback(db);
-    return rc;
+    return rc == IB_EXIT_OK && teilweise ? IB_EXIT_BERECHNUNG : rc;
 }
 
 int main(int argc, char **argv)

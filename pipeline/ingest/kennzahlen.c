@@ -19,6 +19,14 @@
  * column is kept as provenance.  Columns whose year header is not a plain
  * year („2020 / 2005“) are passed over with a warning.
  *
+ * Area codes: an AGS-like code — up to three letters and then the digits
+ * of an Amtlicher Gemeindeschlüssel (2 Land, 3 Regierungsbezirk, 5 Kreis,
+ * 8 Gemeinde, 9 Gemeindeverband or 12 Regionalschlüssel digits, starting
+ * with a Land number 01–16) — is stored as „K“ and the digits, the form of
+ * the LSN GeoCode: RH03461 (2-1-1) = 03461 = K03461.  So every delivery of
+ * one area meets under one key; a warning per file names how many values
+ * were renamed and the first example.  Other codes (DG) stay as delivered.
+ *
  * Values: numbers as German Excel writes them (werte.h), or with
  * `zahlformat = englisch` as plain C numbers („26.3“, Open SDG); XLSX
  * number cells are taken as they are.  Table symbols (x . – / …) keep
@@ -27,12 +35,14 @@
  */
 #include "ingest.h"
 #include "lib/diag.h"
+#include "lib/format.h"
 #include "lib/store.h"
 #include "lib/strmap.h"
 #include "lib/terminierung.h"
 #include "lib/werte.h"
 
 #include <ctype.h>
+#include <fnmatch.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -66,6 +76,7 @@ struct state {
     char **ignorieren;
     int *mcols;               /* long: Merkmal columns, sorted by header name */
     char **gebiet_codes;      /* "Name=Code" for areas delivered without a code */
+    char **gebiet_muster;     /* shell patterns an area key must match (empty: any) */
     char **symbole;           /* "Marker=Grund": the source's own missing-value markers */
     int nmcols;
     /* wide */
@@ -76,6 +87,10 @@ struct state {
     int nwcols;
     sqlite3_stmt *ins, *ins_reihe, *get_reihe;
     struct strmap reihen;          /* series key → reihe.id, filled as rows come */
+    long umbenannt;                /* values whose area code was normalised (ags_normal) */
+    const char *gebiet_col_name;   /* header of the area column, for messages */
+    char umbenannt_von[32], umbenannt_nach[32];
+    long umbenannt_zeile;
     int rebuild_index;             /* bulk load: index dropped, built again in finish() */
 };
 
@@ -114,6 +129,7 @@ static struct state *state_of(struct ingest_file *f)
     st->englisch = strcmp(quelle_string(f->quelle, "zahlformat", "deutsch"), "englisch") == 0;
     st->ignorieren = quelle_list(f->quelle, "merkmale_ignorieren", "");
     st->gebiet_codes = quelle_list(f->quelle, "gebiet_codes", "");
+    st->gebiet_muster = quelle_list(f->quelle, "gebiet_muster", "");
     st->symbole = quelle_list(f->quelle, "symbole", "");
     st->id_col = -1;
     f->state = st;
@@ -412,6 +428,22 @@ static const char *code_for_name(struct state *st, const char *name)
     return "";
 }
 
+/* The normal form of an AGS-like area code (see the top of the file) into
+ * out: 1 when it differs from g, 0 when g stays as it is. */
+static int ags_normal(const char *g, char *out, size_t size)
+{
+    size_t i = 0, n = strlen(g);
+    while (i < n && i < 4 && isalpha((unsigned char)g[i])) i++;
+    size_t d = n - i;
+    if (i > 3 || !(d == 2 || d == 3 || d == 5 || d == 8 || d == 9 || d == 12)) return 0;
+    for (size_t j = i; j < n; j++)
+        if (!isdigit((unsigned char)g[j])) return 0;
+    int land = (g[i] - '0') * 10 + (g[i + 1] - '0');
+    if (land < 1 || land > 16 || d + 2 > size) return 0;
+    snprintf(out, size, "K%s", g + i);
+    return strcmp(out, g) != 0;
+}
+
 /* The id of the series (indikator, gebiet, gebiet_name, merkmale, einheit):
  * from the map, else from the store, else a new row. */
 static int64_t reihe_id(struct state *st, const char *gebiet, const char *gebiet_name, const char *merkmale,
@@ -453,6 +485,32 @@ static int store_obs(struct ingest_file *f, struct state *st, long row, const ch
         return ingest_error(f, row, colname, "„%s“ ist keine Zahl und kein Tabellenzeichen", text);
     if (v == 0 && !keep_empty) return 0;
     if (v == 0) grund = "kein Wert geliefert";
+    char normal[32];
+    if (ags_normal(gebiet, normal, sizeof normal)) {
+        if (st->umbenannt++ == 0) {
+            snprintf(st->umbenannt_von, sizeof st->umbenannt_von, "%s", gebiet);
+            snprintf(st->umbenannt_nach, sizeof st->umbenannt_nach, "%s", normal);
+            st->umbenannt_zeile = row;
+        }
+        gebiet = normal;
+    }
+    if (st->gebiet_muster[0]) {
+        /* a row whose area is no area of this source (e.g. the column numbers under a head) */
+        const char *schluessel = *gebiet ? gebiet : gebiet_name;
+        int passt = 0;
+        for (char **m = st->gebiet_muster; *m && !passt; m++) passt = fnmatch(*m, schluessel, 0) == 0;
+        if (!passt) {
+            char liste[512] = "";
+            for (char **m = st->gebiet_muster; *m; m++) {
+                size_t l = strlen(liste);
+                snprintf(liste + l, sizeof liste - l, "%s%s", l ? ", " : "", *m);
+            }
+            return ingest_error(f, row, st->gebiet_col_name ? st->gebiet_col_name : colname,
+                                "Gebiet „%s“ passt zu keinem Muster des Quellprofils (gebiet_muster = %s): keine "
+                                "Zeile mit Werten eines Gebiets (Kopf, Spaltennummern, Fußnote?) — daten_ab prüfen",
+                                schluessel, liste);
+        }
+    }
     int64_t rid = reihe_id(st, gebiet, gebiet_name, merkmale, einheit);
     if (rid < 0) return ingest_error(f, row, NULL, "Speichern fehlgeschlagen: %s", sqlite3_errmsg(f->db));
     sqlite3_stmt *ins = st->ins;
@@ -558,6 +616,8 @@ static int row_long(struct ingest_file *f, struct state *st, const struct tabell
     const char *gname = st->col[S_GEBIET_NAME] >= 0 ? trim_inplace(z->cells[st->col[S_GEBIET_NAME]])
                       : area_columns ? "" : quelle_string(f->quelle, "gebiet_name", "");
     if (!*gebiet && *gname) gebiet = code_for_name(st, gname);
+    st->gebiet_col_name = st->col[S_GEBIET] >= 0 ? h->names[st->col[S_GEBIET]]
+                        : st->col[S_GEBIET_NAME] >= 0 ? h->names[st->col[S_GEBIET_NAME]] : NULL;
     const char *einheit = st->col[S_EINHEIT] >= 0 ? trim_inplace(z->cells[st->col[S_EINHEIT]])
                                                  : quelle_string(f->quelle, "einheit", "");
     return store_obs(f, st, z->row, NULL, jahr, stichtag, gebiet, gname, merkmale, einheit,
@@ -586,13 +646,18 @@ static int row_wide(struct ingest_file *f, struct state *st, const struct tabell
         if (r) { free(id); return r < 0; }
     }
     const char *einheit = quelle_string(f->quelle, "einheit", "");
+    st->gebiet_col_name = st->id_dim == D_GEBIET || st->id_dim == D_GEBIET_NAME ? h->refs[st->id_col] : NULL;
+    /* an area by name gets its code from gebiet_codes, as in long tables */
+    const char *code = st->id_dim == D_GEBIET ? id
+                     : st->id_dim == D_GEBIET_NAME && *code_for_name(st, id) ? code_for_name(st, id)
+                     : quelle_string(f->quelle, "gebiet", "");
     for (int i = 0; i < st->nwcols && !rc; i++) {
         const struct wide_col *w = &st->wcols[i];
         char *m = w->merkmale ? xstrdup(w->merkmale) : NULL;
         if (st->id_dim == D_MERKMAL) append_pair(&m, st->id_merkmal, id);
         char *sorted = sorted_merkmale(m ? m : "");
         rc = store_obs(f, st, z->row, h->refs[w->col], w->jahr ? w->jahr : id_jahr, stichtag,
-                       st->id_dim == D_GEBIET ? id : quelle_string(f->quelle, "gebiet", ""),
+                       code,
                        st->id_dim == D_GEBIET_NAME ? id : quelle_string(f->quelle, "gebiet_name", ""),
                        sorted, einheit, z->cells[w->col], z->typ ? z->typ[w->col] : TABELLE_TEXT, NULL,
                        h->refs[w->col], 0);
@@ -612,6 +677,13 @@ static int row(struct ingest_file *f, const struct tabelle_zeile *z)
 static int finish(struct ingest_file *f)
 {
     struct state *st = f->state;
+    if (st && st->umbenannt) {
+        char n[48];
+        ingest_warning(f, st->umbenannt_zeile, NULL,
+                       "Gebietsschlüssel in AGS-Form vereinheitlicht: „%s“ als „%s“ gespeichert (Buchstaben vor dem "
+                       "Amtlichen Gemeindeschlüssel werden „K“; %s)", st->umbenannt_von, st->umbenannt_nach,
+                       format_menge(n, sizeof n, st->umbenannt, "Wert", "Werte"));
+    }
     if (st && st->rebuild_index &&
         store_exec(f->db, "CREATE INDEX beobachtung_reihe ON beobachtung(reihe_id, jahr)") != 0)
         return ingest_error(f, 0, NULL, "Datenbestand: Index nicht neu aufgebaut");
@@ -628,6 +700,7 @@ static void release(struct ingest_file *f)
     free(st->mcols);
     config_list_free(st->ignorieren);
     config_list_free(st->gebiet_codes);
+    config_list_free(st->gebiet_muster);
     config_list_free(st->symbole);
     sqlite3_finalize(st->ins);
     sqlite3_finalize(st->ins_reihe);

@@ -41,7 +41,10 @@ static const char *const k_befragung[] = {
     "freitexte", "xlsx", "pdf", NULL };
 static const char *const k_indikatoren[] = {
     "katalog", "gebiet", "vergleich", "berichtsjahr", "schwelle_nullen", "xlsx", "pdf", NULL };
+static const char *const k_karte[] = {
+    "indikatoren", "klassen", "methode", "geometrie", "quellenvermerk", "lizenz", NULL };
 static const char *const k_dokument[] = { "vorlage", "pdf", "gebietsausgaben", "prozesse", NULL };
+static const char *const k_html[] = { "ausgabe", "ordner", NULL };
 static const char *const k_manifest[] = { "datei", NULL };
 static const char *const k_konfiguration[] = { "unbekannte_schluessel", NULL };
 
@@ -53,8 +56,9 @@ static const struct abschnitt {
     { "terminierung", k_terminierung }, { "eingang", k_eingang }, { "massnahmen", k_massnahmen },
     { "ruecklauf", k_ruecklauf }, { "eingangsbericht", k_eingangsbericht },
     { "rueckmeldebogen", k_rueckmeldebogen }, { "massnahmenliste", k_massnahmenliste },
-    { "befragung", k_befragung }, { "indikatoren", k_indikatoren }, { "dokument", k_dokument },
-    { "manifest", k_manifest }, { "konfiguration", k_konfiguration },
+    { "befragung", k_befragung }, { "indikatoren", k_indikatoren }, { "karte", k_karte },
+    { "dokument", k_dokument },
+    { "html", k_html }, { "manifest", k_manifest }, { "konfiguration", k_konfiguration },
 };
 enum { NBEKANNTE = sizeof bekannte / sizeof bekannte[0] };
 

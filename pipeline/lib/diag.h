@@ -25,6 +25,8 @@ enum ib_exit {
     IB_EXIT_STORE = 4,       /* store unusable (not SQLite, newer schema, locked) */
     IB_EXIT_OUTPUT = 5,      /* an output file could not be written */
     IB_EXIT_LOCKED = 6,      /* the store is locked by another run (waited in vain) */
+    IB_EXIT_BERECHNUNG = 7,  /* some indicators could not be computed; the others are, and the
+                                reports name the failed ones („Berechnung fehlgeschlagen“) */
     IB_EXIT_INTERNAL = 70    /* a bug or resource exhaustion */
 };
 

@@ -238,6 +238,44 @@ struct docmodel_block *docmodel_chart(struct docmodel_chapter *c, const struct p
     return b;
 }
 
+struct docmodel_block *docmodel_karte(struct docmodel_chapter *c, const struct karte *src)
+{
+    struct docmodel *m = c->model;
+    struct docmodel_block *b = block_add(c, DOCMODEL_MAP, NULL);
+    struct karte *k = arena_alloc(m, sizeof *k);
+    *k = *src;
+    const struct geo_karte *sg = src->geo;
+    struct geo_karte *g = arena_alloc(m, sizeof *g);
+    *g = *sg;
+    g->gebiete = arena_alloc(m, sizeof *g->gebiete * (sg->n ? sg->n : 1));
+    for (size_t i = 0; i < sg->n; i++) {
+        const struct geo_gebiet *sa = &sg->gebiete[i];
+        struct geo_gebiet *a = &g->gebiete[i];
+        *a = *sa;
+        a->ars = (char *)docmodel_strdup(m, sa->ars);
+        a->name = (char *)docmodel_strdup(m, sa->name);
+        a->bez = (char *)docmodel_strdup(m, sa->bez);
+        a->ringe = arena_alloc(m, sizeof *a->ringe * (sa->nringe ? sa->nringe : 1));
+        for (size_t r = 0; r < sa->nringe; r++) {
+            a->ringe[r].n = sa->ringe[r].n;
+            a->ringe[r].xy = arena_alloc(m, sizeof(double) * 2 * sa->ringe[r].n);
+            memcpy(a->ringe[r].xy, sa->ringe[r].xy, sizeof(double) * 2 * sa->ringe[r].n);
+        }
+    }
+    k->geo = g;
+    k->werte = arena_alloc(m, sizeof *k->werte * (sg->n ? sg->n : 1));
+    memcpy(k->werte, src->werte, sizeof *k->werte * sg->n);
+    k->titel = docmodel_strdup(m, src->titel);
+    k->einheit = docmodel_strdup(m, src->einheit);
+    k->eigen = docmodel_strdup(m, src->eigen);
+    k->quelle = docmodel_strdup(m, src->quelle);
+    k->quellenvermerk = docmodel_strdup(m, src->quellenvermerk);
+    k->lizenz = docmodel_strdup(m, src->lizenz);
+    k->kennung = docmodel_strdup(m, src->kennung);
+    b->karte = k;
+    return b;
+}
+
 struct docmodel_table *docmodel_table(struct docmodel_chapter *c, const struct docmodel_column *cols, int ncols)
 {
     struct docmodel *m = c->model;

@@ -22,7 +22,9 @@
  *              row, rows of cells; a row may be highlighted, a cell may be
  *              merged with the one above (repeated Handlungsfeld/Teilziel)
  *   CHART      a struct pdfchart (deep copy, owned by the model)
- *   FIGURE     an image file (PNG/JPEG; a map) with alternative text and caption
+ *   FIGURE     an image file (PNG/JPEG) with alternative text and caption
+ *   MAP        a choropleth map (struct karte, karte.h: areas, values, classes,
+ *              texts; deep copy, owned by the model), drawn as vector graphics
  *   LEGEND     a legend line; with swatch != 0 it explains highlighted table
  *              rows and shows their colour
  *   NOTE       a small note (source line, footnote)
@@ -39,6 +41,7 @@
 #ifndef IB_DOCMODEL_H
 #define IB_DOCMODEL_H
 
+#include "karte.h"
 #include "pdfchart.h"
 #include "vorlage.h"
 
@@ -56,7 +59,8 @@ enum docmodel_kind {
     DOCMODEL_FIGURE,
     DOCMODEL_LEGEND,
     DOCMODEL_NOTE,
-    DOCMODEL_HIGHLIGHT
+    DOCMODEL_HIGHLIGHT,
+    DOCMODEL_MAP
 };
 
 enum docmodel_align { DOCMODEL_LEFT, DOCMODEL_RIGHT, DOCMODEL_CENTER };
@@ -102,6 +106,7 @@ struct docmodel_block {
     struct docmodel_table *table;    /* TABLE */
     struct pdfchart *chart;          /* CHART (deep copy) */
     struct docmodel_figure *figure;  /* FIGURE */
+    struct karte *karte;             /* MAP (deep copy, with its areas) */
 };
 
 struct docmodel;
@@ -188,6 +193,12 @@ struct docmodel_block *docmodel_figure(struct docmodel_chapter *c, const char *p
  * split across pages.
  */
 struct docmodel_block *docmodel_chart(struct docmodel_chapter *c, const struct pdfchart *chart);
+
+/*
+ * docmodel_karte — a map block with a deep copy of *k: its areas (rings),
+ * values, classes and texts.  Maps are never split across pages.
+ */
+struct docmodel_block *docmodel_karte(struct docmodel_chapter *c, const struct karte *k);
 
 /*
  * docmodel_table — a table block with ncols (1..12) columns (copied).

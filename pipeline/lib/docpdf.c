@@ -6,6 +6,7 @@
 #include "docpdf.h"
 #include "diag.h"
 #include "format.h"
+#include "pdfmap.h"
 #include "pdftable.h"
 #include "textwrap.h"
 
@@ -626,15 +627,19 @@ static int diagramm(struct writer *w, const struct pdfchart *c)
     return rc;
 }
 
+/* a map (pdfmap.h): never split; it tags itself as one Figure with its Alt text */
+static int karte(struct writer *w, const struct karte *k)
+{
+    if (!w->pdf.page) neue_seite(w);
+    double h = pdfmap_height(&w->pdf, k, 0);
+    double room = seiten_platz(w);
+    platz(w, h < room ? h : room);
+    return pdfmap_draw(&w->pdf, k, 0);
+}
+
 static HPDF_Image bild_laden(struct writer *w, const char *pfad)
 {
-    size_t n = strlen(pfad);
-    int png = n > 4 && strcasecmp(pfad + n - 4, ".png") == 0;
-    HPDF_Image img = png ? HPDF_LoadPngImageFromFile(w->pdf.pdf, pfad) : HPDF_LoadJpegImageFromFile(w->pdf.pdf, pfad);
-    if (!img)
-        diag_error("Bild %s ist kein lesbares %s-Bild (libharu-Fehler 0x%04lX)", pfad, png ? "PNG" : "JPEG",
-                   (unsigned long)w->pdf.error);
-    return img;
+    return pdfdoc_image_load(&w->pdf, pfad);          /* PNG alpha put onto white (PDF/A) */
 }
 
 static int abbildung(struct writer *w, const struct docmodel_figure *fg)
@@ -681,6 +686,7 @@ static double block_hoehe(struct writer *w, const struct docmodel_block *b)
 {
     switch (b->kind) {
     case DOCMODEL_CHART: return diagramm_hoehe(w, b->chart);
+    case DOCMODEL_MAP: return pdfmap_height(&w->pdf, b->karte, 0);
     case DOCMODEL_PARAGRAPH: case DOCMODEL_NOTE: case DOCMODEL_LEGEND: case DOCMODEL_ITEM:
         return 2 * leading(docpdf_stil.text);
     case DOCMODEL_TABLE: {
@@ -721,6 +727,9 @@ static int block_schreiben(struct writer *w, const struct docmodel_chapter *c, i
     case DOCMODEL_FIGURE:
         if (abbildung(w, b->figure) != 0) return -1;
         break;
+    case DOCMODEL_MAP:
+        if (karte(w, b->karte) != 0) return -1;
+        break;
     }
     if (w->liste_offen && (!next || next->kind != DOCMODEL_ITEM)) {
         pdfdoc_tag_end(&w->pdf);
@@ -748,15 +757,8 @@ static int titelseite(struct writer *w)
         pdfdoc_tag_end(doc);
     }
     if (in->logo) {
-        size_t n = strlen(in->logo);
-        int png = n > 4 && strcasecmp(in->logo + n - 4, ".png") == 0;
-        HPDF_Image img = png ? HPDF_LoadPngImageFromFile(doc->pdf, in->logo)
-                             : HPDF_LoadJpegImageFromFile(doc->pdf, in->logo);
-        if (!img) {
-            diag_error("Logo %s ist kein lesbares %s-Bild (libharu-Fehler 0x%04lX)", in->logo,
-                       png ? "PNG" : "JPEG", (unsigned long)doc->error);
-            return -1;
-        }
+        HPDF_Image img = pdfdoc_image_load(doc, in->logo);     /* PNG alpha put onto white (PDF/A) */
+        if (!img) return -1;
         double iw = HPDF_Image_GetWidth(img), ih = HPDF_Image_GetHeight(img);
         double hgt = 56, wid = iw * hgt / ih;
         if (wid > 160) { wid = 160; hgt = ih * wid / iw; }
@@ -957,7 +959,9 @@ static int inhalt_setzen(struct writer *w, int zeichnen)
                 pdfdoc_artifact_end(doc);
             }
             pdfdoc_text(doc, f, size, x1 - zw, base, zahl, (size_t)zn);
-            pdfdoc_link(doc, x0, entry_top - n * lh, x1, entry_top, ziel, e->y + 18);
+            char wohin[640];
+            snprintf(wohin, sizeof wohin, "Gehe zu Seite %d: %s%s%s", ziel + 1, nr, *nr ? " " : "", e->titel);
+            pdfdoc_link(doc, x0, entry_top - n * lh, x1, entry_top, ziel, e->y + 18, wohin);
             pdfdoc_tag_end(doc);
             pdfdoc_tag_end(doc);
         }

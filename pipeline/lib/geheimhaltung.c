@@ -182,6 +182,111 @@ long geheimhaltung_sekundaer(struct geheimhaltung_tabelle *t)
     return neu;
 }
 
+/* Validate lines against ncells; 0 or E_ARGUMENT. */
+static long pruefe_linien(size_t ncells, const struct geheimhaltung_linie *linien, size_t nlinien)
+{
+    if (nlinien && !linien)
+        return GEHEIMHALTUNG_E_ARGUMENT;
+    for (size_t l = 0; l < nlinien; l++) {
+        const struct geheimhaltung_linie *li = &linien[l];
+        if (li->n < 2 || !li->zellen || li->summe >= li->n)
+            return GEHEIMHALTUNG_E_ARGUMENT;
+        for (size_t k = 0; k < li->n; k++)
+            if (li->zellen[k] >= ncells)
+                return GEHEIMHALTUNG_E_ARGUMENT;
+    }
+    return GEHEIMHALTUNG_OK;
+}
+
+long geheimhaltung_sekundaer_linien(const double *values, enum geheimhaltung_status *status, size_t ncells,
+                                    const struct geheimhaltung_linie *linien, size_t nlinien)
+{
+    if (!status || (ncells && !values))
+        return GEHEIMHALTUNG_E_ARGUMENT;
+    long rc = pruefe_linien(ncells, linien, nlinien);
+    if (rc < 0)
+        return rc;
+    for (size_t i = 0; i < ncells; i++) {
+        if (!status_gueltig(status[i]))
+            return GEHEIMHALTUNG_E_STATUS;
+        if (veroeffentlicht(status[i]) && !zahl_gueltig(values[i]))
+            return GEHEIMHALTUNG_E_WERT;
+    }
+    if (nlinien == 0)
+        return 0;
+    /* per line the unpublished count; per cell its lines (CSR) and how often it is a total */
+    size_t *offen = xcalloc(nlinien, sizeof *offen);
+    size_t *start = xcalloc(ncells + 1, sizeof *start);
+    unsigned *rang = xcalloc(ncells ? ncells : 1, sizeof *rang);
+    size_t total = 0;
+    for (size_t l = 0; l < nlinien; l++) {
+        total += linien[l].n;
+        rang[linien[l].zellen[linien[l].summe]]++;
+        for (size_t k = 0; k < linien[l].n; k++) {
+            start[linien[l].zellen[k] + 1]++;
+            offen[l] += !veroeffentlicht(status[linien[l].zellen[k]]);
+        }
+    }
+    for (size_t i = 0; i < ncells; i++)
+        start[i + 1] += start[i];
+    size_t *fill = xcalloc(ncells ? ncells : 1, sizeof *fill);
+    size_t *von = xcalloc(total ? total : 1, sizeof *von);
+    for (size_t l = 0; l < nlinien; l++)
+        for (size_t k = 0; k < linien[l].n; k++) {
+            size_t c = linien[l].zellen[k];
+            von[start[c] + fill[c]++] = l;
+        }
+    long neu = 0;
+    int geaendert;
+    do {
+        geaendert = 0;
+        for (size_t l = 0; l < nlinien; l++) {
+            if (offen[l] != 1)
+                continue;
+            const struct geheimhaltung_linie *li = &linien[l];
+            size_t best = SIZE_MAX;
+            for (size_t k = 0; k < li->n; k++) {
+                size_t c = li->zellen[k];
+                if (!veroeffentlicht(status[c]))
+                    continue;
+                if (best == SIZE_MAX || besser(values[c], (int)rang[c], values[best], (int)rang[best]))
+                    best = c;
+            }
+            if (best == SIZE_MAX)   /* cannot happen: n ≥ 2 and one unpublished (duplicates excluded) */
+                continue;
+            status[best] = GEHEIMHALTUNG_SEKUNDAER;
+            for (size_t m = start[best]; m < start[best + 1]; m++)
+                offen[von[m]]++;
+            neu++;
+            geaendert = 1;
+        }
+    } while (geaendert);
+    free(offen);
+    free(start);
+    free(rang);
+    free(fill);
+    free(von);
+    return neu;
+}
+
+long geheimhaltung_pruefen_linien(const enum geheimhaltung_status *status, size_t ncells,
+                                  const struct geheimhaltung_linie *linien, size_t nlinien)
+{
+    if (!status)
+        return GEHEIMHALTUNG_E_ARGUMENT;
+    long rc = pruefe_linien(ncells, linien, nlinien);
+    if (rc < 0)
+        return rc;
+    long verstoesse = 0;
+    for (size_t l = 0; l < nlinien; l++) {
+        size_t c = 0;
+        for (size_t k = 0; k < linien[l].n; k++)
+            c += !veroeffentlicht(status[linien[l].zellen[k]]);
+        verstoesse += c == 1;
+    }
+    return verstoesse;
+}
+
 long geheimhaltung_anwenden(struct geheimhaltung_tabelle *t, unsigned schwelle,
                             const struct geheimhaltung_optionen *opt)
 {

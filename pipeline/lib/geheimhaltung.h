@@ -43,11 +43,12 @@
  *      cell to its numerator and denominator count cells;
  *   3. print with geheimhaltung_zeichen_zelle() / geheimhaltung_legende().
  *
- * Limits (see also geheimhaltung_sekundaer): hierarchical tables (Kreis ⊃
- * Gemeinde ⊃ Ortsteil, sub-totals inside a line), tables of more than two
- * dimensions and linked tables (the same cell in several published tables,
- * or differences between years) are not protected by this module; the
- * secondary suppression is a heuristic, not an optimal or audited solution.
+ * Hierarchies (Land ⊃ Region ⊃ Kreis) and tables of more than two
+ * dimensions (area × several Merkmale) are lists of lines sharing cells:
+ * geheimhaltung_sekundaer_linien.  Limits (see also geheimhaltung_sekundaer):
+ * linked tables (the same cell in several published tables, differences
+ * between years) are not protected by this module; the secondary
+ * suppression is a heuristic, not an optimal or audited solution.
  */
 #ifndef IB_GEHEIMHALTUNG_H
 #define IB_GEHEIMHALTUNG_H
@@ -202,6 +203,48 @@ long geheimhaltung_primaer(struct geheimhaltung_tabelle *t, unsigned schwelle,
  * or a negative enum geheimhaltung_fehler; on error the table is unchanged.
  */
 long geheimhaltung_sekundaer(struct geheimhaltung_tabelle *t);
+
+/*
+ * Linked lines of any shape: hierarchies and tables of more dimensions.
+ *
+ * A struct geheimhaltung_linie is a set of cells (indices into one array of
+ * values and statuses) that add up: the cell zellen[summe] is the total of
+ * the others.  Lines may share cells — a Kreis is a part in the line of its
+ * Regierungsbezirk and the total of its Gemeinden; the cell „weiblich,
+ * Ohne Aufenthaltstitel“ is a part of the Geschlecht line and of the
+ * Kategorie line.  So a hypercube of areas × disaggregations and a
+ * hierarchy of area codes are both just lists of lines.
+ *   zellen  n ≥ 2 distinct cell indices < ncells
+ *   summe   position in zellen of the total (0 ≤ summe < n)
+ */
+struct geheimhaltung_linie {
+    const size_t *zellen;
+    size_t n;
+    size_t summe;
+};
+
+/*
+ * geheimhaltung_sekundaer_linien — the secondary suppression of
+ * geheimhaltung_sekundaer over arbitrary lines.  After the call no line has
+ * exactly one cell whose status is not WERT.  The greedy choice in a line
+ * is the first WERT cell by (1) non-zero before zero, (2) fewer lines in
+ * which the cell is the total (inner cells before sub-totals before the
+ * grand total), (3) smallest value, (4) lowest position in the line.
+ * Lines are checked in their order, repeated until a full pass changes
+ * nothing (at most ncells suppressions).  Same limits as
+ * geheimhaltung_sekundaer: necessary condition only, not minimal, no
+ * protection intervals; combinations of lines can still narrow a value.
+ * values/status: ncells cells; WERT values finite and ≥ 0.  Memory
+ * O(ncells + Σ n) (xcalloc).  Returns the number of cells newly marked
+ * SEKUNDAER or a negative enum geheimhaltung_fehler (E_ARGUMENT for a bad
+ * line, E_STATUS, E_WERT); on error nothing is changed.
+ */
+long geheimhaltung_sekundaer_linien(const double *values, enum geheimhaltung_status *status, size_t ncells,
+                                    const struct geheimhaltung_linie *linien, size_t nlinien);
+
+/* geheimhaltung_pruefen_linien — lines with exactly one unpublished cell (0 = safe), or < 0. */
+long geheimhaltung_pruefen_linien(const enum geheimhaltung_status *status, size_t ncells,
+                                  const struct geheimhaltung_linie *linien, size_t nlinien);
 
 /*
  * geheimhaltung_anwenden — the one call for a count table:

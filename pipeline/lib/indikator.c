@@ -9,12 +9,14 @@
 #include "indikator.h"
 
 #include "diag.h"
+#include "strmap.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Allowance for floating-point rounding in tolerance comparisons. */
 #define INDIKATOR_EPS 1e-9
@@ -31,6 +33,8 @@ struct eingang {
     double wert;                     /* NAN when symbol */
     enum werte_symbol symbol;
     enum geheimhaltung_status geheim;
+    const char *datei;               /* provenance (NULL = unknown) */
+    long zeile;
 };
 
 struct quelle_daten {
@@ -105,6 +109,9 @@ static enum werte_symbol nur_symbol(enum werte_symbol s)
 
 static void meldung_indikator(const struct katalog *k, const struct katalog_indikator *ind, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The result being computed (single-threaded): its first error text is kept in fehler. */
+static struct indikator_ergebnis *aktuelles_ergebnis;
+
 static void meldung_indikator(const struct katalog *k, const struct katalog_indikator *ind, const char *fmt, ...)
 {
     char buf[1024];
@@ -113,6 +120,34 @@ static void meldung_indikator(const struct katalog *k, const struct katalog_indi
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     diag_error("Katalog %s, [indikator:%s]: %s", s0(k->pfad), ind->id, buf);
+    if (aktuelles_ergebnis && !aktuelles_ergebnis->fehler) aktuelles_ergebnis->fehler = xstrdup(buf);
+}
+
+/* Is area g printed by a report (katalog.berichtsgebiete; NULL: every area)? */
+static int berichtsgebiet(const struct katalog *k, const char *g)
+{
+    if (!k->berichtsgebiete) return 1;
+    for (const char *const *p = k->berichtsgebiete; *p; p++)
+        if (strcmp(*p, g) == 0) return 1;
+    return 0;
+}
+
+/* Is area g computed for ind (its list gebiete, gesamt and the report areas; or alle)? */
+static int angefragt(const struct katalog *k, const struct katalog_indikator *ind, const char *g)
+{
+    if (!ind->gebiete) return 1;
+    for (int i = 0; i < ind->ngebiete; i++)
+        if (strcmp(ind->gebiete[i], g) == 0) return 1;
+    if (ind->gebiet_gesamt && strcmp(ind->gebiet_gesamt, g) == 0) return 1;
+    return k->berichtsgebiete && berichtsgebiet(k, g);
+}
+
+static const char *herkunft(char *buf, size_t size, const struct eingang *e)
+{
+    if (e->datei && e->zeile) snprintf(buf, size, "Datei %s, Zeile %ld", e->datei, e->zeile);
+    else if (e->datei) snprintf(buf, size, "Datei %s", e->datei);
+    else snprintf(buf, size, "Herkunft unbekannt");
+    return buf;
 }
 
 static int hole_datensatz(const struct katalog *k, const struct katalog_indikator *ind, const char *key,
@@ -132,8 +167,14 @@ static int hole_datensatz(const struct katalog *k, const struct katalog_indikato
         e->name = s0(b->gebiet_name);
         e->merkmale = s0(b->merkmale);
         e->jahr = b->jahr;
+        e->datei = b->datei;
+        e->zeile = b->zeile;
         e->geheim = GEHEIMHALTUNG_WERT;
-        if (isfinite(b->wert)) {
+        if (b->geheim == GEHEIMHALTUNG_PRIMAER || b->geheim == GEHEIMHALTUNG_SEKUNDAER) {
+            e->wert = NAN;    /* suppressed in the raw data: never a number here either */
+            e->symbol = WERTE_SYMBOL_UNBEKANNT;
+            e->geheim = b->geheim;
+        } else if (isfinite(b->wert)) {
             e->wert = b->wert;
             e->symbol = WERTE_SYMBOL_KEINES;
         } else if (b->symbol == WERTE_SYMBOL_NICHTS) {
@@ -145,14 +186,45 @@ static int hole_datensatz(const struct katalog *k, const struct katalog_indikato
         }
     }
     if (q->n > 1) qsort(q->e, q->n, sizeof *q->e, cmp_eingang_sort);
-    for (size_t i = 1; i < q->n; i++)
-        if (cmp_eingang(&q->e[i - 1], &q->e[i]) == 0) {
-            meldung_indikator(k, ind, "%s %s: mehrere Beobachtungen für Gebiet %s, Jahr %d (Merkmale „%s“ und „%s“) — "
-                              "den Filter %s_filter ergänzen", key, r->datensatz, q->e[i].gebiet, q->e[i].jahr,
-                              q->e[i - 1].merkmale, q->e[i].merkmale, key);
-            return -1;
+    /* two observations for one area and year: only areas that are computed and printed
+     * matter — an error there (the indicator fails), a warning elsewhere (the area is
+     * left out of this indicator); areas not computed at all are never looked at */
+    size_t out = 0, i = 0;
+    int rc = 0;
+    while (i < q->n) {
+        size_t j = i + 1;
+        while (j < q->n && strcmp(q->e[j].gebiet, q->e[i].gebiet) == 0) j++;
+        const struct eingang *d1 = NULL, *d2 = NULL;
+        for (size_t m = i + 1; m < j && !d1; m++)
+            if (q->e[m].jahr == q->e[m - 1].jahr) { d1 = &q->e[m - 1]; d2 = &q->e[m]; }
+        int wichtig = angefragt(k, ind, q->e[i].gebiet), printed = ind->gebiete || berichtsgebiet(k, q->e[i].gebiet);
+        if (d1 && wichtig) {
+            char h1[600], h2[600];
+            herkunft(h1, sizeof h1, d1);
+            herkunft(h2, sizeof h2, d2);
+            if (strcmp(d1->merkmale, d2->merkmale) == 0 && printed) {
+                meldung_indikator(k, ind, "%s %s: Gebiet %s, Jahr %d zweimal geliefert (Merkmale „%s“): %s und %s — "
+                                  "eine der beiden Zeilen entfernen oder die ältere Lieferung ersetzen", key,
+                                  r->datensatz, d1->gebiet, d1->jahr, d1->merkmale, h1, h2);
+                rc = -1;
+            } else if (printed) {
+                meldung_indikator(k, ind, "%s %s: mehrere Beobachtungen für Gebiet %s, Jahr %d: Merkmale „%s“ (%s) und "
+                                  "„%s“ (%s) — den Filter %s_filter um das Merkmal ergänzen, in dem sie sich "
+                                  "unterscheiden", key, r->datensatz, d1->gebiet, d1->jahr, d1->merkmale, h1,
+                                  d2->merkmale, h2, key);
+                rc = -1;
+            } else {
+                diag_warning("Katalog %s, [indikator:%s]: %s %s: Gebiet %s, Jahr %d mehrfach (Merkmale „%s“, %s; „%s“, "
+                             "%s) — das Gebiet wird für diesen Indikator nicht berechnet", s0(k->pfad), ind->id, key,
+                             r->datensatz, d1->gebiet, d1->jahr, d1->merkmale, h1, d2->merkmale, h2);
+            }
         }
-    return 0;
+        if (!d1 || (wichtig && printed))
+            for (size_t m = i; m < j; m++) q->e[out++] = q->e[m];
+        i = j;
+    }
+    q->n = out;
+    return rc;
 }
 
 static int hole_bezug(const struct katalog *k, const struct katalog_indikator *ind, const char *key,
@@ -160,8 +232,12 @@ static int hole_bezug(const struct katalog *k, const struct katalog_indikator *i
 {
     const struct indikator_ergebnis *e = &erg[r->indikator];
     if (!e->berechnet) {
-        meldung_indikator(k, ind, "%s: Indikator „%s“ ist noch nicht berechnet (Reihenfolge: katalog.reihenfolge)", key,
-                          k->indikatoren[r->indikator].id);
+        if (e->fehler)
+            meldung_indikator(k, ind, "%s: beruht auf [indikator:%s], dessen Berechnung fehlgeschlagen ist", key,
+                              k->indikatoren[r->indikator].id);
+        else
+            meldung_indikator(k, ind, "%s: Indikator „%s“ ist noch nicht berechnet (Reihenfolge: katalog.reihenfolge)",
+                              key, k->indikatoren[r->indikator].id);
         return -1;
     }
     size_t n = 0;
@@ -487,7 +563,9 @@ void indikator_ergebnis_leeren(struct indikator_ergebnis *e)
         free(e->reihen[i].punkte);
     }
     free(e->reihen);
+    free(e->fehler);
     e->reihen = NULL;
+    e->fehler = NULL;
     e->nreihen = 0;
     e->berechnet = 0;
 }
@@ -513,13 +591,24 @@ static const char *name_von(const struct quelle_daten *qs, int nq, const char *g
 }
 
 /* The areas: the catalogue's list (+ gesamt last) or every key in the sources. */
-static const char **gebiete_waehlen(const struct katalog_indikator *ind, const struct quelle_daten *qs, int nq,
-                                    size_t *n)
+static const char **gebiete_waehlen(const struct katalog *k, const struct katalog_indikator *ind,
+                                    const struct quelle_daten *qs, int nq, size_t *n)
 {
     const char **g;
     if (ind->gebiete) {
-        g = xcalloc((size_t)ind->ngebiete + 2, sizeof *g);
+        size_t nb = 0;
+        for (const char *const *p = k->berichtsgebiete; p && *p; p++) nb++;
+        g = xcalloc((size_t)ind->ngebiete + 2 + nb, sizeof *g);
         for (int i = 0; i < ind->ngebiete; i++) g[(*n)++] = ind->gebiete[i];
+        /* the report's areas too (e.g. the comparison Niedersachsen), after the list, before
+         * the total — but only where a source delivers them */
+        for (size_t b = 0; b < nb && !ind->gebiet_gesamt; b++) {   /* with a total the list is a line */
+            const char *x = k->berichtsgebiete[b];
+            int da = 0, schon = ind->gebiet_gesamt && strcmp(ind->gebiet_gesamt, x) == 0;
+            for (size_t i = 0; i < *n && !schon; i++) schon = strcmp(g[i], x) == 0;
+            for (int i = 0; i < nq && !da && !schon; i++) { size_t s; da = bereich(&qs[i], x, &s) > 0; }
+            if (da && !schon) g[(*n)++] = x;
+        }
         if (ind->gebiet_gesamt) g[(*n)++] = ind->gebiet_gesamt;
         return g;
     }
@@ -546,6 +635,7 @@ int indikator_berechnen(const struct katalog *k, int index, const struct indikat
     struct indikator_ergebnis *out = &ergebnisse[index];
     indikator_ergebnis_leeren(out);
     out->indikator = index;
+    aktuelles_ergebnis = out;
     if (ind->nicht_erhoben) {
         out->berechnet = 1;
         return 0;
@@ -569,7 +659,7 @@ int indikator_berechnen(const struct katalog *k, int index, const struct indikat
             gebiete = xcalloc(2, sizeof *gebiete);
             gebiete[na++] = "";
         } else {
-            gebiete = gebiete_waehlen(ind, q, 4, &na);
+            gebiete = gebiete_waehlen(k, ind, q, 4, &na);
         }
         pts = xcalloc(na ? na : 1, sizeof *pts);
     }
@@ -896,4 +986,357 @@ void indikator_abdeckung_freigeben(const struct katalog *k, struct indikator_abd
     free(a->handlungsfelder);
     free(a->ziele);
     memset(a, 0, sizeof *a);
+}
+
+/* ---- Geheimhaltung of the raw observations ------------------------------------------------ */
+
+/* Is r a count input of ind (see indikator_datensatz_schwelle)? */
+static int zaehl_eingang(const struct katalog_indikator *ind, const struct katalog_reihe *r)
+{
+    if (ind->nicht_erhoben || ind->schwelle == 0 || !r->datensatz) return 0;
+    switch (ind->art) {
+    case KATALOG_ANZAHL: return r == &ind->wert;
+    case KATALOG_ANTEIL:
+    case KATALOG_JE_1000: return r == &ind->zaehler || r == &ind->nenner;
+    case KATALOG_MITTELWERT: return r == &ind->nenner;
+    default: return 0;
+    }
+}
+
+/* Calls f for every count input of dataset ds in k. */
+#define ZAEHL_EINGAENGE(k, ds, ind, r, body)                                                               \
+    for (int zi_ = 0; zi_ < (k)->nindikatoren; zi_++) {                                                     \
+        const struct katalog_indikator *ind = &(k)->indikatoren[zi_];                                       \
+        const struct katalog_reihe *rs_[4] = { &ind->wert, &ind->zaehler, &ind->nenner, &ind->reihe };       \
+        for (int zj_ = 0; zj_ < 4; zj_++) {                                                                 \
+            const struct katalog_reihe *r = rs_[zj_];                                                       \
+            if (!zaehl_eingang(ind, r) || strcmp(r->datensatz, (ds)) != 0) continue;                        \
+            body                                                                                            \
+        }                                                                                                   \
+    }
+
+unsigned indikator_datensatz_schwelle(const struct katalog *k, const char *datensatz)
+{
+    unsigned s = 0;
+    ZAEHL_EINGAENGE(k, datensatz, ind, r, { (void)r; if (ind->schwelle > s) s = ind->schwelle; })
+    return s;
+}
+
+/* A Merkmal value that is the total of its Merkmal. */
+static int ist_summenwert(const char *v, size_t len)
+{
+    static const char *const w[] = { "insgesamt", "gesamt", "zusammen", "summe", "total" };
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (strlen(w[i]) == len && strncasecmp(v, w[i], len) == 0) return 1;
+    return 0;
+}
+
+/* Hierarchy key of an AGS-like code (letters, then ≥ 2 digits): the code, or for a
+ * Land-level code with Regierungsbezirk 0 (K030) its Land prefix (K03).  0 when not AGS-like. */
+static size_t ags_schluessel(const char *g)
+{
+    size_t i = 0, n = strlen(g);
+    while (i < n && ((g[i] >= 'A' && g[i] <= 'Z') || (g[i] >= 'a' && g[i] <= 'z'))) i++;
+    size_t d = n - i;
+    if (d < 2) return 0;
+    for (size_t j = i; j < n; j++)
+        if (g[j] < '0' || g[j] > '9') return 0;
+    if (d == 3 && g[n - 1] == '0') return n - 1;
+    return n;
+}
+
+struct roh_zelle {
+    double wert;
+    enum geheimhaltung_status st;
+    long obs;                 /* index into beob, -1 for a part not delivered */
+};
+
+struct roh_jahr {
+    struct strmap zellen;     /* area \x1f merkmale \x1f einheit → cell */
+    struct strmap kombis;     /* merkmale \x1f einheit → 1 */
+    struct roh_zelle *z;
+    size_t nz, capz;
+    const char **gebiete;     /* distinct areas of the year */
+    size_t ng;
+    const char **kombi_m, **kombi_e;   /* distinct (merkmale, einheit) */
+    size_t nk;
+    size_t *lz;               /* cells of all lines, concatenated */
+    size_t nlz, caplz;
+    struct geheimhaltung_linie *li;
+    size_t nli, capli;
+    size_t *li_start;         /* per line its offset into lz (zellen pointers set at the end) */
+};
+
+static const char *gebiet_von(const struct indikator_beobachtung *b)
+{
+    return s0(b->gebiet)[0] ? b->gebiet : s0(b->gebiet_name);
+}
+
+static size_t schluessel(char *buf, size_t size, const char *a, const char *m, const char *e)
+{
+    const char *teil[3] = { a ? a : "", m, e };
+    size_t n = 0;
+    for (int i = 0; i < 3; i++) {
+        size_t len = strlen(teil[i]);
+        if (n + len + 2 > size) len = size > n + 2 ? size - n - 2 : 0;   /* never: callers give 8 KB */
+        memcpy(buf + n, teil[i], len);
+        n += len;
+        if (i < 2) buf[n++] = '\x1f';
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* The cell (area, merkmale, einheit), adding a part not delivered when neu; SIZE_MAX when none. */
+static size_t roh_zelle(struct roh_jahr *y, const char *a, const char *m, const char *e, int neu)
+{
+    char key[8448];   /* area, Merkmale (ingest: ≤ 4 KB), unit */
+    size_t len = schluessel(key, sizeof key, a, m, e);
+    int64_t v;
+    if (strmap_get(&y->zellen, key, len, &v)) return (size_t)v;
+    if (!neu) return SIZE_MAX;
+    if (y->nz == y->capz) { y->capz = y->capz ? 2 * y->capz : 256; y->z = xrealloc(y->z, y->capz * sizeof *y->z); }
+    y->z[y->nz] = (struct roh_zelle){ 0.0, GEHEIMHALTUNG_UNBEKANNT, -1 };
+    strmap_put(&y->zellen, key, len, (int64_t)y->nz);
+    return y->nz++;
+}
+
+static void linie_beginnen(struct roh_jahr *y, size_t summe)
+{
+    if (y->nli == y->capli) {
+        y->capli = y->capli ? 2 * y->capli : 64;
+        y->li = xrealloc(y->li, y->capli * sizeof *y->li);
+        y->li_start = xrealloc(y->li_start, y->capli * sizeof *y->li_start);
+    }
+    y->li_start[y->nli] = y->nlz;
+    y->li[y->nli] = (struct geheimhaltung_linie){ NULL, 0, 0 };
+    y->nli++;
+    if (y->nlz == y->caplz) { y->caplz = y->caplz ? 2 * y->caplz : 256; y->lz = xrealloc(y->lz, y->caplz * sizeof *y->lz); }
+    y->lz[y->nlz++] = summe;
+    y->li[y->nli - 1].n = 1;
+}
+
+static void linie_teil(struct roh_jahr *y, size_t zelle)
+{
+    struct geheimhaltung_linie *l = &y->li[y->nli - 1];
+    for (size_t i = y->li_start[y->nli - 1]; i < y->nlz; i++)
+        if (y->lz[i] == zelle) return;      /* a cell once per line */
+    if (y->nlz == y->caplz) { y->caplz = 2 * y->caplz; y->lz = xrealloc(y->lz, y->caplz * sizeof *y->lz); }
+    y->lz[y->nlz++] = zelle;
+    l->n++;
+}
+
+/* Drop a line of fewer than two cells (a total without parts). */
+static void linie_beenden(struct roh_jahr *y)
+{
+    if (y->li[y->nli - 1].n < 2) { y->nlz = y->li_start[y->nli - 1]; y->nli--; }
+}
+
+static void roh_jahr_leeren(struct roh_jahr *y)
+{
+    strmap_free(&y->zellen);
+    strmap_free(&y->kombis);
+    free(y->z); free(y->gebiete); free(y->kombi_m); free(y->kombi_e); free(y->lz); free(y->li); free(y->li_start);
+    memset(y, 0, sizeof *y);
+}
+
+static int cmp_jahr_idx(const void *a, const void *b, void *ctx)
+{
+    const struct indikator_beobachtung *o = ctx;
+    int x = o[*(const size_t *)a].jahr, y = o[*(const size_t *)b].jahr;
+    if (x != y) return (x > y) - (x < y);
+    return (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
+}
+
+/* The lines of one year (see indikator_rohdaten_schuetzen). */
+static void roh_linien(const struct katalog *k, const char *ds, struct roh_jahr *y)
+{
+    /* area hierarchy: the parent of each code is the longest prefix key among the year's areas */
+    struct strmap keys = { 0 };
+    for (size_t c = 0; c < y->ng; c++) {
+        size_t kg = ags_schluessel(y->gebiete[c]);
+        if (kg) strmap_put(&keys, y->gebiete[c], kg, (int64_t)c);
+    }
+    size_t *eltern = xcalloc(y->ng ? y->ng : 1, sizeof *eltern);
+    size_t nkinder = 0;
+    for (size_t d = 0; d < y->ng; d++) {
+        eltern[d] = SIZE_MAX;
+        size_t kh = ags_schluessel(y->gebiete[d]);
+        for (size_t len = kh; len-- > 1 && kh;) {
+            int64_t e;
+            if (strmap_get(&keys, y->gebiete[d], len, &e) && (size_t)e != d) { eltern[d] = (size_t)e; nkinder++; break; }
+        }
+    }
+    for (size_t c = 0; c < y->ng && nkinder; c++) {
+        int hat = 0;
+        for (size_t d = 0; d < y->ng && !hat; d++) hat = eltern[d] == c;
+        if (!hat) continue;
+        for (size_t m = 0; m < y->nk; m++) {
+            size_t summe = roh_zelle(y, y->gebiete[c], y->kombi_m[m], y->kombi_e[m], 0);
+            if (summe == SIZE_MAX) continue;
+            linie_beginnen(y, summe);
+            for (size_t d = 0; d < y->ng; d++)
+                if (eltern[d] == c) linie_teil(y, roh_zelle(y, y->gebiete[d], y->kombi_m[m], y->kombi_e[m], 1));
+            linie_beenden(y);
+        }
+    }
+    free(eltern);
+    strmap_free(&keys);
+    /* gebiet_gesamt of the users */
+    ZAEHL_EINGAENGE(k, ds, ind, r, {
+        (void)r;
+        if (ind->gebiet_gesamt && ind->gebiete)
+            for (size_t m = 0; m < y->nk; m++) {
+                size_t summe = roh_zelle(y, ind->gebiet_gesamt, y->kombi_m[m], y->kombi_e[m], 0);
+                if (summe == SIZE_MAX) continue;
+                linie_beginnen(y, summe);
+                for (int g = 0; g < ind->ngebiete; g++)
+                    linie_teil(y, roh_zelle(y, ind->gebiete[g], y->kombi_m[m], y->kombi_e[m], 1));
+                linie_beenden(y);
+            }
+    })
+    /* Merkmale with a total value */
+    for (size_t m = 0; m < y->nk; m++) {
+        const char *mk = y->kombi_m[m];
+        for (const char *p = mk; *p;) {
+            const char *end = strchr(p, '|');
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            const char *eq = memchr(p, '=', len);
+            if (eq && ist_summenwert(eq + 1, len - (size_t)(eq + 1 - p))) {
+                size_t klen = (size_t)(eq - p) + 1;   /* "Merkmal=" */
+                /* per area: the total = the combinations that differ only in this Merkmal */
+                for (size_t c = 0; c < y->ng; c++) {
+                    size_t summe = roh_zelle(y, y->gebiete[c], mk, y->kombi_e[m], 0);
+                    if (summe == SIZE_MAX) continue;
+                    linie_beginnen(y, summe);
+                    for (size_t o = 0; o < y->nk; o++) {
+                        if (o == m || strcmp(y->kombi_e[o], y->kombi_e[m]) != 0) continue;
+                        const char *om = y->kombi_m[o];
+                        size_t pre = (size_t)(p - mk);
+                        if (strncmp(om, mk, pre + klen) != 0) continue;
+                        const char *ov = om + pre + klen, *oend = strchr(ov, '|');
+                        const char *rest = end ? end : mk + strlen(mk);
+                        if (strcmp(oend ? oend : "", rest) != 0) continue;
+                        linie_teil(y, roh_zelle(y, y->gebiete[c], om, y->kombi_e[o], 1));
+                    }
+                    linie_beenden(y);
+                }
+            }
+            if (!end) break;
+            p = end + 1;
+        }
+    }
+}
+
+long indikator_rohdaten_schuetzen(const struct katalog *k, const char *datensatz,
+                                  const struct indikator_beobachtung *beob, size_t n,
+                                  const struct geheimhaltung_optionen *gh, enum geheimhaltung_status *status)
+{
+    for (size_t i = 0; i < n; i++) status[i] = GEHEIMHALTUNG_WERT;
+    unsigned schwelle = indikator_datensatz_schwelle(k, datensatz);
+    if (schwelle == 0 || n == 0) return 0;
+    /* the count units: einheit of the observations the users' filters select */
+    struct strmap einheiten = { 0 };
+    const struct katalog_reihe **nutzer = xcalloc((size_t)k->nindikatoren * 4 + 1, sizeof *nutzer);
+    size_t nn = 0;
+    ZAEHL_EINGAENGE(k, datensatz, ind, r, { (void)ind; nutzer[nn++] = r; })
+    for (size_t i = 0; i < n; i++) {
+        int zaehlt = 0;
+        for (size_t u = 0; u < nn && !zaehlt; u++) zaehlt = passt(&beob[i], nutzer[u]);
+        if (zaehlt) strmap_put(&einheiten, s0(beob[i].einheit), strlen(s0(beob[i].einheit)), 1);
+    }
+    free(nutzer);
+    size_t *idx = xcalloc(n, sizeof *idx);
+    for (size_t i = 0; i < n; i++) idx[i] = i;
+    qsort_r(idx, n, sizeof *idx, cmp_jahr_idx, (void *)beob);
+    long neu = 0;
+    int rc = 0;
+    for (size_t a = 0; a < n && rc == 0;) {
+        size_t b = a;
+        while (b < n && beob[idx[b]].jahr == beob[idx[a]].jahr) b++;
+        struct roh_jahr y = { 0 };
+        struct strmap gebiete = { 0 };
+        char key[8448];   /* area, Merkmale (ingest: ≤ 4 KB), unit */
+        for (size_t i = a; i < b; i++) {
+            const struct indikator_beobachtung *o = &beob[idx[i]];
+            int64_t dummy;
+            if (!strmap_get(&einheiten, s0(o->einheit), strlen(s0(o->einheit)), &dummy)) continue;
+            const char *g = gebiet_von(o);
+            size_t len = schluessel(key, sizeof key, g, s0(o->merkmale), s0(o->einheit));
+            size_t c;
+            if (strmap_get(&y.zellen, key, len, &dummy)) {
+                /* a second observation of the same cell: a cell of its own, in no line */
+                if (y.nz == y.capz) { y.capz = y.capz ? 2 * y.capz : 256; y.z = xrealloc(y.z, y.capz * sizeof *y.z); }
+                c = y.nz++;
+            } else {
+                c = roh_zelle(&y, g, s0(o->merkmale), s0(o->einheit), 1);
+            }
+            int wert = isfinite(o->wert) || o->symbol == WERTE_SYMBOL_NICHTS;
+            y.z[c].wert = isfinite(o->wert) ? o->wert : 0.0;
+            y.z[c].st = wert ? GEHEIMHALTUNG_WERT : status_aus_symbol(nur_symbol(o->symbol), GEHEIMHALTUNG_WERT);
+            y.z[c].obs = (long)idx[i];
+            if (wert && !(y.z[c].wert >= 0.0)) {
+                diag_error("Katalog %s: Datensatz %s, Gebiet %s, Jahr %d: negative Fallzahl %g — keine Geheimhaltung "
+                           "möglich (schwelle = 0 bei den Indikatoren setzen, wenn die Werte keine Fallzahlen sind)",
+                           s0(k->pfad), datensatz, g, o->jahr, y.z[c].wert);
+                rc = -1;
+                break;
+            }
+            if (!strmap_get(&gebiete, g, strlen(g), &dummy)) {
+                strmap_put(&gebiete, g, strlen(g), 1);
+                y.gebiete = xrealloc(y.gebiete, (y.ng + 1) * sizeof *y.gebiete);
+                y.gebiete[y.ng++] = g;
+            }
+            len = schluessel(key, sizeof key, NULL, s0(o->merkmale), s0(o->einheit));
+            if (!strmap_get(&y.kombis, key, len, &dummy)) {
+                strmap_put(&y.kombis, key, len, 1);
+                y.kombi_m = xrealloc(y.kombi_m, (y.nk + 1) * sizeof *y.kombi_m);
+                y.kombi_e = xrealloc(y.kombi_e, (y.nk + 1) * sizeof *y.kombi_e);
+                y.kombi_m[y.nk] = s0(o->merkmale);
+                y.kombi_e[y.nk++] = s0(o->einheit);
+            }
+        }
+        if (rc == 0 && y.nz) {
+            roh_linien(k, datensatz, &y);
+            for (size_t l = 0; l < y.nli; l++) y.li[l].zellen = y.lz + y.li_start[l];
+            double *v = xcalloc(y.nz, sizeof *v);
+            enum geheimhaltung_status *st = xcalloc(y.nz, sizeof *st);
+            for (size_t c = 0; c < y.nz; c++) { v[c] = y.z[c].wert; st[c] = y.z[c].st; }
+            struct geheimhaltung_tabelle t = { y.nz, 1, v, st, 0, 0 };
+            long p = geheimhaltung_primaer(&t, schwelle, gh);
+            long s = p < 0 ? p : geheimhaltung_sekundaer_linien(v, st, y.nz, y.li, y.nli);
+            if (p < 0 || s < 0) {
+                diag_error("Katalog %s: Datensatz %s, Jahr %d: Geheimhaltung: %s", s0(k->pfad), datensatz,
+                           beob[idx[a]].jahr, geheimhaltung_fehlertext(p < 0 ? p : s));
+                rc = -1;
+            } else {
+                /* areas with a suppressed count: their observations in other units follow */
+                struct strmap betroffen = { 0 };
+                for (size_t c = 0; c < y.nz; c++)
+                    if (y.z[c].obs >= 0 && (st[c] == GEHEIMHALTUNG_PRIMAER || st[c] == GEHEIMHALTUNG_SEKUNDAER)) {
+                        status[y.z[c].obs] = st[c];
+                        neu++;
+                        const char *g = gebiet_von(&beob[y.z[c].obs]);
+                        strmap_put(&betroffen, g, strlen(g), 1);
+                    }
+                for (size_t i = a; i < b && betroffen.count; i++) {
+                    const struct indikator_beobachtung *o = &beob[idx[i]];
+                    int64_t dummy;
+                    if (strmap_get(&einheiten, s0(o->einheit), strlen(s0(o->einheit)), &dummy)) continue;
+                    if (!isfinite(o->wert) && o->symbol != WERTE_SYMBOL_NICHTS) continue;
+                    const char *g = gebiet_von(o);
+                    if (strmap_get(&betroffen, g, strlen(g), &dummy)) { status[idx[i]] = GEHEIMHALTUNG_SEKUNDAER; neu++; }
+                }
+                strmap_free(&betroffen);
+            }
+            free(v);
+            free(st);
+        }
+        strmap_free(&gebiete);
+        roh_jahr_leeren(&y);
+        a = b;
+    }
+    free(idx);
+    strmap_free(&einheiten);
+    return rc < 0 ? -1 : neu;
 }

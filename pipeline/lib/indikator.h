@@ -73,6 +73,11 @@ struct indikator_beobachtung {
     const char *einheit;
     double wert;              /* NAN when only a symbol is given */
     enum werte_symbol symbol; /* the symbol when wert is NAN (KEINES = unknown → „.“) */
+    enum geheimhaltung_status geheim;   /* PRIMAER/SEKUNDAER: suppressed in the raw data
+                                           (indikator_rohdaten_schuetzen), never used as a
+                                           number; WERT (0) otherwise */
+    const char *datei;        /* provenance for messages: source file name (NULL = unknown) */
+    long zeile;               /* and its row (0 = unknown) */
 };
 
 /* One year of a computed series. */
@@ -99,6 +104,7 @@ struct indikator_reihe {
 struct indikator_ergebnis {
     int indikator;             /* index into katalog.indikatoren */
     int berechnet;             /* 1 after indikator_berechnen succeeded */
+    char *fehler;              /* why it failed (the first diag_error text), else NULL */
     struct indikator_reihe *reihen;   /* areas in the order of `gebiete` (gebiet_gesamt last), or
                                          with `alle` every area of the inputs sorted by key */
     size_t nreihen;
@@ -132,6 +138,50 @@ int indikator_berechnen(const struct katalog *k, int index, const struct indikat
 int indikator_berechnen_alle(const struct katalog *k, const struct indikator_beobachtung *beob,
                              size_t nbeob, const struct geheimhaltung_optionen *gh,
                              struct indikator_ergebnis **out);
+
+/*
+ * Geheimhaltung of the raw observations (every cell a reader can see, not
+ * only the indicator values): a dataset is *protected* when an indicator
+ * with schwelle > 0 uses it as counts — the wert of an anzahl, the zaehler
+ * and nenner of anteil and je_1000, the nenner of mittelwert (not
+ * nicht_erhoben).  Its threshold is the largest schwelle of those users;
+ * its *count units* are the einheit values of the observations their
+ * filters select.
+ *
+ * indikator_datensatz_schwelle — the threshold of dataset `datensatz` (0 =
+ * not protected).
+ */
+unsigned indikator_datensatz_schwelle(const struct katalog *k, const char *datensatz);
+
+/*
+ * indikator_rohdaten_schuetzen — primary and secondary suppression of all
+ * observations beob[0..n) of one protected dataset (all with indikator =
+ * datensatz).  Per year the count cells (observations in the count units)
+ * form one table of area × Merkmale whose lines (geheimhaltung_linie) are
+ *   - the area hierarchy of AGS-like codes (letters + digits, K03461):
+ *     the parent of a code is the longest other code of that year that is
+ *     a prefix of it, a Land-level code with Regierungsbezirk 0 (K030)
+ *     standing for its Land prefix (K03): K030 = K031 + … + K034,
+ *     K031 = K03101 + … + K03159, K03241 = K03241001 + K03241999;
+ *   - each indicator's gebiet_gesamt = its gebiete;
+ *   - every Merkmal with a total value (insgesamt, gesamt, zusammen, summe,
+ *     total; any case): for each area and each combination of the other
+ *     Merkmale, the total = the sum over the other values of that Merkmal
+ *     (Geschlecht=insgesamt = männlich + weiblich), i.e. the groups of one
+ *     indicator and year are protected together, not per table.
+ * A line exists in a year when its total is delivered; a part not
+ * delivered that year counts as unpublished.  Then every observation of
+ * that dataset in another unit (e.g. a delivered percentage) in an area and
+ * year with a suppressed count is suppressed too (a rate beside its total
+ * gives the count back).
+ * status[0..n) is filled: WERT, PRIMAER or SEKUNDAER (observations that are
+ * symbols stay WERT: they print as their symbol anyway).  Returns the
+ * number of suppressed observations (≥ 0), or -1 after diag_error (bad
+ * counts: negative or not finite with schwelle > 0).
+ */
+long indikator_rohdaten_schuetzen(const struct katalog *k, const char *datensatz,
+                                  const struct indikator_beobachtung *beob, size_t n,
+                                  const struct geheimhaltung_optionen *gh, enum geheimhaltung_status *status);
 
 /* indikator_ergebnis_leeren — free the series of one result (it stays usable, empty). */
 void indikator_ergebnis_leeren(struct indikator_ergebnis *e);

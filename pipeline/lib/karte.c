@@ -123,7 +123,7 @@ char *karte_alt(const struct karte *k, char *buf, size_t size)
 #define ADD(...) do { if (len < size) { int w_ = snprintf(buf + len, size - len, __VA_ARGS__); \
                       if (w_ > 0) len += (size_t)w_; } } while (0)
     if (size) buf[0] = '\0';
-    ADD("Karte: %s %d nach Kreisen", k->titel ? k->titel : "", k->jahr);
+    ADD("Karte: %s, %d, nach Kreisen", k->titel ? k->titel : "", k->jahr);
     if (k->hat_klassen)
         ADD(", %d %s (%s)", k->klassen.n, k->klassen.n == 1 ? "Klasse" : "Klassen",
             k->klassen.methode == KLASSEN_QUANTIL ? "Quantile" : "gleiche Abstände");

@@ -39,6 +39,8 @@ struct karte {
     const char *eigen;           /* ARS of the own area (outlined), NULL = none */
     const char *quelle;          /* data source, printed as „Quelle: …“ */
     const char *quellenvermerk;  /* source note of the geometry („© GeoBasis-DE / BKG 2021 (Daten verändert)“) */
+    const char *lizenz;          /* licence of the geometry, printed after the note; NULL = none */
+    const char *kennung;         /* id of the map for readers and tests (the indicator id); NULL = none */
 };
 
 /* karte_init — a map of geo with every area „keine Daten“; texts NULL. */
@@ -83,7 +85,7 @@ size_t *karte_reihenfolge(const struct karte *k);
  * karte_alt — the alternative text of the map (UTF-8): what it shows and
  * for which year, the number of classes and the method, the own area's
  * value and class, the highest and the lowest area, and how many areas
- * have no data or are secret.  E.g. „Karte: Ausländeranteil 2024 nach
+ * have no data or are secret.  E.g. „Karte: Ausländeranteil, 2024, nach
  * Kreisen, 5 Klassen (Quantile). Landkreis Wesermarsch: 8,3 % (Klasse 2
  * von 5: 7,1 bis unter 9,0 %). Höchster Wert: Stadt Delmenhorst (22,5 %);
  * niedrigster: Landkreis Wittmund (4,2 %).“  Writes into buf; returns buf.

@@ -237,6 +237,11 @@ struct katalog {
     int nindikatoren;
     int *reihenfolge;        /* nindikatoren indices: every referenced indicator before
                                 the ones that reference it (computation order) */
+    const char *const *berichtsgebiete;   /* set by the caller (not owned, NULL-terminated): the
+                                areas a report prints ([indikatoren] gebiet and vergleich).
+                                indikator.h computes them for every indicator with a list
+                                `gebiete` too, and a duplicate observation there fails the
+                                indicator; NULL = every area counts as printed */
 };
 
 /*

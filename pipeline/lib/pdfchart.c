@@ -270,6 +270,20 @@ static struct rgb series_colour(const struct pdfchart *c, int s)
     return palette[s % NPALETTE];
 }
 
+unsigned long pdfchart_series_rgb(const struct pdfchart *c, int s)
+{
+    struct rgb col = series_colour(c, s);
+    return (unsigned long)lround(col.r * 255) << 16 | (unsigned long)lround(col.g * 255) << 8
+         | (unsigned long)lround(col.b * 255);
+}
+
+int pdfchart_series_dash(int s, double pattern[4])
+{
+    int d = s % 6;
+    for (int i = 0; i < ndash[d]; i++) pattern[i] = dashes[d][i];
+    return ndash[d];
+}
+
 static int decimals_of(const struct pdfchart *c)
 {
     return c->decimals < 0 ? 0 : c->decimals > MAX_DECIMALS ? MAX_DECIMALS : c->decimals;
@@ -1067,6 +1081,131 @@ static void draw(const struct layout *L, double top)
     HPDF_Page_GRestore(doc->page);
 }
 
+/* ---- alternative text ---------------------------------------------------- */
+
+struct strbuf { char *s; size_t len, cap; };
+
+static void sb_add(struct strbuf *b, const char *t)
+{
+    size_t n = strlen(t);
+    if (b->len + n + 1 > b->cap) {
+        b->cap = (b->len + n + 1) * 2;
+        b->s = xrealloc(b->s, b->cap);
+    }
+    memcpy(b->s + b->len, t, n + 1);
+    b->len += n;
+}
+
+static void sb_value(struct strbuf *b, const struct pdfchart *c, double v, int percent)
+{
+    char buf[80];
+    sb_add(b, pdfchart_format_tick(buf, sizeof buf, v, decimals_of(c), percent));
+}
+
+char *pdfchart_alt_text(const struct pdfchart *c)
+{
+    if (!valid(c, 0)) return NULL;
+    static const char *const kinds[] = { "Liniendiagramm", "Säulendiagramm", "Balkendiagramm",
+                                         "Gestapeltes Balkendiagramm (100 %)" };
+    const int percent = c->percent_axis || c->kind == PDFCHART_STACKED100;
+    struct strbuf b = { 0 };
+    sb_add(&b, kinds[c->kind]);
+    if (c->title && *c->title) {
+        sb_add(&b, " „");
+        sb_add(&b, c->title);
+        sb_add(&b, "“");
+    }
+    if (c->unit && *c->unit) {
+        sb_add(&b, " (");
+        sb_add(&b, c->unit);
+        sb_add(&b, ")");
+    }
+    sb_add(&b, ": ");
+    int any = 0;
+    if (c->kind == PDFCHART_STACKED100) {             /* each item with its shares */
+        for (int i = 0; i < c->ncategories; i++) {
+            double sum = 0;
+            for (int s = 0; s < c->nseries; s++)
+                if (present(&c->series[s], i) && c->series[s].values[i] > 0) sum += c->series[s].values[i];
+            sb_add(&b, i ? "; " : "");
+            sb_add(&b, category(c, i));
+            sb_add(&b, ": ");
+            if (sum <= 0) { sb_add(&b, "keine Angabe"); continue; }
+            int first = 1;
+            for (int s = 0; s < c->nseries; s++) {
+                if (!present(&c->series[s], i) || c->series[s].values[i] <= 0) continue;
+                sb_add(&b, first ? "" : ", ");
+                sb_add(&b, c->series[s].name ? c->series[s].name : "");
+                sb_add(&b, " ");
+                sb_value(&b, c, c->series[s].values[i] / sum * 100, 1);
+                first = 0;
+            }
+            any = 1;
+        }
+    } else if (c->nseries == 1) {                     /* one series: every category */
+        const struct pdfchart_series *ser = &c->series[0];
+        for (int i = 0; i < c->ncategories; i++) {
+            sb_add(&b, i ? "; " : "");
+            if (ser->name && *ser->name && i == 0) {
+                sb_add(&b, ser->name);
+                sb_add(&b, " ");
+            }
+            sb_add(&b, category(c, i));
+            sb_add(&b, ": ");
+            if (present(ser, i)) sb_value(&b, c, ser->values[i], percent), any = 1;
+            else sb_add(&b, "keine Angabe");
+        }
+    } else {                                          /* every series with its last value */
+        for (int s = 0; s < c->nseries; s++) {
+            const struct pdfchart_series *ser = &c->series[s];
+            int last = c->ncategories - 1;
+            while (last >= 0 && !present(ser, last)) last--;
+            sb_add(&b, s ? "; " : "");
+            sb_add(&b, ser->name && *ser->name ? ser->name : "Reihe");
+            if (last < 0) {
+                sb_add(&b, ": keine Angabe");
+                continue;
+            }
+            sb_add(&b, " ");
+            sb_add(&b, category(c, last));
+            sb_add(&b, ": ");
+            sb_value(&b, c, ser->values[last], percent);
+            any = 1;
+        }
+    }
+    if (!any) sb_add(&b, " (keine Daten)");
+    if (c->has_target && isfinite(c->target) && (c->kind == PDFCHART_LINE || c->kind == PDFCHART_BAR)) {
+        sb_add(&b, "; ");
+        if (c->target_label) sb_add(&b, c->target_label);
+        else {
+            sb_add(&b, "Ziel: ");
+            sb_value(&b, c, c->target, percent);
+        }
+    }
+    if (c->source && *c->source) {
+        sb_add(&b, ". Quelle: ");
+        sb_add(&b, c->source);
+    }
+    return b.s;
+}
+
+/* Open the chart's Figure with its /Alt (an open Figure is used as it is);
+ * returns 1 when one was opened. */
+static int figure_begin(struct pdfdoc *doc, const struct pdfchart *c)
+{
+    HPDF_Dict cur = pdfdoc_tag_current(doc);
+    HPDF_Name role = cur ? HPDF_Dict_GetItem(cur, "S", HPDF_OCLASS_NAME) : NULL;
+    int own = !(role && strcmp(role->value, "Figure") == 0);
+    if (own) pdfdoc_tag_begin(doc, "Figure");
+    if (own || !HPDF_Dict_GetItem(cur, "Alt", HPDF_OCLASS_STRING)) {
+        char *alt = c->alt ? NULL : pdfchart_alt_text(c);
+        pdfdoc_tag_attr(doc, "Alt", c->alt ? c->alt : alt);
+        free(alt);
+    }
+    pdfdoc_tag_content(doc);          /* before the chart's q … Q */
+    return own;
+}
+
 /* ---- public ------------------------------------------------------------- */
 
 double pdfchart_height(struct pdfdoc *doc, const struct pdfchart *c)
@@ -1091,7 +1230,9 @@ int pdfchart_draw(struct pdfdoc *doc, const struct pdfchart *c)
     }
     /* the gap below may run into the bottom margin, the chart itself not */
     if (!doc->page || doc->y - (L.total - GAP_BELOW) < pdfdoc_bottom(doc)) pdfdoc_new_page(doc);
+    int own = figure_begin(doc, c);
     draw(&L, doc->y);
+    if (own) pdfdoc_tag_end(doc);
     doc->y -= L.total;
     if (doc->y < pdfdoc_bottom(doc)) doc->y = pdfdoc_bottom(doc);
     layout_free(&L);

@@ -50,6 +50,11 @@
  *
  * All text is UTF-8 and drawn with the document's embedded TrueType fonts
  * (doc->regular, doc->bold).  Units: PDF points (1/72 inch).
+ *
+ * Tagged PDF: a chart is one Figure element (inside the innermost open
+ * element; an open Figure is used as it is) with /Alt — c->alt, or else
+ * the text of pdfchart_alt_text — and everything drawn, title, axis labels
+ * and source included, is its content.
  */
 #ifndef IB_PDFCHART_H
 #define IB_PDFCHART_H
@@ -102,6 +107,8 @@ struct pdfchart {
     double height;                   /* LINE/BAR: height of the plot area; 0 = 170.
                                         HBAR/STACKED100: ignored, the rows are sized
                                         by their wrapped labels */
+    const char *alt;                 /* alternative text of the Figure (UTF-8);
+                                        NULL = pdfchart_alt_text */
 };
 
 /* A value axis from pdfchart_nice_axis. */
@@ -136,6 +143,20 @@ int pdfchart_nice_axis(double lo, double hi, int max_intervals, double min_step,
 char *pdfchart_format_tick(char *buf, size_t size, double value, int decimals, int percent);
 
 /*
+ * pdfchart_series_rgb — the colour of series s as pdfchart_draw fills and
+ * strokes it, 0xRRGGBB (Okabe–Ito, or the diverging Likert scale of a
+ * stacked chart): for other writers of the same chart (svgchart.h).
+ */
+unsigned long pdfchart_series_rgb(const struct pdfchart *c, int s);
+
+/*
+ * pdfchart_series_dash — the dash pattern of line series s (points, on/off
+ * lengths): writes up to 4 numbers into pattern, returns how many (0 = a
+ * solid line).
+ */
+int pdfchart_series_dash(int s, double pattern[4]);
+
+/*
  * pdfchart_height — total height in points the chart takes when drawn on
  * doc: title, plot, labels, legend, source line and the gap below the chart
  * (the amount pdfchart_draw moves doc->y down).  Needs only doc's fonts and
@@ -154,5 +175,19 @@ double pdfchart_height(struct pdfdoc *doc, const struct pdfchart *c);
  * put on an axis) or taller than an empty page.
  */
 int pdfchart_draw(struct pdfdoc *doc, const struct pdfchart *c);
+
+/*
+ * pdfchart_alt_text — a German alternative text made from the chart's data
+ * (malloc'd UTF-8): the kind (Liniendiagramm, Säulendiagramm,
+ * Balkendiagramm, gestapeltes Balkendiagramm), the title in „…“ and the
+ * unit; then for one series every category with its value („Ja: 12; Nein:
+ * 3“), for several series each series with its last value and that
+ * category („Wesermarsch 2023: 12,4 %; Niedersachsen 2023: 15,1 %“); values
+ * in German number format with the chart's decimals and „ %“ on a percent
+ * axis, a missing one as „keine Angabe“; the target („Ziel: 15 %“) and the
+ * source („Quelle: …“).  Stacked charts give each category's shares.  NULL
+ * for an invalid chart.
+ */
+char *pdfchart_alt_text(const struct pdfchart *c);
 
 #endif

@@ -12,10 +12,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <dlfcn.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_pages.h>
+
+/* tagged PDF, at the end of this file */
+static int tags_open(struct pdfdoc *doc);
+static void tags_free(struct pdfdoc *doc);
+static void tags_page_insert(struct pdfdoc *doc, int index);
+static void tags_finish(struct pdfdoc *doc);
+static void tag_link(struct pdfdoc *doc, HPDF_Annotation a);
+static void mc_close(struct pdfdoc *doc);
+static void mc_close_in_text(struct pdfdoc *doc);
+static void fonts_fix(struct pdfdoc *doc);
+static void xmp_write(struct pdfdoc *doc);
 
 /*
  * Interposed like deflateInit_ (deflate_fast.h), for speed: libharu 2.3
@@ -175,6 +187,12 @@ int pdfdoc_open(struct pdfdoc *doc, const char *font_regular, const char *font_b
             return -1;
         }
     }
+    fonts_fix(doc);
+    if (tags_open(doc) != 0) {
+        diag_error("PDF-Strukturbaum kann nicht angelegt werden (libharu-Fehler 0x%04lX)", (unsigned long)doc->error);
+        pdfdoc_close(doc);
+        return -1;
+    }
     set_page_size(doc, direction);
     doc->margin_left = doc->margin_right = 42;
     doc->margin_top = 42;
@@ -187,6 +205,7 @@ void pdfdoc_close(struct pdfdoc *doc)
     fast_cmap_remove(doc->fontdef[0]);
     fast_cmap_remove(doc->fontdef[1]);
     if (doc->pdf) HPDF_Free(doc->pdf);
+    tags_free(doc);
     free(doc->pages);
     free(doc->advance[0]);
     free(doc->advance[1]);
@@ -209,25 +228,37 @@ void pdfdoc_set_info(struct pdfdoc *doc, const char *title, const char *author,
     HPDF_SetInfoDateAttr(doc->pdf, HPDF_INFO_MOD_DATE, d);
 }
 
+/* on_new_page draws page furniture: a Pagination artifact */
+static void page_furniture(struct pdfdoc *doc)
+{
+    if (!doc->on_new_page) return;
+    pdfdoc_artifact_begin(doc, "Pagination");
+    doc->on_new_page(doc, doc->on_new_page_ctx);
+    pdfdoc_artifact_end(doc);
+}
+
 HPDF_Page pdfdoc_new_page(struct pdfdoc *doc)
 {
+    mc_close(doc);
     HPDF_Page page = HPDF_AddPage(doc->pdf);
     HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, doc->direction);
     if (doc->npages == doc->cap) {
         doc->cap = doc->cap ? doc->cap * 2 : 16;
         doc->pages = xrealloc(doc->pages, sizeof(HPDF_Page) * (size_t)doc->cap);
     }
+    tags_page_insert(doc, doc->npages);
     doc->pages[doc->npages++] = page;
     doc->page = page;
     set_page_size(doc, doc->direction);
     doc->y = doc->page_h - doc->margin_top;
-    if (doc->on_new_page) doc->on_new_page(doc, doc->on_new_page_ctx);
+    page_furniture(doc);
     return page;
 }
 
 HPDF_Page pdfdoc_insert_page(struct pdfdoc *doc, int index)
 {
     if (index <= 0 || index >= doc->npages) return NULL;
+    mc_close(doc);
     HPDF_Page page = HPDF_InsertPage(doc->pdf, doc->pages[index]);
     if (!page) return NULL;
     HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, doc->direction);
@@ -235,13 +266,14 @@ HPDF_Page pdfdoc_insert_page(struct pdfdoc *doc, int index)
         doc->cap *= 2;
         doc->pages = xrealloc(doc->pages, sizeof(HPDF_Page) * (size_t)doc->cap);
     }
+    tags_page_insert(doc, index);
     memmove(doc->pages + index + 1, doc->pages + index, sizeof(HPDF_Page) * (size_t)(doc->npages - index));
     doc->pages[index] = page;
     doc->npages++;
     doc->page = page;
     set_page_size(doc, doc->direction);
     doc->y = doc->page_h - doc->margin_top;
-    if (doc->on_new_page) doc->on_new_page(doc, doc->on_new_page_ctx);
+    page_furniture(doc);
     return page;
 }
 
@@ -253,13 +285,14 @@ void pdfdoc_set_direction(struct pdfdoc *doc, HPDF_PageDirection direction)
 void pdfdoc_select_page(struct pdfdoc *doc, int index)
 {
     if (index < 0 || index >= doc->npages) return;
+    if (doc->pages[index] != doc->page) mc_close(doc);
     doc->page = doc->pages[index];
     doc->page_w = HPDF_Page_GetWidth(doc->page);
     doc->page_h = HPDF_Page_GetHeight(doc->page);
 }
 
 void pdfdoc_link(struct pdfdoc *doc, double x0, double y0, double x1, double y1,
-                 int target, double top)
+                 int target, double top, const char *contents)
 {
     if (target < 0 || target >= doc->npages || !doc->page) return;
     HPDF_Destination dst = HPDF_Page_CreateDestination(doc->pages[target]);
@@ -269,6 +302,9 @@ void pdfdoc_link(struct pdfdoc *doc, double x0, double y0, double x1, double y1,
     HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
     HPDF_LinkAnnot_SetHighlightMode(a, HPDF_ANNOT_INVERT_BOX);
     if (doc->pdfa) HPDF_Dict_AddNumber(a, "F", 4);      /* Print; PDF/A-1, 6.5.3 */
+    if (contents) HPDF_Dict_Add(a, "Contents", HPDF_String_New(doc->pdf->mmgr, contents,
+                                                               HPDF_GetEncoder(doc->pdf, "UTF-8")));
+    tag_link(doc, a);
 }
 
 double pdfdoc_bottom(const struct pdfdoc *doc) { return doc->margin_bottom; }
@@ -398,6 +434,7 @@ void pdfdoc_text_begin(struct pdfdoc *doc, HPDF_Font font, double size)
     HPDF_Page_BeginText(doc->page);
     HPDF_Page_SetFontAndSize(doc->page, font, (HPDF_REAL)size);
     doc->text_font = font;
+    doc->text_size = size;
     doc->text_x = doc->text_y = 0;
 }
 
@@ -405,6 +442,7 @@ void pdfdoc_text_show(struct pdfdoc *doc, double x, double y, const char *s, siz
 {
     HPDF_Font font = doc->text_font;
     if (!font || !len || !isfinite(x) || !isfinite(y) || fabs(x) > 1e9 || fabs(y) > 1e9) return;
+    pdfdoc_tag_content(doc);
     /* the line start moves by whole thousandths of a point, so that the
        relative moves add up to the exact positions asked for */
     long mx = lround(x * 1000), my = lround(y * 1000);
@@ -457,6 +495,7 @@ void pdfdoc_text_show(struct pdfdoc *doc, double x, double y, const char *s, siz
 
 void pdfdoc_text_end(struct pdfdoc *doc)
 {
+    mc_close_in_text(doc);
     HPDF_Page_EndText(doc->page);
     doc->text_font = NULL;
 }
@@ -515,6 +554,8 @@ void pdfdoc_footers(struct pdfdoc *doc, const char *left, const char *center)
     char right[64];
     for (int i = doc->footer_from; i < doc->npages; i++) {
         pdfdoc_select_page(doc, i);
+        pdfdoc_artifact_begin(doc, "Pagination");
+        pdfdoc_tag_content(doc);
         const double x0 = doc->margin_left, x1 = doc->page_w - doc->margin_right;
         HPDF_Page_SetGrayStroke(doc->page, 0.5);
         HPDF_Page_SetLineWidth(doc->page, 0.5);
@@ -531,6 +572,7 @@ void pdfdoc_footers(struct pdfdoc *doc, const char *left, const char *center)
         double w = pdfdoc_measure(doc, doc->regular, size, right, (size_t)n);
         pdfdoc_text(doc, doc->regular, size, x1 - w, y, right, (size_t)n);
         HPDF_Page_SetGrayFill(doc->page, 0);
+        pdfdoc_artifact_end(doc);
     }
 }
 
@@ -559,7 +601,10 @@ static void xmp_date(HPDF_Stream st, const char *d)
     HPDF_Stream_WriteStr(st, buf);
 }
 
-int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile)
+/* The XMP packet (ISO 19005-1, 6.7), in every PDF: the info entries as
+ * Dublin Core, xmp and pdf properties; with pdfdoc_pdfa the PDF/A
+ * identification.  Written at save, when the info is complete. */
+static void xmp_write(struct pdfdoc *doc)
 {
     HPDF_Doc pdf = doc->pdf;
     const char *title = HPDF_GetInfoAttr(pdf, HPDF_INFO_TITLE);
@@ -570,11 +615,9 @@ int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile)
     const char *producer = HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER);
     const char *created = HPDF_GetInfoAttr(pdf, HPDF_INFO_CREATION_DATE);
     const char *modified = HPDF_GetInfoAttr(pdf, HPDF_INFO_MOD_DATE);
-
-    /* the XMP packet (ISO 19005-1, 6.7): the info entries as Dublin Core, xmp and pdf
-       properties, and the PDF/A identification */
+    if (HPDF_Dict_GetItem(pdf->catalog, "Metadata", HPDF_OCLASS_DICT)) return;
     HPDF_Dict xmp = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (!xmp) return -1;
+    if (!xmp) return;
     HPDF_Dict_AddName(xmp, "Type", "Metadata");
     HPDF_Dict_AddName(xmp, "Subtype", "XML");
     HPDF_Stream st = xmp->stream;
@@ -627,19 +670,30 @@ int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile)
         xmp_text(st, producer);
         HPDF_Stream_WriteStr(st, "</pdf:Producer>\n");
     }
-    HPDF_Stream_WriteStr(st, "</rdf:Description>\n"
-                         "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-                         "<pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>\n"
-                         "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
+    HPDF_Stream_WriteStr(st, "</rdf:Description>\n");
+    if (doc->pdfa)
+        HPDF_Stream_WriteStr(st, "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+                             "<pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>\n"
+                             "</rdf:Description>\n");
+    HPDF_Stream_WriteStr(st, "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
     HPDF_Dict_Add(pdf->catalog, "Metadata", xmp);
+
+}
+
+int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile)
+{
+    HPDF_Doc pdf = doc->pdf;
 
     /* file identifier (6.1.3): from the info, not from the clock */
     HPDF_MD5_CTX h;
     HPDF_BYTE digest[HPDF_MD5_KEY_LEN];
-    const char *parts[] = { title, author, subject, keywords, created };
+    static const HPDF_InfoType parts[] = { HPDF_INFO_TITLE, HPDF_INFO_AUTHOR, HPDF_INFO_SUBJECT,
+                                           HPDF_INFO_KEYWORDS, HPDF_INFO_CREATION_DATE };
     HPDF_MD5Init(&h);
-    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
-        if (parts[i]) HPDF_MD5Update(&h, (const HPDF_BYTE *)parts[i], (HPDF_UINT32)strlen(parts[i]) + 1);
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        const char *v = HPDF_GetInfoAttr(pdf, parts[i]);
+        if (v) HPDF_MD5Update(&h, (const HPDF_BYTE *)v, (HPDF_UINT32)strlen(v) + 1);
+    }
     HPDF_MD5Final(digest, &h);
     HPDF_Array id = HPDF_Array_New(pdf->mmgr);
     HPDF_Dict_Add(pdf->trailer, "ID", id);
@@ -648,12 +702,14 @@ int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile)
 
     pdf->pdf_version = HPDF_VER_14;                    /* PDF/A-1 is based on PDF 1.4 */
     doc->pdfa = 1;
-    if (!icc_profile) return doc->error ? -1 : 0;
 
     /* output intent (6.2.2) with the embedded RGB profile */
+    int own = !icc_profile;
+    if (own) icc_profile = PDFDOC_SRGB_PROFILE;
     FILE *f = fopen(icc_profile, "rb");
     if (!f) {
-        diag_error("ICC-Profil %s kann nicht gelesen werden", icc_profile);
+        if (own) diag_error("ICC-Profil %s fehlt (Paket icc-profiles-free; oder [bericht] icc_profil)", icc_profile);
+        else diag_error("ICC-Profil %s kann nicht gelesen werden", icc_profile);
         return -1;
     }
     fclose(f);
@@ -683,6 +739,8 @@ int pdfdoc_save(struct pdfdoc *doc, const char *path)
                    (unsigned long)doc->error, (unsigned long)doc->error_detail);
         return -1;
     }
+    tags_finish(doc);
+    xmp_write(doc);
     char *tmp = outfile_temp(path);
     if (!tmp) return -1;
     if (HPDF_SaveToFile(doc->pdf, tmp) != HPDF_OK || doc->error) {
@@ -697,11 +755,673 @@ int pdfdoc_save(struct pdfdoc *doc, const char *path)
     return rc;
 }
 
-/* Structure API: placeholders until the tagged-PDF writer lands (see pdfdoc.h). */
-int pdfdoc_tag_begin(struct pdfdoc *doc, const char *role) { (void)doc; (void)role; return 1; }
-void pdfdoc_tag_attr(struct pdfdoc *doc, const char *key, const char *value) { (void)doc; (void)key; (void)value; }
-void pdfdoc_tag_end(struct pdfdoc *doc) { (void)doc; }
-int pdfdoc_tag_mark(struct pdfdoc *doc) { (void)doc; return 0; }
-int pdfdoc_tag_begin_at(struct pdfdoc *doc, int mark, const char *role) { (void)mark; return pdfdoc_tag_begin(doc, role); }
-void pdfdoc_artifact_begin(struct pdfdoc *doc, const char *type) { (void)doc; (void)type; }
-void pdfdoc_artifact_end(struct pdfdoc *doc) { (void)doc; }
+
+/* ------------------------------------------------------------------------
+ * Tagged PDF (pdfdoc.h, "Tagged PDF"): the structure tree is built with
+ * libharu's object API as the document is drawn.  Every structure element
+ * is an indirect dictionary (the xref owns it, so nothing leaks when a
+ * document is closed unsaved); its /K is a direct array that gets child
+ * elements as they are opened and MCIDs (integers on the element's /Pg
+ * page, MCR dictionaries on other pages) as marked content is opened.
+ */
+
+enum { MC_NONE, MC_STRUCT, MC_ARTIFACT };
+
+struct tag_open {                  /* an open element */
+    HPDF_Dict elem;
+    HPDF_Array kids;               /* its /K */
+    HPDF_Page pg;                  /* its /Pg, NULL = none yet */
+    char role[12];
+};
+
+struct tag_mark {                  /* pdfdoc_tag_mark: insertion point in a /K */
+    HPDF_Dict parent;
+    HPDF_Array kids;
+    HPDF_UINT pos;
+};
+
+struct page_tags {                 /* parallel to doc->pages */
+    int key;                       /* its /StructParents, -1 = none yet */
+    int next_mcid;
+    HPDF_Array parents;            /* ParentTree value: the elements by MCID */
+};
+
+struct pdfdoc_tags {
+    HPDF_Dict root;                /* StructTreeRoot */
+    struct tag_open document;      /* the Document element */
+    struct tag_open *stack;        /* open elements below it, innermost last */
+    int depth, cap;
+    struct tag_mark *marks;
+    int nmarks, cap_marks;
+    struct page_tags *pg;
+    int cap_pg;
+    int cur;                       /* cached index of doc->page */
+    void **tree;                   /* ParentTree values by key */
+    int nkeys, cap_keys;
+    int mc;                        /* what is open: MC_* */
+    HPDF_Page mc_page;             /* … on this page */
+    HPDF_Dict mc_elem;             /* … for this element (MC_STRUCT) */
+    int mc_in_text;                /* … opened inside the current text object */
+    int artifact;                  /* artifact_begin depth */
+    int pagination;                /* the outermost artifact is Pagination */
+    int finished;
+};
+
+/* Append obj to array; the list grows by doubling (libharu's own step is 20
+ * items, quadratic for the long /K of a table). */
+static void arr_add(HPDF_Array a, void *obj)
+{
+    HPDF_List l = a->list;
+    if (l->count >= l->block_siz && l->items_per_block < l->block_siz) l->items_per_block = l->block_siz;
+    HPDF_Array_Add(a, obj);
+}
+
+static HPDF_Array arr_new(HPDF_Doc pdf)
+{
+    return HPDF_Array_New(pdf->mmgr);
+}
+
+/* A UTF-8 text string (libharu writes it as UTF-16BE with BOM). */
+static HPDF_String text_string(struct pdfdoc *doc, const char *s)
+{
+    return HPDF_String_New(doc->pdf->mmgr, s, HPDF_GetEncoder(doc->pdf, "UTF-8"));
+}
+
+/* The StructTreeRoot, the Document element and the catalog entries. */
+static int tags_open(struct pdfdoc *doc)
+{
+    HPDF_Doc pdf = doc->pdf;
+    struct pdfdoc_tags *t = xcalloc(1, sizeof *t);
+    doc->tags = t;
+    t->root = HPDF_Dict_New(pdf->mmgr);
+    if (!t->root || HPDF_Xref_Add(pdf->xref, t->root) != HPDF_OK) return -1;
+    HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
+    HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+    if (!d || HPDF_Xref_Add(pdf->xref, d) != HPDF_OK) return -1;
+    HPDF_Dict_AddName(d, "Type", "StructElem");
+    HPDF_Dict_AddName(d, "S", "Document");
+    HPDF_Dict_Add(d, "P", t->root);
+    t->document.elem = d;
+    t->document.kids = arr_new(pdf);
+    HPDF_Dict_Add(d, "K", t->document.kids);
+    strcpy(t->document.role, "Document");
+    HPDF_Dict_Add(t->root, "K", d);
+    HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", t->root);
+    HPDF_Dict mark = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark);
+    HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+    HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, "de-DE", NULL));
+    HPDF_Dict vp = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", vp);
+    HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE);
+    pdf->pdf_version = HPDF_VER_14;          /* MarkInfo: PDF 1.4 */
+    return doc->error ? -1 : 0;
+}
+
+static void tags_free(struct pdfdoc *doc)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t) return;
+    free(t->stack);
+    free(t->marks);
+    free(t->pg);
+    free(t->tree);
+    free(t);
+    doc->tags = NULL;
+}
+
+/* Room for a page slot at index (0 ≤ index ≤ npages, before npages grows). */
+static void tags_page_insert(struct pdfdoc *doc, int index)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t) return;
+    if (doc->npages + 1 > t->cap_pg) {
+        t->cap_pg = t->cap_pg ? t->cap_pg * 2 : 16;
+        t->pg = xrealloc(t->pg, sizeof *t->pg * (size_t)t->cap_pg);
+    }
+    memmove(t->pg + index + 1, t->pg + index, sizeof *t->pg * (size_t)(doc->npages - index));
+    t->pg[index] = (struct page_tags){ -1, 0, NULL };
+    t->cur = index;
+}
+
+/* The slot of doc->page (callers may set doc->page themselves). */
+static struct page_tags *cur_page_tags(struct pdfdoc *doc)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (t->cur < 0 || t->cur >= doc->npages || doc->pages[t->cur] != doc->page) {
+        t->cur = -1;
+        for (int i = 0; i < doc->npages; i++)
+            if (doc->pages[i] == doc->page) { t->cur = i; break; }
+        if (t->cur < 0) return NULL;
+    }
+    return &t->pg[t->cur];
+}
+
+/* A new ParentTree key for value (an indirect object). */
+static int tree_key(struct pdfdoc_tags *t, void *value)
+{
+    if (t->nkeys == t->cap_keys) {
+        t->cap_keys = t->cap_keys ? t->cap_keys * 2 : 64;
+        t->tree = xrealloc(t->tree, sizeof *t->tree * (size_t)t->cap_keys);
+    }
+    t->tree[t->nkeys] = value;
+    return t->nkeys++;
+}
+
+static void page_write(HPDF_Page page, const char *s)
+{
+    HPDF_Stream_WriteStr(page_stream(page), s);
+}
+
+static struct tag_open *innermost(struct pdfdoc_tags *t)
+{
+    return t->depth ? &t->stack[t->depth - 1] : NULL;
+}
+
+/* What should be open now: MC_*, and for MC_STRUCT the element. */
+static int mc_wanted(struct pdfdoc_tags *t, HPDF_Dict *elem)
+{
+    *elem = NULL;
+    if (t->artifact) return MC_ARTIFACT;
+    if (!t->depth) return MC_NONE;
+    *elem = t->stack[t->depth - 1].elem;
+    return MC_STRUCT;
+}
+
+/* Close the open marked content (see pdfdoc.h for the text-object case). */
+static void mc_close(struct pdfdoc *doc)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t || t->mc == MC_NONE) return;
+    int restart = doc->text_font && !t->mc_in_text && t->mc_page == doc->page;
+    if (restart) HPDF_Page_EndText(doc->page);
+    page_write(t->mc_page, "EMC\n");
+    t->mc = MC_NONE;
+    t->mc_page = NULL;
+    t->mc_elem = NULL;
+    t->mc_in_text = 0;
+    if (restart) {
+        HPDF_Page_BeginText(doc->page);
+        HPDF_Page_SetFontAndSize(doc->page, doc->text_font, (HPDF_REAL)doc->text_size);
+        doc->text_x = doc->text_y = 0;
+    }
+}
+
+/* At the end of a text object: close what was opened inside it. */
+static void mc_close_in_text(struct pdfdoc *doc)
+{
+    if (doc->tags && doc->tags->mc != MC_NONE && doc->tags->mc_in_text) mc_close(doc);
+}
+
+/* Close what is open when it is no longer what the tags ask for. */
+static void mc_settle(struct pdfdoc *doc)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    HPDF_Dict elem;
+    int want = mc_wanted(t, &elem);
+    if (t->mc != want || t->mc_elem != elem) mc_close(doc);
+}
+
+/* Open marked content for the innermost element on the current page:
+ * the next MCID, recorded in the page's ParentTree array and in the
+ * element's /K. */
+static void mc_open_struct(struct pdfdoc *doc, struct tag_open *o)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    HPDF_Doc pdf = doc->pdf;
+    struct page_tags *pt = cur_page_tags(doc);
+    if (!pt) return;
+    if (pt->key < 0) {
+        pt->parents = arr_new(pdf);
+        HPDF_Xref_Add(pdf->xref, pt->parents);
+        pt->key = tree_key(t, pt->parents);
+        HPDF_Dict_AddNumber(doc->page, "StructParents", pt->key);
+    }
+    int mcid = pt->next_mcid++;
+    arr_add(pt->parents, o->elem);
+    if (!o->pg) {
+        o->pg = doc->page;
+        HPDF_Dict_Add(o->elem, "Pg", doc->page);
+    }
+    if (o->pg == doc->page) {
+        arr_add(o->kids, HPDF_Number_New(pdf->mmgr, mcid));
+    } else {
+        HPDF_Dict mcr = HPDF_Dict_New(pdf->mmgr);
+        arr_add(o->kids, mcr);
+        HPDF_Dict_AddName(mcr, "Type", "MCR");
+        HPDF_Dict_Add(mcr, "Pg", doc->page);
+        HPDF_Dict_AddNumber(mcr, "MCID", mcid);
+    }
+    char buf[48];
+    snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", o->role, mcid);
+    page_write(doc->page, buf);
+}
+
+void pdfdoc_tag_content(struct pdfdoc *doc)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t || !doc->page) return;
+    HPDF_Dict elem;
+    int want = mc_wanted(t, &elem);
+    if (t->mc == want && t->mc_elem == elem && (want == MC_NONE || t->mc_page == doc->page)) return;
+    mc_close(doc);
+    if (want == MC_NONE) return;
+    if (want == MC_ARTIFACT)
+        page_write(doc->page, t->pagination ? "/Artifact <</Type /Pagination>> BDC\n"
+                                            : "/Artifact <</Type /Layout>> BDC\n");
+    else
+        mc_open_struct(doc, innermost(t));
+    t->mc = want;
+    t->mc_elem = elem;
+    t->mc_page = doc->page;
+    t->mc_in_text = doc->text_font != NULL;
+}
+
+/* Open the marked content now, where the page allows it (not inside a
+ * path): artifacts and Figures, whose content callers often draw with
+ * libharu directly (dot leaders, images). */
+static void mc_eager(struct pdfdoc *doc)
+{
+    if (!doc->page) return;
+    HPDF_UINT16 m = ((HPDF_PageAttr)doc->page->attr)->gmode;
+    if (m == HPDF_GMODE_PAGE_DESCRIPTION || (m == HPDF_GMODE_TEXT_OBJECT && doc->text_font)) pdfdoc_tag_content(doc);
+}
+
+/* A new element with role as the last kid of parent (or at mark). */
+static HPDF_Dict elem_new(struct pdfdoc *doc, const struct tag_open *parent, struct tag_mark *mark,
+                          const char *role)
+{
+    HPDF_Doc pdf = doc->pdf;
+    HPDF_Dict e = HPDF_Dict_New(pdf->mmgr);
+    if (!e || HPDF_Xref_Add(pdf->xref, e) != HPDF_OK) return NULL;
+    HPDF_Dict_AddName(e, "Type", "StructElem");
+    HPDF_Dict_AddName(e, "S", role);
+    HPDF_Dict_Add(e, "P", mark ? mark->parent : parent->elem);
+    if (!mark) {
+        arr_add(parent->kids, e);
+        return e;
+    }
+    /* insert at the mark: libharu's HPDF_Array_Insert finds its target by
+       object, this goes by position (an indirect object sits in an array as
+       a proxy, as HPDF_Array_Add puts it) */
+    HPDF_List l = mark->kids->list;
+    void *target = mark->pos < l->count ? HPDF_List_ItemAt(l, mark->pos) : NULL;
+    if (!target) {
+        arr_add(mark->kids, e);
+    } else {
+        HPDF_Proxy p = HPDF_Proxy_New(pdf->mmgr, e);
+        if (!p) return NULL;
+        p->header.obj_id |= HPDF_OTYPE_DIRECT;
+        HPDF_List_Insert(l, target, p);
+    }
+    struct pdfdoc_tags *t = doc->tags;
+    int self = (int)(mark - t->marks);
+    for (int i = 0; i < t->nmarks; i++)
+        if (i != self && t->marks[i].kids == mark->kids &&
+            (t->marks[i].pos > mark->pos || (t->marks[i].pos == mark->pos && i > self)))
+            t->marks[i].pos++;
+    mark->pos++;
+    return e;
+}
+
+static int tag_push(struct pdfdoc *doc, HPDF_Dict e, HPDF_Array kids, HPDF_Page pg, const char *role)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (t->depth == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 16;
+        t->stack = xrealloc(t->stack, sizeof *t->stack * (size_t)t->cap);
+    }
+    struct tag_open *o = &t->stack[t->depth++];
+    o->elem = e;
+    o->kids = kids;
+    o->pg = pg;
+    snprintf(o->role, sizeof o->role, "%s", role);
+    mc_settle(doc);
+    return doc->error ? -1 : t->depth;
+}
+
+static int tag_begin_in(struct pdfdoc *doc, struct tag_mark *mark, const char *role)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t || !role) return -1;
+    if (!mark && !t->depth && strcmp(role, "Document") == 0)      /* the document element itself */
+        return tag_push(doc, t->document.elem, t->document.kids, t->document.pg, role);
+    struct tag_open *parent = t->depth ? innermost(t) : &t->document;
+    HPDF_Dict e = elem_new(doc, parent, mark, role);
+    if (!e) return -1;
+    HPDF_Array kids = arr_new(doc->pdf);
+    HPDF_Dict_Add(e, "K", kids);
+    int depth = tag_push(doc, e, kids, NULL, role);
+    if (depth > 0 && strcmp(role, "Figure") == 0) mc_eager(doc);
+    return depth;
+}
+
+int pdfdoc_tag_begin(struct pdfdoc *doc, const char *role)
+{
+    return tag_begin_in(doc, NULL, role);
+}
+
+int pdfdoc_tag_begin_at(struct pdfdoc *doc, int mark, const char *role)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t || mark < 0 || mark >= t->nmarks) return -1;
+    return tag_begin_in(doc, &t->marks[mark], role);
+}
+
+void pdfdoc_tag_end(struct pdfdoc *doc)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t || !t->depth) return;
+    struct tag_open *o = &t->stack[t->depth - 1];
+    if (o->elem == t->document.elem) t->document.pg = o->pg;
+    t->depth--;
+    mc_settle(doc);
+}
+
+int pdfdoc_tag_mark(struct pdfdoc *doc)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t) return -1;
+    if (t->nmarks == t->cap_marks) {
+        t->cap_marks = t->cap_marks ? t->cap_marks * 2 : 8;
+        t->marks = xrealloc(t->marks, sizeof *t->marks * (size_t)t->cap_marks);
+    }
+    struct tag_open *o = t->depth ? innermost(t) : &t->document;
+    t->marks[t->nmarks] = (struct tag_mark){ o->elem, o->kids, o->kids->list->count };
+    return t->nmarks++;
+}
+
+HPDF_Dict pdfdoc_tag_current(struct pdfdoc *doc)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    return t && t->depth ? t->stack[t->depth - 1].elem : NULL;
+}
+
+int pdfdoc_tag_resume(struct pdfdoc *doc, HPDF_Dict e)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t || !e) return -1;
+    HPDF_Array kids = HPDF_Dict_GetItem(e, "K", HPDF_OCLASS_ARRAY);
+    HPDF_Name s = HPDF_Dict_GetItem(e, "S", HPDF_OCLASS_NAME);
+    HPDF_Dict pg = HPDF_Dict_GetItem(e, "Pg", HPDF_OCLASS_DICT);
+    if (!kids || !s) return -1;
+    return tag_push(doc, e, kids, pg, s->value);
+}
+
+/* The /A << /O /Table … >> attributes of e, made on first use. */
+static HPDF_Dict table_attrs(struct pdfdoc *doc, HPDF_Dict e)
+{
+    HPDF_Dict a = HPDF_Dict_GetItem(e, "A", HPDF_OCLASS_DICT);
+    if (!a) {
+        a = HPDF_Dict_New(doc->pdf->mmgr);
+        HPDF_Dict_Add(e, "A", a);
+        HPDF_Dict_AddName(a, "O", "Table");
+    }
+    return a;
+}
+
+void pdfdoc_tag_attr(struct pdfdoc *doc, const char *key, const char *value)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t || !key || !value) return;
+    HPDF_Dict e = t->depth ? innermost(t)->elem : t->document.elem;
+    if (strcmp(key, "Alt") == 0 || strcmp(key, "ActualText") == 0 || strcmp(key, "Lang") == 0)
+        HPDF_Dict_Add(e, key, text_string(doc, value));
+    else if (strcmp(key, "Scope") == 0)
+        HPDF_Dict_AddName(table_attrs(doc, e), "Scope", value);
+    else if (strcmp(key, "ColSpan") == 0 || strcmp(key, "RowSpan") == 0)
+        HPDF_Dict_AddNumber(table_attrs(doc, e), key, atoi(value));
+}
+
+void pdfdoc_artifact_begin(struct pdfdoc *doc, const char *type)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t) return;
+    if (t->artifact++ == 0) t->pagination = type && strcmp(type, "Pagination") == 0;
+    mc_settle(doc);
+    mc_eager(doc);
+}
+
+void pdfdoc_artifact_end(struct pdfdoc *doc)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t || !t->artifact) return;
+    t->artifact--;
+    mc_settle(doc);
+}
+
+/* Link annotation a on the current page: /StructParent, OBJR in a Link element. */
+static void tag_link(struct pdfdoc *doc, HPDF_Annotation a)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t) return;
+    struct tag_open *o = innermost(t);
+    int own = !(o && strcmp(o->role, "Link") == 0);
+    if (own && pdfdoc_tag_begin(doc, "Link") < 0) return;
+    o = innermost(t);
+    HPDF_Dict objr = HPDF_Dict_New(doc->pdf->mmgr);
+    arr_add(o->kids, objr);
+    HPDF_Dict_AddName(objr, "Type", "OBJR");
+    HPDF_Dict_Add(objr, "Obj", a);
+    HPDF_Dict_Add(objr, "Pg", doc->page);
+    if (!o->pg) {
+        o->pg = doc->page;
+        HPDF_Dict_Add(o->elem, "Pg", doc->page);
+    }
+    HPDF_Dict_AddNumber(a, "StructParent", tree_key(t, o->elem));
+    HPDF_Dict_AddName(doc->page, "Tabs", "S");
+    if (own) pdfdoc_tag_end(doc);
+}
+
+/* At save: close what is open, write the ParentTree (a number tree; leaves
+ * of at most 2048 keys under /Kids when there are more than 4096, within
+ * the 8191-element array limit of PDF 1.4). */
+static void tags_finish(struct pdfdoc *doc)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t || t->finished) return;
+    t->finished = 1;
+    if (doc->text_font) pdfdoc_text_end(doc);
+    mc_close(doc);
+    HPDF_Doc pdf = doc->pdf;
+    HPDF_Dict tree = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_Add(t->root, "ParentTree", tree);
+    enum { LEAF = 2048 };
+    HPDF_Array kids = t->nkeys > 2 * LEAF ? arr_new(pdf) : NULL;
+    if (kids) HPDF_Dict_Add(tree, "Kids", kids);
+    for (int k0 = 0; k0 < t->nkeys || (!kids && k0 == 0); k0 += LEAF) {
+        int k1 = kids ? (k0 + LEAF < t->nkeys ? k0 + LEAF : t->nkeys) : t->nkeys;
+        HPDF_Dict node = tree;
+        if (kids) {
+            node = HPDF_Dict_New(pdf->mmgr);
+            HPDF_Xref_Add(pdf->xref, node);
+            arr_add(kids, node);
+            HPDF_Array lim = arr_new(pdf);
+            HPDF_Dict_Add(node, "Limits", lim);
+            HPDF_Array_AddNumber(lim, k0);
+            HPDF_Array_AddNumber(lim, k1 - 1);
+        }
+        HPDF_Array nums = arr_new(pdf);
+        HPDF_Dict_Add(node, "Nums", nums);
+        for (int k = k0; k < k1; k++) {
+            arr_add(nums, HPDF_Number_New(pdf->mmgr, k));
+            arr_add(nums, t->tree[k]);
+        }
+        if (!kids) break;
+    }
+    HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", t->nkeys);
+}
+
+/* ------------------------------------------------------------------------
+ * Fonts.  libharu 2.3 writes, as the ToUnicode CMap of a TrueType font
+ * with the UTF-8 encoder, its encoding CMap (begincidrange <0000> <FFFF> 0):
+ * poppler warns „Invalid 'begincidrange' operator in ToUnicode CMap“ and
+ * text extraction depends on its fallback.  fonts_fix writes a real one into
+ * the same stream: the CID is the code point (what pdfdoc_text_show and
+ * libharu's UTF-8 encoder write), so every two-byte code maps to itself as
+ * UTF-16BE — one bfrange per 256 codes, without the surrogates D800–DFFF
+ * (no character; pdfdoc never writes them), at most 100 per block.
+ *
+ * PDF/A-1 (6.3.5) wants a CIDSet in the descriptor of a font subset.
+ * libharu creates the descriptor when it writes the font (its before-write
+ * function); font_before_write calls that one and then adds the CIDSet: a
+ * bit per CID (most significant bit first) for the code points whose glyph
+ * is in the embedded subset (libharu's glyph flags), CID 0 always.
+ */
+static HPDF_Dict_BeforeWriteFunc libharu_font_before_write;
+
+static HPDF_STATUS font_before_write(HPDF_Dict font)
+{
+    HPDF_STATUS st = libharu_font_before_write(font);
+    if (st != HPDF_OK) return st;
+    HPDF_FontAttr attr = font->attr;
+    HPDF_FontDef def = attr->fontdef;
+    HPDF_Dict desc = def->descriptor;
+    if (!desc || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || HPDF_Dict_GetItem(desc, "CIDSet", HPDF_OCLASS_DICT))
+        return HPDF_OK;
+    const HPDF_BYTE *used = ((HPDF_TTFontDefAttr)def->attr)->glyph_tbl.flgs;
+    HPDF_UINT16 nglyphs = ((HPDF_TTFontDefAttr)def->attr)->num_glyphs;
+    static HPDF_BYTE bits[0x10000 / 8];
+    memset(bits, 0, sizeof bits);
+    unsigned last = 0;
+    for (unsigned cid = 0; cid < 0x10000; cid++) {
+        HPDF_UINT16 gid = cid ? HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cid) : 0;
+        if (cid && (!gid || gid >= nglyphs || !used || !used[gid])) continue;
+        bits[cid / 8] |= (HPDF_BYTE)(0x80 >> (cid % 8));
+        last = cid;
+    }
+    HPDF_Dict set = HPDF_DictStream_New(font->mmgr, attr->xref);
+    if (!set) return HPDF_Error_GetCode(font->error);
+    set->filter = font->filter;
+    HPDF_Stream_Write(set->stream, bits, last / 8 + 1);
+    return HPDF_Dict_Add(desc, "CIDSet", set);
+}
+
+static void tounicode_write(HPDF_Stream st)
+{
+    HPDF_Stream_WriteStr(st, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    char line[40];
+    int blocks[256], n = 0;
+    for (int hi = 0; hi < 256; hi++)
+        if (hi < 0xD8 || hi > 0xDF) blocks[n++] = hi;
+    for (int i = 0; i < n; i += 100) {
+        int m = n - i < 100 ? n - i : 100;
+        snprintf(line, sizeof line, "%d beginbfrange\n", m);
+        HPDF_Stream_WriteStr(st, line);
+        for (int k = i; k < i + m; k++) {
+            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", blocks[k], blocks[k], blocks[k]);
+            HPDF_Stream_WriteStr(st, line);
+        }
+        HPDF_Stream_WriteStr(st, "endbfrange\n");
+    }
+    HPDF_Stream_WriteStr(st, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
+static void fonts_fix(struct pdfdoc *doc)
+{
+    HPDF_Font fonts[2] = { doc->regular, doc->bold };
+    for (int i = 0; i < 2; i++) {
+        HPDF_Dict tu = HPDF_Dict_GetItem(fonts[i], "ToUnicode", HPDF_OCLASS_DICT);
+        if (tu && tu->stream) {
+            static const char *const keys[] = { "Type", "CMapName", "CIDSystemInfo", "WMode" };
+            for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+                HPDF_Dict_RemoveElement(tu, keys[k]);
+            HPDF_MemStream_FreeData(tu->stream);
+            tounicode_write(tu->stream);
+        }
+        if (fonts[i]->before_write_fn && fonts[i]->before_write_fn != font_before_write) {
+            libharu_font_before_write = fonts[i]->before_write_fn;
+            fonts[i]->before_write_fn = font_before_write;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Images.  libharu keeps a loaded image's samples uncompressed in its
+ * memory stream (compressed when written); an alpha channel becomes a
+ * separate DeviceGray image, the /SMask.  pdfdoc_image_load blends the
+ * samples onto white with that mask and removes the /SMask entry (the mask
+ * object itself stays in the file, referenced by nothing).
+ */
+
+/* The whole content of a memory stream (malloc'd), its length in *n. */
+static HPDF_BYTE *stream_bytes(HPDF_Stream st, size_t *n)
+{
+    HPDF_UINT count = HPDF_MemStream_GetBufCount(st);
+    HPDF_BYTE *all = xmalloc(st->size + 1u);
+    size_t at = 0;
+    for (HPDF_UINT i = 0; i < count; i++) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(st, i, &len);
+        if (!p || at + len > st->size) break;
+        memcpy(all + at, p, len);
+        at += len;
+    }
+    *n = at;
+    return all;
+}
+
+static int number_of(HPDF_Dict d, const char *key)
+{
+    HPDF_Number v = HPDF_Dict_GetItem(d, key, HPDF_OCLASS_NUMBER);
+    return v ? (int)v->value : -1;
+}
+
+/* Put img onto white along its /SMask; 0, or -1 when the format does not allow it. */
+static int image_flatten(HPDF_Image img, HPDF_Dict mask)
+{
+    HPDF_Name cs = HPDF_Dict_GetItem(img, "ColorSpace", HPDF_OCLASS_NAME);
+    int comps = !cs ? 0 : strcmp(cs->value, "DeviceRGB") == 0 ? 3 : strcmp(cs->value, "DeviceGray") == 0 ? 1 : 0;
+    if (!comps || number_of(img, "BitsPerComponent") != 8 || number_of(mask, "BitsPerComponent") != 8 ||
+        img->stream->type != HPDF_STREAM_MEMORY || mask->stream->type != HPDF_STREAM_MEMORY)
+        return -1;
+    size_t w = (size_t)HPDF_Image_GetWidth(img), h = (size_t)HPDF_Image_GetHeight(img), ns, na;
+    HPDF_BYTE *px = stream_bytes(img->stream, &ns), *alpha = stream_bytes(mask->stream, &na);
+    int rc = -1;
+    if (ns == w * h * (size_t)comps && na == w * h) {
+        for (size_t i = 0; i < w * h; i++)
+            for (int k = 0; k < comps; k++) {
+                unsigned a = alpha[i], c = px[i * (size_t)comps + (size_t)k];
+                px[i * (size_t)comps + (size_t)k] = (HPDF_BYTE)((c * a + 255u * (255u - a) + 127u) / 255u);
+            }
+        HPDF_MemStream_FreeData(img->stream);
+        rc = HPDF_Stream_Write(img->stream, px, (HPDF_UINT)ns) == HPDF_OK &&
+             HPDF_Dict_RemoveElement(img, "SMask") == HPDF_OK ? 0 : -1;
+    }
+    free(px);
+    free(alpha);
+    return rc;
+}
+
+HPDF_Image pdfdoc_image_load(struct pdfdoc *doc, const char *path)
+{
+    const char *ext = strrchr(path, '.');
+    int png = ext && strcasecmp(ext, ".png") == 0;
+    int jpeg = ext && (strcasecmp(ext, ".jpg") == 0 || strcasecmp(ext, ".jpeg") == 0);
+    if (!png && !jpeg) {
+        diag_error("Bild %s: nur PNG- oder JPEG-Dateien (Endung .png, .jpg oder .jpeg)", path);
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_error("Bild %s kann nicht gelesen werden", path);
+        return NULL;
+    }
+    fclose(f);
+    HPDF_Image img = png ? HPDF_LoadPngImageFromFile(doc->pdf, path) : HPDF_LoadJpegImageFromFile(doc->pdf, path);
+    if (!img) {
+        diag_error("Bild %s ist kein lesbares %s-Bild (libharu-Fehler 0x%04lX)", path, png ? "PNG" : "JPEG",
+                   (unsigned long)doc->error);
+        return NULL;
+    }
+    HPDF_Dict mask = HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT);
+    if (mask && image_flatten(img, mask) != 0) {
+        diag_error("Bild %s hat Transparenz, die sich nicht auf Weiß legen lässt (nur 8-Bit-RGB oder -Graustufen "
+                   "mit Alphakanal); PDF/A erlaubt keine Transparenz: bitte ohne Alphakanal speichern", path);
+        return NULL;
+    }
+    return img;
+}

@@ -45,6 +45,8 @@ struct pdfdoc {
     int footer_from;              /* pdfdoc_footers leaves pages [0, footer_from) bare
                                      (a title page); 0 = footers on every page */
     int pdfa;                     /* pdfdoc_pdfa was called: links get the Print flag */
+    double text_size;             /* size of the open text object */
+    struct pdfdoc_tags *tags;     /* structure tree and marked-content state (pdfdoc.c) */
 };
 
 /*
@@ -110,10 +112,15 @@ void pdfdoc_select_page(struct pdfdoc *doc, int index);
  * to (x1, y1) in points, that jumps to page `target` (0-based, an existing
  * page) with `top` (points from the bottom) at the top of the window.  No
  * border; the target page is shown fitting the window width (FitH); with
- * pdfdoc_pdfa the annotation carries the Print flag.
+ * pdfdoc_pdfa the annotation carries the Print flag.  contents (UTF-8, NULL
+ * = none) is the annotation's /Contents, its description for assistive
+ * technology, e.g. „Gehe zu Seite 5: 3 Kennzahlen“.  Tagged: the annotation
+ * gets a /StructParent and is an OBJR kid of a Link element — the innermost
+ * open element when its role is "Link" (so the link text can be in the same
+ * element), else a new Link element among the kids of the innermost one.
  */
 void pdfdoc_link(struct pdfdoc *doc, double x0, double y0, double x1, double y1,
-                 int target, double top);
+                 int target, double top, const char *contents);
 
 /* pdfdoc_bottom — the lowest y content may reach. */
 double pdfdoc_bottom(const struct pdfdoc *doc);
@@ -181,36 +188,40 @@ HPDF_Outline pdfdoc_outline(struct pdfdoc *doc, HPDF_Outline parent, const char 
 void pdfdoc_footers(struct pdfdoc *doc, const char *left, const char *center);
 
 /*
- * pdfdoc_pdfa — the PDF/A-1b parts that can be written with libharu 2.3:
- * an XMP metadata stream (/Type /Metadata /Subtype /XML, uncompressed)
- * that repeats the document info (title, author, subject, keywords,
- * creator, producer, dates; XML-escaped UTF-8) with pdfaid:part 1,
- * conformance B; a file identifier in the trailer derived from the content
- * of the info (MD5 as in ISO 32000, so the output stays reproducible); the Print flag
- * on links made afterwards; and, when icc_profile names an RGB ICC profile
- * file, the output intent GTS_PDFA1 with that profile embedded.  Call after
- * pdfdoc_set_info and before any pdfdoc_link.  Returns 0, or -1 with a
- * message (ICC file unreadable).
+ * pdfdoc_pdfa — the PDF/A-1b parts libharu 2.3 does not write itself:
+ * pdfaid:part 1, conformance B in the XMP metadata (which every PDF gets at
+ * pdfdoc_save: /Type /Metadata /Subtype /XML, uncompressed, repeating the
+ * document info — title, author, subject, keywords, creator, producer,
+ * dates; XML-escaped UTF-8); a file identifier in the trailer derived from
+ * the content of the info (MD5 as in ISO 32000, so the output stays
+ * reproducible); the Print flag on links made afterwards; and always the
+ * output intent GTS_PDFA1 with an RGB ICC profile embedded: icc_profile, or
+ * when NULL PDFDOC_SRGB_PROFILE (Debian's icc-profiles-free; DeviceRGB and
+ * DeviceGray are allowed only with an output intent, ISO 19005-1, 6.2.3.3).
+ * At save, every embedded TrueType subset gets its /CIDSet (6.3.5; see
+ * pdfdoc.c, "Fonts").  Call after pdfdoc_set_info and before any
+ * pdfdoc_link.  Returns 0, or -1 with a message (ICC file missing or
+ * unreadable).
  *
- * Not conformant, and not fixable from outside libharu 2.3:
- *  - without icc_profile there is no output intent, and then DeviceRGB
- *    (charts) and DeviceGray (all text and rules) are not allowed
- *    (ISO 19005-1, 6.2.3.3).  Debian 12 ships no ICC profile in the
- *    packages ibericht needs (colord-data has sRGB.icc);
- *  - the ToUnicode CMap libharu writes for TrueType fonts is malformed
- *    (begincidrange, see README): harmless for level B, fatal for level A;
+ * Not done by pdfdoc_pdfa:
  *  - libharu's own HPDF_PDFA_SetPDFAConformance is not used: it writes
  *    /SubType instead of /Subtype, puts the info strings into the XML
  *    unescaped, fails on dates with 'Z', and takes the file identifier from
  *    time() (not reproducible); HPDF_PDFA_AppendOutputIntents writes the key
  *    "DestOutputProfile " with a trailing blank.  pdfdoc_pdfa writes these
  *    objects itself through libharu's dictionary API;
+ *  - images with transparency are the caller's: load them with
+ *    pdfdoc_image_load;
  *  - nothing was checked with a PDF/A validator (none in Debian 12).
- * What holds anyway: all fonts embedded (whole TrueType programs, widths
- * from the font), no transparency, no encryption, no JavaScript, no LZW,
- * PDF 1.4 header with binary comment.
+ * What holds anyway: all fonts embedded (TrueType subsets, widths from the
+ * font), correct ToUnicode CMaps (pdfdoc.c writes them), no encryption, no
+ * JavaScript, no LZW, PDF 1.4 header with binary comment.
  */
 int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile);
+
+/* the sRGB profile (ICC v2, as PDF/A-1 needs) of Debian's icc-profiles-free */
+#define PDFDOC_SRGB_PROFILE "/usr/share/color/icc/sRGB.icc"
+
 
 /*
  * Tagged PDF (ISO 32000-1, 14.7–14.8; PDF/UA-style) — the structure API.
@@ -245,7 +256,35 @@ int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile);
  * pdfdoc_artifact_begin, pdfdoc_artifact_end — drawing between them is an
  *   artifact (/Artifact << /Type /Pagination >> BDC … EMC when type is
  *   "Pagination", else /Layout); may be called while an element is open
- *   (its marked content is suspended and resumed).
+ *   (its marked content is suspended and resumed).  Pairs nest; the
+ *   outermost type counts.  on_new_page (running headers) always runs as a
+ *   Pagination artifact.
+ * pdfdoc_tag_content — call before drawing on doc->page with libharu
+ *   directly (HPDF_Page_BeginText, paths, images): opens the marked content
+ *   of the innermost element (or artifact) there, so that what follows is
+ *   part of it.  pdfdoc's own drawing (pdfdoc_text*, pdfdoc_paragraph,
+ *   pdftable, pdfchart, footers) does this itself.
+ * pdfdoc_tag_current — the innermost open element (a handle, NULL = none
+ *   besides the document element); pdfdoc_tag_resume opens that element
+ *   again, after it was closed, as the innermost one: content drawn now is
+ *   appended to it (a table cell continued on the next page).  Close it
+ *   with pdfdoc_tag_end.  Returns the depth, -1 for NULL.
+ *
+ * How the marked content is written: lazily, at the first drawing while an
+ * element is innermost (no empty sequences) — except for artifacts and
+ * Figures, opened at once (unless a path is under construction), so that
+ * what callers draw with libharu directly is inside; closed when the tags change,
+ * before a page switch (pdfdoc_new_page, _insert_page, _select_page), at
+ * pdfdoc_text_end when it was opened inside the text object, and at save.
+ * BT/ET and BDC/EMC nest: a change of tags between pdfdoc_text_begin and
+ * _end is allowed (e.g. one text object for all cells of a table row); a
+ * sequence opened before the text object is then closed by ending the text
+ * object, writing EMC and beginning it again (same font and size).  MCIDs
+ * count per page; the ParentTree maps each page's /StructParents to its
+ * elements by MCID and each link's /StructParent to its Link element; keys
+ * are handed out in order of use, so pdfdoc_insert_page needs no renumbering.
+ * Content drawn while no element is open (only the document element) is
+ * left unmarked: tests/e2e/check_pdf.py finds it.
  */
 int pdfdoc_tag_begin(struct pdfdoc *doc, const char *role);
 void pdfdoc_tag_attr(struct pdfdoc *doc, const char *key, const char *value);
@@ -254,6 +293,21 @@ int pdfdoc_tag_mark(struct pdfdoc *doc);
 int pdfdoc_tag_begin_at(struct pdfdoc *doc, int mark, const char *role);
 void pdfdoc_artifact_begin(struct pdfdoc *doc, const char *type);
 void pdfdoc_artifact_end(struct pdfdoc *doc);
+void pdfdoc_tag_content(struct pdfdoc *doc);
+HPDF_Dict pdfdoc_tag_current(struct pdfdoc *doc);
+int pdfdoc_tag_resume(struct pdfdoc *doc, HPDF_Dict element);
+
+
+/*
+ * pdfdoc_image_load — a PNG or JPEG image (by the file name's ending,
+ * .png / .jpg / .jpeg, case-insensitive) for HPDF_Page_DrawImage.  PDF/A-1
+ * allows no transparency: a PNG with an alpha channel (libharu would write
+ * it as a soft mask) is put onto white — each colour c becomes
+ * (c·a + 255·(255 − a)) / 255 — and its mask dropped.  Returns the image,
+ * or NULL after a German message naming the file (unreadable, not PNG or
+ * JPEG, transparency that cannot be flattened: palette or 16 bit).
+ */
+HPDF_Image pdfdoc_image_load(struct pdfdoc *doc, const char *path);
 
 /* pdfdoc_save — write to a temporary file, then rename to path.  0 or -1 (message printed). */
 int pdfdoc_save(struct pdfdoc *doc, const char *path);

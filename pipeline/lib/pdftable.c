@@ -11,11 +11,18 @@
  * (fit_columns, rule in pdftable.h): O(columns) arithmetic on widths
  * measured once per header and per pdftable_fit_row; the rows drawn later
  * cost nothing extra.  A line that textwrap broke inside a word gets its
- * hyphen drawn right after it.
+ * hyphen drawn right after it.  Numbers are not wrapped at all (one line,
+ * narrowed with Tz when too wide).
+ *
+ * Tags: every cell of a row gets its TD (or, merged, its place in the
+ * /RowSpan of the TD above) when the row starts; each band then resumes the
+ * cell's TD for its lines (pdfdoc_tag_resume), so a cell continued on the
+ * next page is still one element.
  */
 #include "pdftable.h"
 #include "diag.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,14 +57,41 @@ static double head_height(const struct pdftable *t)
     return t->head_lines * t->head_leading + 2 * t->pad;
 }
 
-/* Wrap texts into wraps[] in font at size; returns the largest line count (at least 1). */
+int pdftable_is_number(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (*p == '+' || *p == '-') p++;
+    else if (memcmp(p, "\xE2\x88\x92", 3) == 0) p += 3;          /* − U+2212 */
+    else if (memcmp(p, "\xC2\xB1", 2) == 0) p += 2;               /* ± */
+    if (*p < '0' || *p > '9') return 0;
+    while ((*p >= '0' && *p <= '9') || ((*p == '.' || *p == ',') && p[1] >= '0' && p[1] <= '9')) p++;
+    if (*p == ' ') p++;
+    if (*p == '%') p++;
+    else if (memcmp(p, "\xE2\x82\xAC", 3) == 0) p += 3;          /* € */
+    else if (p[-1] == ' ') return 0;
+    return *p == '\0';
+}
+
+/* Wrap texts into wraps[] in font at size; returns the largest line count
+ * (at least 1).  With numbers, a cell that is a number is one line. */
 static int wrap_all(struct pdftable *t, struct textwrap *wraps, HPDF_Font font, double size,
-                    const char *const *texts)
+                    const char *const *texts, int numbers)
 {
     struct measure_ctx m = { t->doc, font, size };
     int most = 1;
     for (int i = 0; i < t->ncols; i++) {
-        int n = textwrap_break(&wraps[i], texts[i], cell_width(t, i), measure, &m);
+        int n;
+        if (numbers && pdftable_is_number(texts[i])) {
+            struct textwrap *w = &wraps[i];
+            if (!w->cap) {
+                w->cap = 4;
+                w->lines = xmalloc(sizeof *w->lines * (size_t)w->cap);
+            }
+            w->lines[0] = (struct textwrap_line){ 0, strlen(texts[i]), 0 };
+            n = w->count = 1;
+        } else {
+            n = textwrap_break(&wraps[i], texts[i], cell_width(t, i), measure, &m);
+        }
         if (n > most) most = n;
     }
     return most;
@@ -104,6 +138,7 @@ static void fit_columns(struct pdftable *t)
     const double min_hs = t->font_size < PDFTABLE_MIN_HEAD_SIZE ? t->font_size : PDFTABLE_MIN_HEAD_SIZE;
     double w0[PDFTABLE_MAX_COLUMNS] = { 0 }, w[PDFTABLE_MAX_COLUMNS], hneed[PDFTABLE_MAX_COLUMNS] = { 0 };
     double need[PDFTABLE_MAX_COLUMNS] = { 0 }, keep[PDFTABLE_MAX_COLUMNS] = { 0 };
+    double nneed[PDFTABLE_MAX_COLUMNS] = { 0 };
     double gain[PDFTABLE_MAX_COLUMNS] = { 0 };
     double x = doc->margin_left;
     for (int i = 0; i < n; i++) {
@@ -118,6 +153,8 @@ static void fit_columns(struct pdftable *t)
         for (int i = 0; i < n; i++) {
             hneed[i] = t->head_word[i] > 0 ? t->head_word[i] * hs / t->font_size + 2 * t->pad + FIT_EPS : 0;
             double bneed = t->body_word[i] > 0 ? t->body_word[i] + 2 * t->pad + FIT_EPS : 0;
+            nneed[i] = t->body_number[i] > 0 ? t->body_number[i] + 2 * t->pad + FIT_EPS : 0;
+            if (nneed[i] > bneed) bneed = nneed[i];
             need[i] = hneed[i] > bneed ? hneed[i] : bneed;
             keep[i] = need[i] > KEEP_SHARE * w0[i] ? need[i] : KEEP_SHARE * w0[i];
             if (hneed[i] > w0[i]) deficit += hneed[i] - w0[i];
@@ -131,6 +168,8 @@ static void fit_columns(struct pdftable *t)
     shift(w, gain, keep, n);
     for (int i = 0; i < n; i++) gain[i] = hneed[i] - w[i];    /* still short: down to their need */
     shift(w, gain, need, n);
+    for (int i = 0; i < n; i++) gain[i] = nneed[i] - w[i];    /* numbers: as header words */
+    shift(w, gain, need, n);
     for (int i = 0; i < n; i++) gain[i] = need[i] - w[i];     /* body words, 40 % rule again */
     shift(w, gain, keep, n);
 
@@ -142,7 +181,7 @@ static void fit_columns(struct pdftable *t)
     t->head_ascent = hs * 0.93;
     const char *head[PDFTABLE_MAX_COLUMNS];
     for (int i = 0; i < n; i++) head[i] = t->cols[i].titel;
-    t->head_lines = wrap_all(t, t->head_wrap, doc->bold, hs, head);
+    t->head_lines = wrap_all(t, t->head_wrap, doc->bold, hs, head, 0);
     t->fitted = 1;
 }
 
@@ -174,6 +213,13 @@ void pdftable_fit_row(struct pdftable *t, const char *const *cells)
     struct measure_ctx m = { t->doc, t->doc->regular, t->font_size };
     for (int i = 0; i < t->ncols; i++) {
         double ww = cells[i] ? textwrap_widest_word(cells[i], measure, &m) : 0;
+        if (cells[i] && pdftable_is_number(cells[i])) {
+            double nw = pdfdoc_measure(t->doc, t->doc->regular, t->font_size, cells[i], strlen(cells[i]));
+            if (nw > t->body_number[i]) {
+                t->body_number[i] = nw;
+                t->fitted = 0;
+            }
+        }
         if (ww > t->body_word[i]) {
             t->body_word[i] = ww;
             t->fitted = 0;
@@ -207,6 +253,8 @@ static void close_page_part(struct pdftable *t)
 {
     if (t->last_bottom > 0) {
         HPDF_Page page = t->doc->page;
+        pdfdoc_artifact_begin(t->doc, "Layout");
+        pdfdoc_tag_content(t->doc);
         set_rule_style(page);
         for (int i = 0; i <= t->ncols; i++) {
             HPDF_Page_MoveTo(page, (HPDF_REAL)t->x[i], (HPDF_REAL)t->part_top);
@@ -214,14 +262,21 @@ static void close_page_part(struct pdftable *t)
         }
         hline(page, t->x[0], t->x[t->ncols], t->last_bottom);
         HPDF_Page_Stroke(page);
+        pdfdoc_artifact_end(t->doc);
         t->last_bottom = 0;
     }
 }
 
-/* Draw lines [first, first+count) of the wrapped cells as a band of height h. */
+enum band { BODY, HEAD, HEAD_REPEATED };
+
+/* Draw lines [first, first+count) of the wrapped cells as a band of height h.
+ * Tags: HEAD draws each cell as a TH (into the open TR), HEAD_REPEATED as a
+ * Pagination artifact, BODY into the cell's TD (t->cell[i]), a merged cell
+ * (NULL) as an artifact. */
 static void draw_band(struct pdftable *t, const struct textwrap *wraps, const char *const *src,
-                      int head, const int *merged, int first, int count, double h, int fill)
+                      enum band kind, const int *merged, int first, int count, double h)
 {
+    const int head = kind != BODY, fill = head;
     HPDF_Font font = head ? t->doc->bold : t->doc->regular;
     const double size = head ? t->head_size : t->font_size;
     const double leading = head ? t->head_leading : t->leading;
@@ -229,6 +284,8 @@ static void draw_band(struct pdftable *t, const struct textwrap *wraps, const ch
     struct pdfdoc *doc = t->doc;
     HPDF_Page page = doc->page;
     double top = doc->y, bottom = doc->y - h;
+    pdfdoc_artifact_begin(doc, "Layout");
+    pdfdoc_tag_content(doc);
     if (fill || t->row_fill) {
         if (fill) HPDF_Page_SetGrayFill(page, 0.88);
         else HPDF_Page_SetRGBFill(page, (HPDF_REAL)((t->row_fill >> 16) & 0xFF) / 255,
@@ -249,33 +306,73 @@ static void draw_band(struct pdftable *t, const struct textwrap *wraps, const ch
         i = j;
     }
     HPDF_Page_Stroke(page);
+    pdfdoc_artifact_end(doc);
 
+    if (kind == HEAD_REPEATED) pdfdoc_artifact_begin(doc, "Pagination");
     pdfdoc_text_begin(doc, font, size);
     for (int i = 0; i < t->ncols; i++) {
         const struct textwrap *w = &wraps[i];
+        if (kind == HEAD) {
+            pdfdoc_tag_begin(doc, "TH");
+            pdfdoc_tag_attr(doc, "Scope", "Column");
+        } else if (kind == BODY) {
+            if (t->cell[i]) pdfdoc_tag_resume(doc, t->cell[i]);
+            else pdfdoc_artifact_begin(doc, "Pagination");
+        }
+        const double room = cell_width(t, i);
         for (int k = first; k < first + count && k < w->count; k++) {
             const struct textwrap_line *ln = &w->lines[k];
             if (!ln->len) continue;
             double y = top - t->pad - ascent - (k - first) * leading;
-            double x = t->x[i] + t->pad;
+            double lw = 0;
+            if ((t->rechts >> i & 1u) || w->count == 1)
+                lw = pdfdoc_measure(doc, font, size, src[i] + ln->start, ln->len)
+                   + (ln->hyphen ? pdfdoc_measure(doc, font, size, "-", 1) : 0);
+            double x = t->x[i] + t->pad, scale = lw > room + 0.01 ? room / lw : 1;
+            if ((t->rechts >> i & 1u) && scale == 1) x = t->x[i + 1] - t->pad - lw;
+            /* only a number is ever wider than its cell: narrowed, never broken */
+            if (scale < 1) HPDF_Page_SetHorizontalScalling(page, (HPDF_REAL)(scale * 100));
             pdfdoc_text_show(doc, x, y, src[i] + ln->start, ln->len);
+            if (scale < 1) HPDF_Page_SetHorizontalScalling(page, 100);
             if (ln->hyphen)      /* a word broken here (textwrap.h) */
                 pdfdoc_text_show(doc, x + pdfdoc_measure(doc, font, size, src[i] + ln->start, ln->len), y, "-", 1);
         }
+        if (kind == HEAD || (kind == BODY && t->cell[i])) pdfdoc_tag_end(doc);
+        else if (kind == BODY) pdfdoc_artifact_end(doc);
     }
     pdfdoc_text_end(doc);
+    if (kind == HEAD_REPEATED) pdfdoc_artifact_end(doc);
     doc->y = bottom;
     t->last_bottom = bottom;
 }
 
-void pdftable_header(struct pdftable *t)
+/* The header row at the cursor; repeated = on a continuation page. */
+static void draw_header(struct pdftable *t, int repeated)
 {
     const char *head[PDFTABLE_MAX_COLUMNS];
     ensure_fitted(t);
     t->frozen = 1;
     for (int i = 0; i < t->ncols; i++) head[i] = t->cols[i].titel;
-    draw_band(t, t->head_wrap, head, 1, NULL, 0, t->head_lines, head_height(t), 1);
+    if (!repeated) pdfdoc_tag_begin(t->doc, "TR");
+    draw_band(t, t->head_wrap, head, repeated ? HEAD_REPEATED : HEAD, NULL, 0, t->head_lines, head_height(t));
+    if (!repeated) pdfdoc_tag_end(t->doc);
     t->rows_on_page = 0;
+}
+
+void pdftable_header(struct pdftable *t)
+{
+    struct pdfdoc *doc = t->doc;
+    if (t->tagged) {                  /* called again inside the table: a repetition */
+        draw_header(t, 1);
+        return;
+    }
+    pdfdoc_tag_begin(doc, "Table");
+    t->tagged = 1;
+    pdfdoc_tag_begin(doc, "THead");
+    draw_header(t, 0);
+    pdfdoc_tag_end(doc);
+    pdfdoc_tag_begin(doc, "TBody");
+    for (int i = 0; i < t->ncols; i++) t->above[i] = NULL;
 }
 
 double pdftable_start_height(struct pdftable *t, const char *const *cells)
@@ -283,7 +380,7 @@ double pdftable_start_height(struct pdftable *t, const char *const *cells)
     ensure_fitted(t);
     const char *texts[PDFTABLE_MAX_COLUMNS];
     for (int i = 0; i < t->ncols; i++) texts[i] = cells[i] ? cells[i] : "";
-    int rl = wrap_all(t, t->wrap, t->doc->regular, t->font_size, texts);
+    int rl = wrap_all(t, t->wrap, t->doc->regular, t->font_size, texts, 1);
     /* as pdftable_row places it: whole, unless it is taller than a page (then split,
        with at least three lines here) */
     struct pdfdoc *doc = t->doc;
@@ -296,7 +393,7 @@ static void next_page(struct pdftable *t)
 {
     close_page_part(t);
     pdfdoc_new_page(t->doc);
-    pdftable_header(t);
+    draw_header(t, 1);
 }
 
 /* Wrap the row; repeated cells are empty unless show_repeated.  Fills merged[]. */
@@ -308,7 +405,30 @@ static int wrap_row(struct pdftable *t, const char *const *cells, const int *rep
         t->wrap_src[i] = rep || !cells[i] ? "" : cells[i];
         merged[i] = rep;
     }
-    return wrap_all(t, t->wrap, t->doc->regular, t->font_size, t->wrap_src);
+    return wrap_all(t, t->wrap, t->doc->regular, t->font_size, t->wrap_src, 1);
+}
+
+/* Open the row's TR and its cells: a TD per cell, except that a repeated
+ * cell with a TD above it extends that one (/RowSpan). */
+static void row_tags(struct pdftable *t, const int *repeat)
+{
+    struct pdfdoc *doc = t->doc;
+    pdfdoc_tag_begin(doc, "TR");
+    char span[16];
+    for (int i = 0; i < t->ncols; i++) {
+        if (repeat && repeat[i] && t->above[i]) {
+            t->cell[i] = NULL;
+            snprintf(span, sizeof span, "%d", ++t->span[i]);
+            pdfdoc_tag_resume(doc, t->above[i]);
+            pdfdoc_tag_attr(doc, "RowSpan", span);
+            pdfdoc_tag_end(doc);
+            continue;
+        }
+        pdfdoc_tag_begin(doc, "TD");
+        t->cell[i] = t->above[i] = pdfdoc_tag_current(doc);
+        t->span[i] = 1;
+        pdfdoc_tag_end(doc);
+    }
 }
 
 void pdftable_row(struct pdftable *t, const char *const *cells, const int *repeat)
@@ -327,9 +447,11 @@ void pdftable_row(struct pdftable *t, const char *const *cells, const int *repea
         lines = wrap_row(t, cells, repeat, 1, merged);
         h = height_for(t, lines);
     }
+    row_tags(t, repeat);
     if (doc->y - h >= bottom) {
-        draw_band(t, t->wrap, t->wrap_src, 0, merged, 0, lines, h, 0);
+        draw_band(t, t->wrap, t->wrap_src, BODY, merged, 0, lines, h);
         t->rows_on_page++;
+        pdfdoc_tag_end(doc);                         /* TR */
         return;
     }
     /* taller than a page: fill this page, continue below the repeated header */
@@ -338,15 +460,20 @@ void pdftable_row(struct pdftable *t, const char *const *cells, const int *repea
         int fit = (int)((doc->y - bottom - 2 * t->pad) / t->leading);
         if (fit < 1) { next_page(t); continue; }
         if (fit > lines - first) fit = lines - first;
-        draw_band(t, t->wrap, t->wrap_src, 0, first ? NULL : merged, first, fit,
-                  height_for(t, fit), 0);
+        draw_band(t, t->wrap, t->wrap_src, BODY, first ? NULL : merged, first, fit, height_for(t, fit));
         t->rows_on_page++;
         first += fit;
         if (first < lines) next_page(t);
     }
+    pdfdoc_tag_end(doc);                             /* TR */
 }
 
 void pdftable_end(struct pdftable *t)
 {
     close_page_part(t);
+    if (t->tagged) {
+        pdfdoc_tag_end(t->doc);                      /* TBody */
+        pdfdoc_tag_end(t->doc);                      /* Table */
+        t->tagged = 0;
+    }
 }

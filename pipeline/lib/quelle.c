@@ -22,7 +22,7 @@ static const char *const keys_massnahmen[] = {
 static const char *const keys_kennzahlen[] = {
     "indikator", "format", "zahlformat", "spalte_jahr", "spalte_gebiet", "spalte_gebiet_name", "spalte_wert",
     "spalte_einheit", "spalte_kommentar", "merkmale_ignorieren", "einheit", "id_spalte",
-    "id_dimension", "kopf_dimensionen", "symbole", "gebiet", "gebiet_name", "gebiet_codes", NULL
+    "id_dimension", "kopf_dimensionen", "symbole", "gebiet", "gebiet_name", "gebiet_codes", "gebiet_muster", NULL
 };
 
 static const char *const keys_statusbericht[] = {

@@ -25,6 +25,7 @@ struct kapitel_gebiete {
     char *key[KAPITEL_MAX_GEBIETE];
     char *name[KAPITEL_MAX_GEBIETE];
     int n;
+    const struct ib_config *cfg;   /* the job's configuration (the maps' [karte]) */
 };
 
 /* One catalogue indicator as the derived table katalog_indikator holds it. */
@@ -43,6 +44,10 @@ void kapitel_indikator_free(struct kapitel_indikator *ind);
 /* kapitel_wert_text — German number of column col_wert of q, or the symbol
  * of column col_symbol when the value is NULL. */
 void kapitel_wert_text(char *buf, size_t size, sqlite3_stmt *q, int col_wert, int col_symbol, int decimals);
+
+/* kapitel_indikator_fehler — 1 and „Berechnung fehlgeschlagen: Grund“ in buf when compute
+ * could not compute indicator id (katalog_indikator.fehler), else 0. */
+int kapitel_indikator_fehler(sqlite3 *db, const char *id, char *buf, size_t size);
 
 /* kapitel_status_text — „↑ besser“, „↓ schlechter“, … for a status key. */
 const char *kapitel_status_text(const char *status);
@@ -88,5 +93,42 @@ int kapitel_eingang_ruecklauf(sqlite3 *db, char *buf, size_t size);
 
 /* kapitel_eingang_status — the German label of a delivery or source status. */
 const char *kapitel_eingang_status(const char *s);
+
+/* The Integrationsbericht's data chapters (kapitel_bericht.c): what they read. */
+struct kapitel_bericht {
+    const struct ib_config *cfg;
+    sqlite3 *db;
+    struct kapitel_gebiete gebiete;   /* the report area first, then the comparisons */
+    const char *stand;                /* „Stand: TT.MM.JJJJ“ (bericht_stand) */
+    int ohne_hinweise;                /* 1: no configuration hints on the console (the HTML
+                                         edition; render-bericht gives them once) */
+};
+
+/*
+ * kapitel_bericht_fuellen — a docmodel_kapitel_fn (ctx = struct
+ * kapitel_bericht): appends the data of template chapter k (its art:
+ * massnahmen, indikatoren, eingang, statusberichte, befragung, legende,
+ * quellen; text adds nothing) for edition a (NULL = full report) after the
+ * chapter's prose.  The PDF (render_bericht.c) and the HTML edition
+ * (render_html.c) both build their model with it.  Returns 0 or -1
+ * (store error, message printed).
+ */
+int kapitel_bericht_fuellen(struct docmodel_chapter *c, const struct vorlage *v, const struct vorlage_kapitel *k,
+                            const struct vorlage_ausgabe *a, void *ctx);
+
+/*
+ * kapitel_karte — the map of indicator ind by Kreis (kapitel_karte.c),
+ * when [karte] indikatoren names it: classes of the latest year with data,
+ * the report area (a->key[0]) outlined, legend and source lines; added to
+ * chapter c as a map block (docmodel_karte) after the indicator's chart,
+ * and written as SVG to out/karten/ID.svg (svgmap.h) for the HTML edition.
+ * Returns 0 (added, or not configured for ind, or a note „Keine Karte …“
+ * when no Kreis has a value); -1 after a message when the SVG could not be
+ * written.  A configuration error of the map (geometry file missing or
+ * invalid, klassen, methode) ends the program with exit code 2 after a
+ * message, before any PDF is saved.
+ */
+int kapitel_karte(struct docmodel_chapter *c, sqlite3 *db, const struct kapitel_gebiete *a,
+                  const struct kapitel_indikator *ind);
 
 #endif

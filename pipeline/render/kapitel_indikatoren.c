@@ -22,6 +22,7 @@ void kapitel_indikator_free(struct kapitel_indikator *i)
 void kapitel_gebiete_laden(const struct ib_config *cfg, sqlite3 *db, struct kapitel_gebiete *a)
 {
     memset(a, 0, sizeof *a);
+    a->cfg = cfg;
     char **v = config_list(cfg, "indikatoren:vergleich", "", NULL);
     const char *main_area = config_string(cfg, "indikatoren:gebiet", NULL);
     sqlite3_stmt *q = store_prepare(db,
@@ -69,11 +70,31 @@ const char *kapitel_status_text(const char *s)
     return "– ohne Vergleich";
 }
 
+int kapitel_indikator_fehler(sqlite3 *db, const char *id, char *buf, size_t size)
+{
+    sqlite3_stmt *q = store_prepare(db, "SELECT fehler FROM katalog_indikator WHERE id = ? AND fehler IS NOT NULL");
+    int failed = 0;
+    if (q) {
+        store_bind_text(q, 1, id);
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            snprintf(buf, size, "Berechnung fehlgeschlagen: %s", store_column_text(q, 0));
+            failed = 1;
+        }
+        sqlite3_finalize(q);
+    }
+    return failed;
+}
+
 void kapitel_indikator_zeichnen(struct docmodel_chapter *aus, sqlite3 *db, const struct kapitel_gebiete *a,
                                 const struct kapitel_indikator *ind, int *symbols_used)
 {
     int unused[WERTE_SYMBOL_ANZAHL];
     if (!symbols_used) symbols_used = unused;
+    char fehler[1100];
+    if (kapitel_indikator_fehler(db, ind->id, fehler, sizeof fehler)) {
+        docmodel_paragraph(aus, fehler);   /* never a table of dots: the reader learns why */
+        return;
+    }
     /* years with any value for the shown areas, the latest PDF_YEARS */
     int y[64], ny = 0;
     sqlite3_stmt *q = store_prepare(db, "SELECT DISTINCT jahr FROM indikator_wert WHERE indikator = ? ORDER BY jahr");
@@ -208,6 +229,7 @@ void kapitel_indikator_zeichnen(struct docmodel_chapter *aus, sqlite3 *db, const
         docmodel_note(aus, src);
     }
     if (*ind->hinweis) docmodel_note(aus, ind->hinweis);
+    kapitel_karte(aus, db, a, ind);
     for (size_t k = 0; k < (size_t)a->n * (size_t)ny; k++) free(cells_text[k]);
     free(cells_text);
     free(vals);

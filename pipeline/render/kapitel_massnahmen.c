@@ -34,7 +34,8 @@ long kapitel_massnahmenliste(struct docmodel_chapter *c, const struct ib_config 
                                            config_string(cfg, "massnahmen:herkunft_legende",
                                                          "Ergänzung der Kommunalen Migrationsvertretung")), 1);
     struct docmodel_table *t = NULL;
-    struct docmodel_block *kopf = NULL;
+    int kopf = -1;                 /* index of the group's heading: a block pointer would go stale
+                                      when the chapter's block array grows (docmodel.c) */
     const char *label = "";
     long n = 0, in_gruppe = 0;
     int gruppe = -1;
@@ -47,12 +48,13 @@ long kapitel_massnahmenliste(struct docmodel_chapter *c, const struct ib_config 
         const char *const *cells = alle ? cells_all : cells_all + 1;
         unsigned repeat = 0;
         if (sqlite3_column_int(q, 0) != gruppe) {
-            if (kopf)
-                kopf->text = docmodel_printf(c->model, "%s – %s", label,
-                                             format_menge(anzahl, sizeof anzahl, in_gruppe, "Maßnahme", "Maßnahmen"));
+            if (kopf >= 0)
+                c->blocks[kopf].text = docmodel_printf(c->model, "%s – %s", label,
+                                                       format_menge(anzahl, sizeof anzahl, in_gruppe, "Maßnahme", "Maßnahmen"));
             gruppe = sqlite3_column_int(q, 0);
             label = docmodel_strdup(c->model, store_column_text(q, 1));
-            kopf = docmodel_heading(c, 2, label);
+            docmodel_heading(c, 2, label);
+            kopf = c->nblocks - 1;
             t = docmodel_table(c, alle ? cols_alle : cols_feld, alle ? 4 : 3);
             in_gruppe = 0;
             prev_hf[0] = prev_tz[0] = '\0';
@@ -70,9 +72,9 @@ long kapitel_massnahmenliste(struct docmodel_chapter *c, const struct ib_config 
         n++;
         in_gruppe++;
     }
-    if (kopf)
-        kopf->text = docmodel_printf(c->model, "%s – %s", label,
-                                     format_menge(anzahl, sizeof anzahl, in_gruppe, "Maßnahme", "Maßnahmen"));
+    if (kopf >= 0)
+        c->blocks[kopf].text = docmodel_printf(c->model, "%s – %s", label,
+                                               format_menge(anzahl, sizeof anzahl, in_gruppe, "Maßnahme", "Maßnahmen"));
     sqlite3_finalize(q);
     if (rc != SQLITE_DONE) {
         store_error(db, "Maßnahmen lesen");

@@ -22,6 +22,7 @@
 #include "lib/berichtpdf.h"
 #include "lib/diag.h"
 #include "lib/format.h"
+#include "lib/geheimhaltung.h"
 #include "lib/fsutil.h"
 #include "lib/pdfchart.h"
 #include "lib/stage.h"
@@ -108,6 +109,12 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
         snprintf(title, sizeof title, "%s%s%s%s", store_column_text(ind, 1), *store_column_text(ind, 2) ? " (" : "",
                  store_column_text(ind, 2), *store_column_text(ind, 2) ? ")" : "");
         worksheet_write_string(ws, r, 0, title, f->total_label);
+        char fehler[1100];
+        if (kapitel_indikator_fehler(db, id, fehler, sizeof fehler)) {
+            worksheet_write_string(ws, r + 1, 0, fehler, f->text);
+            r += 3;
+            continue;
+        }
         if (sqlite3_column_int(ind, 5)) {
             worksheet_write_string(ws, r + 1, 0, "wird bisher nicht erhoben", f->text);
             r += 3;
@@ -202,7 +209,9 @@ static int xlsx_long(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f)
     for (int c = 0; c < 9; c++) worksheet_write_string(ws, 0, (lxw_col_t)c, h1[c], f->header);
     worksheet_set_column(ws, 0, 2, 22, NULL);
     sqlite3_stmt *q = store_prepare(db,
-        "SELECT indikator, gebiet, gebiet_name, jahr, wert, symbol, geheim, zaehler, nenner FROM indikator_wert"
+        /* primary and secondary suppression look the same (geheimhaltung.h): one word for both */
+        "SELECT indikator, gebiet, gebiet_name, jahr, wert, symbol, CASE WHEN geheim IS NOT NULL THEN 'geheim' END,"
+        "       zaehler, nenner FROM indikator_wert"
         " ORDER BY indikator, gebiet, jahr");
     lxw_row_t r = 0;
     while (q && sqlite3_step(q) == SQLITE_ROW) {
@@ -224,15 +233,26 @@ static int xlsx_long(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f)
     for (int c = 0; c < 15; c++) worksheet_write_string(ws, 0, (lxw_col_t)c, h2[c], f->header);
     worksheet_set_column(ws, 0, 14, 14, NULL);
     q = store_prepare(db,
+        /* an observation of a protected dataset (datensatz_schutz) prints its value only when
+         * compute saw it (id ≤ bis_id) and did not suppress it (beobachtung_geheim); else „.“ */
         "SELECT r.indikator, b.jahr, r.gebiet, r.gebiet_name, r.merkmale, r.einheit, b.wert, b.symbol, b.grund,"
-        "       b.stichtag, s.name, s.sha256, s.sheet, b.row_number, b.column_ref"
+        "       b.stichtag, s.name, s.sha256, s.sheet, b.row_number, b.column_ref,"
+        "       d.indikator IS NOT NULL AND (g.geheim IS NOT NULL OR b.id > d.bis_id)"
         "  FROM beobachtung b JOIN reihe r ON r.id = b.reihe_id JOIN source_file s ON s.id = b.source_file_id"
+        "  LEFT JOIN datensatz_schutz d ON d.indikator = r.indikator"
+        "  LEFT JOIN beobachtung_geheim g ON g.beobachtung_id = b.id"
         " WHERE s.superseded_by IS NULL"
         " ORDER BY r.indikator, r.gebiet, r.merkmale, b.jahr LIMIT 1048575");   /* Excel's last row */
     r = 0;
     while (q && sqlite3_step(q) == SQLITE_ROW) {
         r++;
+        int geheim = sqlite3_column_int(q, 15);
         for (int c = 0; c < 15; c++) {
+            if (geheim && (c == 6 || c == 7 || c == 8)) {
+                if (c == 7) worksheet_write_string(ws, r, 7, geheimhaltung_zeichen(GEHEIMHALTUNG_PRIMAER), NULL);
+                if (c == 8) worksheet_write_string(ws, r, 8, geheimhaltung_legende(GEHEIMHALTUNG_PRIMAER), NULL);
+                continue;
+            }
             if (sqlite3_column_type(q, c) == SQLITE_NULL) continue;
             if (c == 1 || c == 6 || c == 13) worksheet_write_number(ws, r, (lxw_col_t)c, sqlite3_column_double(q, c), NULL);
             else worksheet_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), NULL);
@@ -295,7 +315,7 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
     sqlite3_stmt *h = store_prepare(db, "SELECT position, titel, leitsatz FROM katalog_handlungsfeld ORDER BY position");
     sqlite3_stmt *iq = store_prepare(db,
         "SELECT id, titel, einheit, quelle, hinweis, art, dezimalen, nicht_erhoben,"
-        "       EXISTS (SELECT 1 FROM indikator_wert w WHERE w.indikator = k.id AND w.wert IS NOT NULL)"
+        "       EXISTS (SELECT 1 FROM indikator_wert w WHERE w.indikator = k.id AND w.wert IS NOT NULL), fehler"
         "  FROM katalog_indikator k WHERE handlungsfeld = ? ORDER BY position");
     int ok = h && iq && cov;
     struct docmodel_chapter *c = NULL;
@@ -342,8 +362,10 @@ static int write_pdf(const struct ib_config *cfg, sqlite3 *db, const struct kapi
             sqlite3_bind_int(iq, 1, hf);
             while (sqlite3_step(iq) == SQLITE_ROW) {
                 if (sqlite3_column_int(iq, 8)) continue;
+                /* a failed computation is never „keine Daten geliefert“ */
                 const char *cells[2] = { store_column_text(iq, 1),
-                                         sqlite3_column_int(iq, 7) ? "wird bisher nicht erhoben" : "keine Daten geliefert" };
+                                         sqlite3_column_type(iq, 9) != SQLITE_NULL ? "Berechnung fehlgeschlagen"
+                                         : sqlite3_column_int(iq, 7) ? "wird bisher nicht erhoben" : "keine Daten geliefert" };
                 docmodel_row(t, cells, 0, 0);
             }
         }

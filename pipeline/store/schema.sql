@@ -8,7 +8,7 @@
 -- SHA-256), sheet and row number.  The version is PRAGMA user_version; the
 -- store code refuses a newer one and migrates older ones.
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- One accepted file.  A new delivery of the same source (profile), period
 -- and part supersedes the earlier one (superseded_by), which stays for the
@@ -221,7 +221,8 @@ CREATE TABLE katalog_indikator (
     hinweis         TEXT NOT NULL,
     nicht_erhoben   INTEGER NOT NULL,
     zielwert        REAL,
-    zieljahr        INTEGER
+    zieljahr        INTEGER,
+    fehler          TEXT                      -- why the computation failed (NULL = computed)
 );
 CREATE TABLE indikator_wert (
     indikator    TEXT NOT NULL,              -- katalog_indikator.id
@@ -235,6 +236,20 @@ CREATE TABLE indikator_wert (
     nenner       REAL,
     PRIMARY KEY (indikator, gebiet, jahr)
 ) WITHOUT ROWID;
+-- Geheimhaltung of the raw observations (compute/indikatoren.c,
+-- indikator_rohdaten_schuetzen): the datasets an indicator with schwelle > 0
+-- uses as counts, and the observations that must not be printed.  An
+-- observation of a protected dataset read after the last compute (id above
+-- bis_id) is printed as „.“ too, never as its value.
+CREATE TABLE datensatz_schutz (
+    indikator      TEXT PRIMARY KEY,         -- reihe.indikator
+    schwelle       INTEGER NOT NULL,
+    bis_id         INTEGER NOT NULL          -- largest beobachtung.id when compute ran
+) WITHOUT ROWID;
+CREATE TABLE beobachtung_geheim (
+    beobachtung_id INTEGER PRIMARY KEY,      -- beobachtung.id
+    geheim         TEXT NOT NULL CHECK (geheim IN ('primaer', 'sekundaer'))
+);
 CREATE TABLE indikator_stand (
     indikator       TEXT NOT NULL,
     gebiet          TEXT NOT NULL,

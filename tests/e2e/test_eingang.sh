@@ -16,7 +16,9 @@ touch -d '+1 minute' "$in/indicator_9-9-8.csv"
 mkdir -p "$in/xlsx"; cp -p $nds/xlsx/*.xlsx "$in/xlsx/"                 # a delivery copied with its folder
 run_ib report --config config/niedersachsen.ini --inbox "$in" --out "$out"
 check_eq "LSN-Eingang: report endet mit 0" 0 "$rc"
-check_grep "compute meldet die Werte mit Tausenderpunkt" "Indikatoren aus config/katalog_niedersachsen.ini berechnet (24.652 Werte" "$TMP/log"
+# 24.620 = the values each indicator reads; 1-1-1 (52 areas × 16 years of the workbook, no column-number row)
+# is read by 1-1-1 and the Ausländeranteil
+check_grep "compute meldet die Werte mit Tausenderpunkt" "Indikatoren aus config/katalog_niedersachsen.ini berechnet (24.620 Werte" "$TMP/log"
 check_grep "Datei ohne Quellprofil gemeldet" "$in/notizen.txt: keine Quelle beansprucht diese Datei" "$TMP/log"
 check "Datei ohne Quellprofil bleibt im Eingang" test -f "$in/notizen.txt"
 check_grep ".part-Datei wartet" "$in/indicator_9-9-9.csv.part: wartet" "$TMP/log"
@@ -54,8 +56,13 @@ def wide(path, sheet, header_row, first, idcol, year_cols=None):
             continue
         n += sum(1 for v in vals if v not in (None, ""))
     return n
-ok(got["2021_1-1-1.xlsx"] == wide(nds + "/xlsx/2021_1-1-1.xlsx", "Tabelle1", 8, 10, 2, True),
-   "2021_1-1-1.xlsx: Gebiete × Jahre entpivotiert (Spalten „2020 / 2005“ übergangen)")
+# row 9 of 2021_1-1-1.xlsx is the unit, row 10 the column numbers 1, 2, 3 …: the areas begin in row 11
+ws = openpyxl.load_workbook(nds + "/xlsx/2021_1-1-1.xlsx", data_only=True)["Tabelle1"]
+ok([ws.cell(10, c).value for c in range(2, 6)] == [1, 2, 3, 4], "2021_1-1-1.xlsx: Zeile 10 sind Spaltennummern")
+ok(got["2021_1-1-1.xlsx"] == wide(nds + "/xlsx/2021_1-1-1.xlsx", "Tabelle1", 8, 11, 2, True),
+   "2021_1-1-1.xlsx: Gebiete × Jahre entpivotiert ab Zeile 11 (Spalten „2020 / 2005“ übergangen)")
+ok(db.execute("SELECT count(*) FROM reihe WHERE gebiet_name = '1'").fetchone()[0] == 0,
+   "keine Spaltennummer „1“ als Gebiet")
 ok(got["2020_2-3-4.xlsx"] == wide(nds + "/xlsx/2020_2-3-4.xlsx", "2020_2-3-4_Download", 7, 10, 2, True),
    "2020_2-3-4.xlsx: Staaten × Jahre entpivotiert")
 ok(got["2020_4-2-1.xlsx"] == wide(nds + "/xlsx/2020_4-2-1.xlsx", "2020_4-2-1_Download", 9, 12, 2),

@@ -41,7 +41,11 @@ ok(any("Einbürgerungsquote" in t for t in texts), "Handlungsfeld-Blatt mit Tabe
 ok(any(t.startswith("↑ besser") for t in texts), "Status mit Pfeil im Handlungsfeld-Blatt")
 ok(len(hf.conditional_formatting) >= 1, "bedingte Formatierung für den Status")
 daten = list(wb["Daten"].iter_rows(min_row=2, values_only=True))
-ok(len(daten) == 19734 and all(r[10] and r[13] for r in daten), f"Daten-Blatt: 19.734 Beobachtungen mit Datei und Zeile ({len(daten)})")
+# every value of the 10 CSV files, 448 + 90 of the two other workbooks, 52 areas × 16 years of 2021_1-1-1.xlsx
+import glob
+csvwerte = sum(sum(1 for _ in csv.DictReader(open(p, encoding="utf-8-sig"))) for p in glob.glob(sys.argv[2] + "/csv/*.csv"))
+want = csvwerte + 448 + 90 + 52 * 16
+ok(len(daten) == want and all(r[10] and r[13] for r in daten), f"Daten-Blatt: {want} Beobachtungen mit Datei und Zeile ({len(daten)})")
 cov = [r for r in wb["Übersicht"].iter_rows(min_row=5, values_only=True) if r[0]]
 ok(cov[0][0] == "Alle Handlungsfelder" and cov[0][1] == 13, f"Übersicht: 13 Indikatoren ({cov[0][:2]})")
 PY
@@ -144,3 +148,48 @@ import openpyxl,sys
 rows = [r for r in openpyxl.load_workbook(sys.argv[1])['Übersicht'].iter_rows(min_row=5, values_only=True) if r[0]]
 print(sum(1 for r in rows if r[0].startswith('Ziel ')), sum(1 for r in rows if r[0].startswith('Ziel ') and r[3] > 0))" "$wout/indikatoren.xlsx")
 check_eq "Wolfsburg: Abdeckung je Ziel (14 Ziele, 2 mit Daten)" "14 2" "$z"
+
+# a value delivered twice for the report area: compute names both rows, exits 7, the others are
+# computed and the reports say „Berechnung fehlgeschlagen“ — never „keine Daten geliefert“
+din="$TMP/dup/inbox"; dout="$TMP/dup/out"
+mkdir -p "$din"
+cp $nds/csv/indicator_1-2-1.csv $nds/csv/indicator_1-1-1.csv "$din/"
+{ cat $nds/csv/indicator_2-3-1.csv; grep '^2024,"Wesermarsch",K03461,' $nds/csv/indicator_2-3-1.csv; } > "$din/indicator_2-3-1.csv"
+zeile=$(grep -n '^2024,"Wesermarsch",K03461,' $nds/csv/indicator_2-3-1.csv | cut -d: -f1)
+letzte=$(($(wc -l < $nds/csv/indicator_2-3-1.csv) + 1))
+find "$din" -type f -exec touch -d '1 hour ago' {} +
+run_ib report --config config/niedersachsen.ini --inbox "$din" --out "$dout"
+check_eq "doppelter Wert im Berichtsgebiet: Exit-Code 7" 7 "$rc"
+check_grep "Meldung nennt beide Zeilen" "Gebiet K03461, Jahr 2024 zweimal geliefert (Merkmale „“): Datei indicator_2-3-1.csv, Zeile $zeile und Datei indicator_2-3-1.csv, Zeile $letzte" "$TMP/log"
+check_grep "compute nennt den Indikator" "Berechnung fehlgeschlagen für 2 Indikatoren: 2-3-1, einbuergerungsquote" "$TMP/log"
+check "kein Rat zum Filter bei gleichen Merkmalen" sh -c "! grep -q 'wert_filter' '$TMP/log'"
+check "die übrigen Indikatoren berechnet und berichtet" test -s "$dout/indikatoren.pdf"
+pdftotext -layout "$dout/indikatoren.pdf" "$TMP/d.txt" 2>/dev/null
+d=$($PY - "$TMP/d.txt" "$dout/indikatoren.xlsx" <<'PY'
+import re, sys, openpyxl
+text = open(sys.argv[1], encoding="utf-8").read()
+rows = [re.sub(r"\s{2,}", "|", l.strip()) for l in text.splitlines()]
+ein = [r for r in rows if r.startswith("Einbürgerungen nach Niedersachsen (Anzahl)|")]
+cells = [c for row in openpyxl.load_workbook(sys.argv[2])["HF 2"].iter_rows(values_only=True) for c in row if isinstance(c, str)]
+print(ein, any(c.startswith("Berechnung fehlgeschlagen: wert 2-3-1: Gebiet K03461, Jahr 2024 zweimal") for c in cells),
+      "keine Daten geliefert" in " ".join(r for r in rows if "Einbürgerungen nach" in r or "Einbürgerungsquote" in r))
+PY
+)
+check_eq "PDF und Arbeitsmappe: „Berechnung fehlgeschlagen“ mit Grund" "['Einbürgerungen nach Niedersachsen (Anzahl)|Berechnung fehlgeschlagen'] True False" "$d"
+
+# the same duplicate in an area no report prints: a warning, the area left out, exit 0
+{ cat $nds/csv/indicator_2-3-1.csv; grep '^2024,"Braunschweig, Stadt",K03101,' $nds/csv/indicator_2-3-1.csv; } > "$TMP/dup2.csv"
+din2="$TMP/dup2/inbox"; mkdir -p "$din2"; cp "$TMP/dup2.csv" "$din2/indicator_2-3-1.csv"
+cp $nds/csv/indicator_1-2-1.csv $nds/csv/indicator_1-1-1.csv "$din2/"
+find "$din2" -type f -exec touch -d '1 hour ago' {} +
+run_ib report --config config/niedersachsen.ini --inbox "$din2" --out "$TMP/dup2/out"
+check_eq "doppelter Wert außerhalb der Berichtsgebiete: Exit-Code 0" 0 "$rc"
+check_grep "… als Warnung mit beiden Zeilen" "Gebiet K03101, Jahr 2024 mehrfach" "$TMP/log"
+
+# the old profile (daten_ab = 10) reads the column numbers as an area „1“: now rejected, located
+sed 's/^daten_ab   = 11$/daten_ab   = 10/' config/quellen_niedersachsen.ini > "$TMP/q10.ini"
+sed "s|^quellen = .*|quellen = $TMP/q10.ini|" config/niedersachsen.ini > "$TMP/n10.ini"
+xin="$TMP/x10/inbox"; make_inbox "$xin" $nds/xlsx/2021_1-1-1.xlsx
+run_ib ingest --config "$TMP/n10.ini" --inbox "$xin" --out "$TMP/x10/out"
+check_eq "Spaltennummern als Gebiet: Datei abgewiesen (Exit-Code 1)" 1 "$rc"
+check_grep "Meldung mit Datei, Zeile 10, Spalte B" "2021_1-1-1.xlsx, Blatt „Tabelle1“, Zeile 10, Spalte „B“: Gebiet „1“ passt zu keinem Muster" "$TMP/log"

@@ -4,7 +4,7 @@
 # print side by side.
 . "$(dirname "$0")/lib.sh"
 
-stage_re='^ibericht(-(ingest|compute|render-xlsx|render-pdf|render-eingang|render-indikatoren|render-bericht|rueckmeldebogen|render-befragung|manifest))?: '
+stage_re='^ibericht(-(ingest|compute|render-xlsx|render-pdf|render-eingang|render-indikatoren|render-bericht|render-html|rueckmeldebogen|render-befragung|manifest))?: '
 
 # lines_ok FILE — every line starts with a known stage and carries no
 # second stage prefix (pieces of two lines never run together)

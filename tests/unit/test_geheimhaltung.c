@@ -650,6 +650,101 @@ static void test_eigenschaft_zufallstabellen(void **state)
         pruefe_zufall(1 + lcg() % 12, 1 + lcg() % 8, (int)(lcg() % 5));
 }
 
+/*
+ * Lines of any shape: a hierarchy Land = R1 + R2, R1 = K1 + K2, R2 = K3 + K4
+ * and, sharing cells, the groups of one area (K1 total = K1 weiblich + K1 männlich).
+ * Cells: 0 Land 100, 1 R1 40, 2 R2 60, 3 K1 2, 4 K2 38, 5 K3 30, 6 K4 30,
+ *        7 K1w 1, 8 K1m 1.
+ * Primary (schwelle 3): K1 (2), K1w (1), K1m (1).
+ * Pass 1: line R1 = K1 + K2 has one unpublished (K1) → the best WERT cell of the
+ * line: R1 is a total (rank 1), K2 is not (rank 0) → K2 (38) SEKUNDAER.
+ * Now R1's line has 2; Land's line (Land, R1, R2) none; R2's none; the K1 group
+ * line has 3 (K1, K1w, K1m).  Nothing else: 1 complement.
+ */
+static void test_linien_hierarchie_und_gruppen(void **state)
+{
+    (void)state;
+    double v[9] = { 100, 40, 60, 2, 38, 30, 30, 1, 1 };
+    enum geheimhaltung_status st[9];
+    for (int i = 0; i < 9; i++) st[i] = W;
+    struct geheimhaltung_tabelle t = { 9, 1, v, st, 0, 0 };
+    assert_int_equal(geheimhaltung_primaer(&t, 3, NULL), 3);
+    static const size_t land[] = { 0, 1, 2 }, r1[] = { 1, 3, 4 }, r2[] = { 2, 5, 6 }, k1[] = { 3, 7, 8 };
+    struct geheimhaltung_linie l[4] = { { land, 3, 0 }, { r1, 3, 0 }, { r2, 3, 0 }, { k1, 3, 0 } };
+    assert_int_equal(geheimhaltung_pruefen_linien(st, 9, l, 4), 1);
+    assert_int_equal(geheimhaltung_sekundaer_linien(v, st, 9, l, 4), 1);
+    assert_int_equal(st[4], S);
+    for (int i = 0; i < 9; i++)
+        if (i != 3 && i != 4 && i != 7 && i != 8) assert_int_equal(st[i], W);
+    assert_int_equal(geheimhaltung_pruefen_linien(st, 9, l, 4), 0);
+    /* idempotent */
+    assert_int_equal(geheimhaltung_sekundaer_linien(v, st, 9, l, 4), 0);
+
+    /*
+     * A cascade up the hierarchy: K2 is small too, so R1 = K1 + K2 is safe, but
+     * hide R1 by hand (e.g. delivered as „.“): Land = R1 + R2 has one → the best
+     * of Land (total of one line: rank 1) and R2 (total of R2's line: rank 1):
+     * equal rank, smallest value → R2 (60 < 100).  R2's line then has one (R2)
+     * → K3 (30, the first of equals).
+     */
+    double v2[9] = { 100, 40, 60, 2, 2, 30, 30, 1, 1 };
+    for (int i = 0; i < 9; i++) st[i] = W;
+    st[1] = U;
+    struct geheimhaltung_tabelle t2 = { 9, 1, v2, st, 0, 0 };
+    assert_int_equal(geheimhaltung_primaer(&t2, 3, NULL), 4);    /* K1, K2, K1w, K1m */
+    assert_int_equal(geheimhaltung_sekundaer_linien(v2, st, 9, l, 4), 2);
+    assert_int_equal(st[2], S);
+    assert_int_equal(st[5], S);
+    assert_int_equal(st[0], W);
+    assert_int_equal(st[6], W);
+    assert_int_equal(geheimhaltung_pruefen_linien(st, 9, l, 4), 0);
+
+    /* bad lines are refused and change nothing */
+    static const size_t aus[] = { 0, 9 };
+    struct geheimhaltung_linie bad = { aus, 2, 0 }, kurz = { land, 1, 0 }, summe = { land, 3, 3 };
+    assert_int_equal(geheimhaltung_sekundaer_linien(v, st, 9, &bad, 1), GEHEIMHALTUNG_E_ARGUMENT);
+    assert_int_equal(geheimhaltung_sekundaer_linien(v, st, 9, &kurz, 1), GEHEIMHALTUNG_E_ARGUMENT);
+    assert_int_equal(geheimhaltung_sekundaer_linien(v, st, 9, &summe, 1), GEHEIMHALTUNG_E_ARGUMENT);
+    double neg[9] = { -1, 40, 60, 2, 38, 30, 30, 1, 1 };
+    enum geheimhaltung_status alle_w[9] = { W, W, W, W, W, W, W, W, W };
+    assert_int_equal(geheimhaltung_sekundaer_linien(neg, alle_w, 9, l, 4), GEHEIMHALTUNG_E_WERT);
+    for (int i = 0; i < 9; i++) assert_int_equal(alle_w[i], W);
+}
+
+/* The lines of a 2-D table with margins give the same result as geheimhaltung_sekundaer. */
+static void test_linien_wie_tabelle(void **state)
+{
+    (void)state;
+    lcg_state = 99u;
+    for (int runde = 0; runde < 200; runde++) {
+        size_t nr = 2 + lcg() % 5, nc = 2 + lcg() % 5;
+        double v[MAXZ];
+        enum geheimhaltung_status a[MAXZ], b[MAXZ];
+        for (size_t i = 0; i < nr * nc; i++) { v[i] = (double)(lcg() % 8); a[i] = b[i] = W; }
+        struct geheimhaltung_tabelle t = { nr, nc, v, a, 1, 1 };
+        geheimhaltung_primaer(&t, 3, NULL);
+        memcpy(b, a, sizeof a);
+        geheimhaltung_sekundaer(&t);
+        size_t zellen[2 * 8][8];
+        struct geheimhaltung_linie l[16];
+        size_t nl = 0;
+        for (size_t i = 0; i < nr; i++) {   /* rows, total last */
+            for (size_t j = 0; j < nc; j++) zellen[nl][j] = i * nc + j;
+            l[nl] = (struct geheimhaltung_linie){ zellen[nl], nc, nc - 1 };
+            nl++;
+        }
+        for (size_t j = 0; j < nc; j++) {
+            for (size_t i = 0; i < nr; i++) zellen[nl][i] = i * nc + j;
+            l[nl] = (struct geheimhaltung_linie){ zellen[nl], nr, nr - 1 };
+            nl++;
+        }
+        geheimhaltung_sekundaer_linien(v, b, nr * nc, l, nl);
+        assert_int_equal(geheimhaltung_pruefen_linien(b, nr * nc, l, nl), 0);
+        assert_int_equal(geheimhaltung_pruefen(&t), 0);
+        assert_memory_equal(a, b, nr * nc * sizeof a[0]);   /* same greedy choices */
+    }
+}
+
 /* 400 × 20 cells (399 × 19 + margins), the size of the biggest report tables. */
 static void test_grosse_tabelle(void **state)
 {
@@ -686,6 +781,8 @@ int main(void)
         cmocka_unit_test(test_zeichen_und_legende),
         cmocka_unit_test(test_eigenschaft_zufallstabellen),
         cmocka_unit_test(test_grosse_tabelle),
+        cmocka_unit_test(test_linien_hierarchie_und_gruppen),
+        cmocka_unit_test(test_linien_wie_tabelle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -72,9 +72,9 @@ static void katalog_aus(const char *text, struct katalog *k)
     assert_int_equal(rc, 0);
 }
 
-#define W(ind, geb, jahr, wert) { ind, jahr, geb, "Gebiet " geb, "", "", wert, WERTE_SYMBOL_KEINES }
-#define WM(ind, geb, jahr, merk, wert) { ind, jahr, geb, "Gebiet " geb, merk, "", wert, WERTE_SYMBOL_KEINES }
-#define SY(ind, geb, jahr, sym) { ind, jahr, geb, "Gebiet " geb, "", "", NAN, sym }
+#define W(ind, geb, jahr, wert) { ind, jahr, geb, "Gebiet " geb, "", "", wert, WERTE_SYMBOL_KEINES, GEHEIMHALTUNG_WERT, NULL, 0 }
+#define WM(ind, geb, jahr, merk, wert) { ind, jahr, geb, "Gebiet " geb, merk, "", wert, WERTE_SYMBOL_KEINES, GEHEIMHALTUNG_WERT, NULL, 0 }
+#define SY(ind, geb, jahr, sym) { ind, jahr, geb, "Gebiet " geb, "", "", NAN, sym, GEHEIMHALTUNG_WERT, NULL, 0 }
 
 #define EPS 1e-9
 
@@ -728,6 +728,130 @@ static void test_geheimhaltung(void **state)
     katalog_freigeben(&k);
 }
 
+/* ---- Geheimhaltung of the raw observations ---------------------------------------------------- */
+
+static const char katalog_roh[] =
+    "[handlungsfeld:h]\ntitel = H\n"
+    "[indikator:insg]\ntitel = I\nhandlungsfeld = h\nart = anzahl\nwert = D\nwert_filter = Geschlecht=insgesamt\n"
+    "[indikator:w]\ntitel = W\nhandlungsfeld = h\nart = anzahl\nwert = D\nwert_filter = Geschlecht=weiblich\n"
+    "[indikator:frei]\ntitel = F\nhandlungsfeld = h\nart = anzahl\nwert = F\nschwelle = 0\n";
+
+/*
+ * D 2024, the Land K030 and its two Kreise, each insgesamt = männlich + weiblich,
+ * plus a percentage of K03101 in another unit:
+ *   K030    30 = 15 + 15
+ *   K03101  10 =  2 +  8      Prozent männlich 20
+ *   K03102  20 = 13 +  7
+ * Primary (schwelle 3): K03101 m.  Lines in order: hierarchy per combination
+ * (K030 = K03101 + K03102 for insgesamt, männlich, weiblich; K030 stands for
+ * its Land prefix K03), then per area insgesamt = männlich + weiblich.
+ * Hierarchy männlich: one unpublished → of K030 m (total: rank 1) and
+ * K03102 m (rank 0) → K03102 m.  Group K03101: one (m) → of insg (total) and
+ * w (8) → w.  Group K03102: one (m) → w (7).  The percentage of K03101 follows
+ * its area.  The dataset F has schwelle 0: not protected.
+ */
+static void test_rohdaten(void **state)
+{
+    (void)state;
+    struct katalog k;
+    katalog_aus(katalog_roh, &k);
+    struct indikator_beobachtung b[] = {
+        WM("D", "K030", 2024, "Geschlecht=insgesamt", 30), WM("D", "K030", 2024, "Geschlecht=männlich", 15),
+        WM("D", "K030", 2024, "Geschlecht=weiblich", 15),
+        WM("D", "K03101", 2024, "Geschlecht=insgesamt", 10), WM("D", "K03101", 2024, "Geschlecht=männlich", 2),
+        WM("D", "K03101", 2024, "Geschlecht=weiblich", 8),
+        WM("D", "K03102", 2024, "Geschlecht=insgesamt", 20), WM("D", "K03102", 2024, "Geschlecht=männlich", 13),
+        WM("D", "K03102", 2024, "Geschlecht=weiblich", 7),
+        { "D", 2024, "K03101", "Gebiet K03101", "Geschlecht=männlich", "Prozent", 20, WERTE_SYMBOL_KEINES,
+          GEHEIMHALTUNG_WERT, NULL, 0 },
+    };
+    enum geheimhaltung_status st[10];
+    assert_int_equal(indikator_datensatz_schwelle(&k, "D"), 3);
+    assert_int_equal(indikator_datensatz_schwelle(&k, "F"), 0);
+    assert_int_equal(indikator_rohdaten_schuetzen(&k, "D", b, 10, NULL, st), 5);
+    static const enum geheimhaltung_status want[10] = {
+        GEHEIMHALTUNG_WERT, GEHEIMHALTUNG_WERT, GEHEIMHALTUNG_WERT,
+        GEHEIMHALTUNG_WERT, GEHEIMHALTUNG_PRIMAER, GEHEIMHALTUNG_SEKUNDAER,
+        GEHEIMHALTUNG_WERT, GEHEIMHALTUNG_SEKUNDAER, GEHEIMHALTUNG_SEKUNDAER,
+        GEHEIMHALTUNG_SEKUNDAER,
+    };
+    for (int i = 0; i < 10; i++) {
+        if (st[i] != want[i]) print_error("Beobachtung %d: Status %d, erwartet %d\n", i, st[i], want[i]);
+        assert_int_equal(st[i], want[i]);
+    }
+    /* the indicators take the raw status: weiblich of both Kreise is „.“, the totals are published */
+    for (int i = 0; i < 10; i++) b[i].geheim = st[i];
+    struct indikator_ergebnis *erg;
+    assert_int_equal(indikator_berechnen_alle(&k, b, 10, NULL, &erg), 0);
+    symbol_ist(indikator_reihe_fuer(&erg[1], "K03101"), 2024, WERTE_SYMBOL_UNBEKANNT, GEHEIMHALTUNG_SEKUNDAER);
+    symbol_ist(indikator_reihe_fuer(&erg[1], "K03102"), 2024, WERTE_SYMBOL_UNBEKANNT, GEHEIMHALTUNG_SEKUNDAER);
+    wert_ist(indikator_reihe_fuer(&erg[1], "K030"), 2024, 15);
+    wert_ist(indikator_reihe_fuer(&erg[0], "K03101"), 2024, 10);
+    indikator_ergebnisse_freigeben(erg, k.nindikatoren);
+    /* a part not delivered counts as unpublished.  Without K03102 weiblich (and with K03101
+     * männlich 5, nothing small): K030 w = K03101 w + (K03102 w missing) has one → K03101 w
+     * (rank 0 before the total K030 w); then K03101's group has one → m (5, before the total);
+     * then the hierarchy männlich has one → K03102 m (13).  K03102's group keeps two. */
+    struct indikator_beobachtung c[8];
+    memcpy(c, b, sizeof c);
+    for (int i = 0; i < 8; i++) c[i].geheim = GEHEIMHALTUNG_WERT;
+    c[4].wert = 5;
+    assert_int_equal(indikator_rohdaten_schuetzen(&k, "D", c, 8, NULL, st), 3);
+    assert_int_equal(st[4], GEHEIMHALTUNG_SEKUNDAER);
+    assert_int_equal(st[5], GEHEIMHALTUNG_SEKUNDAER);
+    assert_int_equal(st[7], GEHEIMHALTUNG_SEKUNDAER);
+    assert_int_equal(st[6], GEHEIMHALTUNG_WERT);
+    katalog_freigeben(&k);
+}
+
+/* ---- duplicates: named with both rows, only where they matter ------------------------------ */
+
+static void test_doppelt(void **state)
+{
+    (void)state;
+    struct katalog k;
+    katalog_aus("[handlungsfeld:h]\ntitel = H\n"
+                "[indikator:a]\ntitel = A\nhandlungsfeld = h\nart = anzahl\nwert = D\nschwelle = 0\n"
+                "[indikator:l]\ntitel = L\nhandlungsfeld = h\nart = anzahl\nwert = D\nschwelle = 0\ngebiete = K1\n", &k);
+    struct indikator_beobachtung b[] = {
+        W("D", "K1", 2024, 10), W("D", "K2", 2024, 20), W("D", "K2", 2024, 21), W("D", "K3", 2024, 30),
+    };
+    b[1].datei = "a.csv"; b[1].zeile = 7;
+    b[2].datei = "b.xlsx"; b[2].zeile = 12;
+    static const char *const bericht[] = { "K1", "K3", NULL };
+    k.berichtsgebiete = bericht;
+    /* K2 is not printed: a warning with both rows, K2 left out, the indicator computed */
+    struct indikator_ergebnis *erg;
+    stderr_auffangen();
+    assert_int_equal(indikator_berechnen_alle(&k, b, 4, NULL, &erg), 0);
+    stderr_zurueck();
+    assert_non_null(strstr(meldungen, "Warnung: Katalog K.ini, [indikator:a]: wert D: Gebiet K2, Jahr 2024 mehrfach"));
+    assert_non_null(strstr(meldungen, "Datei a.csv, Zeile 7"));
+    assert_non_null(strstr(meldungen, "Datei b.xlsx, Zeile 12"));
+    assert_null(strstr(meldungen, "[indikator:l]"));      /* l computes K1 (and K3) only: K2 never looked at */
+    assert_int_equal(erg[0].nreihen, 2);
+    wert_ist(indikator_reihe_fuer(&erg[0], "K3"), 2024, 30);
+    assert_null(indikator_reihe_fuer(&erg[0], "K2"));
+    /* the report areas are computed for a list as well: l has K1 and the comparison K3 */
+    assert_int_equal(erg[1].nreihen, 2);
+    wert_ist(indikator_reihe_fuer(&erg[1], "K3"), 2024, 30);
+    indikator_ergebnisse_freigeben(erg, k.nindikatoren);
+    /* K2 printed: the indicator fails, the message names both rows, no filter advice */
+    static const char *const bericht2[] = { "K2", NULL };
+    k.berichtsgebiete = bericht2;
+    stderr_auffangen();
+    assert_int_equal(indikator_berechnen_alle(&k, b, 4, NULL, &erg), -1);
+    stderr_zurueck();
+    assert_int_equal(erg[0].berechnet, 0);
+    assert_string_equal(erg[0].fehler, "wert D: Gebiet K2, Jahr 2024 zweimal geliefert (Merkmale „“): Datei a.csv, "
+                                       "Zeile 7 und Datei b.xlsx, Zeile 12 — eine der beiden Zeilen entfernen oder die "
+                                       "ältere Lieferung ersetzen");
+    assert_null(strstr(meldungen, "_filter"));
+    assert_int_equal(erg[1].berechnet, 0);   /* K2 is a report area: l computes it too */
+    indikator_ergebnisse_freigeben(erg, k.nindikatoren);
+    katalog_freigeben(&k);
+}
+
 /* ---- symbols from the input ---------------------------------------------------------------- */
 
 static void test_symbole(void **state)
@@ -784,9 +908,12 @@ static void test_fehler(void **state)
     assert_int_equal(indikator_berechnen(&k, 0, b, 4, NULL, erg), -1);
     stderr_zurueck();
     assert_string_equal(meldungen, "ibericht: Fehler: Katalog K.ini, [indikator:amb]: wert Q: mehrere Beobachtungen "
-                                   "für Gebiet A, Jahr 2022 (Merkmale „Geschlecht=Insgesamt“ und "
-                                   "„Geschlecht=weiblich“) — den Filter wert_filter ergänzen\n");
+                                   "für Gebiet A, Jahr 2022: Merkmale „Geschlecht=Insgesamt“ (Herkunft unbekannt) und "
+                                   "„Geschlecht=weiblich“ (Herkunft unbekannt) — den Filter wert_filter um das Merkmal "
+                                   "ergänzen, in dem sie sich unterscheiden\n");
     assert_int_equal(erg[0].berechnet, 0);
+    assert_non_null(erg[0].fehler);
+    assert_non_null(strstr(erg[0].fehler, "mehrere Beobachtungen für Gebiet A"));
 
     stderr_auffangen();
     assert_int_equal(indikator_berechnen(&k, 1, b, 4, NULL, erg), -1);
@@ -804,8 +931,8 @@ static void test_fehler(void **state)
     stderr_auffangen();
     assert_int_equal(indikator_berechnen(&k, 3, b, 4, NULL, erg), -1);
     stderr_zurueck();
-    assert_string_equal(meldungen, "ibericht: Fehler: Katalog K.ini, [indikator:nutzt]: reihe: Indikator „neg“ ist "
-                                   "noch nicht berechnet (Reihenfolge: katalog.reihenfolge)\n");
+    assert_string_equal(meldungen, "ibericht: Fehler: Katalog K.ini, [indikator:nutzt]: reihe: beruht auf "
+                                   "[indikator:neg], dessen Berechnung fehlgeschlagen ist\n");
     indikator_ergebnisse_freigeben(erg, k.nindikatoren);
 
     /* all at once: the failures are reported, the others computed, users of a failed one skipped */
@@ -989,6 +1116,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ziel, haupt_auf, haupt_ab),
         cmocka_unit_test_setup_teardown(test_abdeckung, haupt_auf, haupt_ab),
         cmocka_unit_test(test_geheimhaltung),
+        cmocka_unit_test(test_rohdaten),
+        cmocka_unit_test(test_doppelt),
         cmocka_unit_test(test_symbole),
         cmocka_unit_test(test_fehler),
         cmocka_unit_test(test_lsn_einbuergerungsquote),

@@ -424,7 +424,7 @@ static void test_karte_alt_und_legende(void **state)
     assert_int_equal(l[2].schraffur, 1);
     char alt[1024];
     karte_alt(&k, alt, sizeof alt);
-    assert_string_equal(alt, "Karte: Ausländeranteil 2024 nach Kreisen, 2 Klassen (gleiche Abstände). "
+    assert_string_equal(alt, "Karte: Ausländeranteil, 2024, nach Kreisen, 2 Klassen (gleiche Abstände). "
                              "Landkreis Außen (umrandet): 8,3 % (Klasse 1 von 2: 8,3 bis unter 15,4 %). "
                              "Höchster Wert: Stadt Mitte (22,5 %); niedrigster: Landkreis Außen (8,3 %). "
                              "1 Kreis ohne Daten.");

@@ -429,6 +429,29 @@ static void test_document(void **state)
     expect_text(out, "Stadland");
     free(out);
 
+    /* tagged: every chart is a Figure with its generated /Alt, its texts
+       are the Figure's content, nothing is left untagged */
+    int rc;
+    out = check_pdf("--baum", path, &rc);
+    if (rc != 0 || !strstr(out, " 0 Textoperatoren ohne Tag, 0 Verstöße")) fail_msg("check_pdf.py (rc %d):\n%s", rc, out);
+    if (!strstr(out, "\n  Figure: Einbürgerungsquote in % – Landkreis Wesermarsch "))
+        fail_msg("the title is not the Figure's content:\n%s", out);
+    free(out);
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c \"import pikepdf,sys\n"
+             "p = pikepdf.open(sys.argv[1])\n"
+             "for e in p.Root.StructTreeRoot.K.K:\n"
+             "    if e.get('/S') == '/Figure': print(str(e.Alt))\n"
+             "\" '%s'", path);
+    out = run_tool(cmd, &st);
+    expect_text(out, "Liniendiagramm „Einbürgerungsquote in % – Landkreis Wesermarsch“ (Einbürgerungen je 100 "
+                     "ausländische Einwohner/-innen mit mind. 10 Jahren Aufenthalt): Landkreis Wesermarsch 2023: 2,6; "
+                     "Niedersachsen 2022: 2,0; Deutschland 2023: 1,5; Ziel 2025: 2,5 %. Quelle: Landesamt für "
+                     "Statistik Niedersachsen (LSN), eigene Berechnung\n");
+    expect_text(out, "Säulendiagramm „Schutzsuchende nach Herkunftsland, jeweils am 31.12.“ (Personen): Ukraine 2023: "
+                     "9.310; Syrien 2023: 2.490; Afghanistan 2023: 1.620; Sonstige Herkunftsländer 2023: 1.810. "
+                     "Quelle: Ausländerzentralregister, eigene Berechnung\n");
+    free(out);
+
     /* the chart that did not fit is on the last page, alone */
     snprintf(cmd, sizeof cmd, "pdftotext -f %d -l %d -layout '%s' - 2>/dev/null", npages, npages, path);
     out = run_tool(cmd, &st);

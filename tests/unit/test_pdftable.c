@@ -232,6 +232,90 @@ static void test_forced_breaks_visible(void **state)
     free(text);
 }
 
+/* A tagged table over three pages: Table > THead > TR > TH (Scope Column)
+ * and TBody > TR > TD; the header repeated on pages 2 and 3 and a merged
+ * cell shown again at the top of a page are artifacts; a merged cell widens
+ * the TD above it (/RowSpan); a row taller than a page keeps one TD per
+ * cell across the break; numbers are never broken, and right-aligned in a
+ * column marked rechts. */
+static void test_tagged_table(void **state)
+{
+    (void)state;
+    static const struct pdftable_column cols[] = { { "Feld", 0.3 }, { "Text", 0.55 }, { "Anzahl", 0.15 } };
+    const char *path = test_output_path("getaggt.pdf");
+    struct pdfdoc doc;
+    assert_int_equal(pdfdoc_open(&doc, FONT_REGULAR, FONT_BOLD, HPDF_PAGE_PORTRAIT), 0);
+    pdfdoc_set_info(&doc, "Tabelle", NULL, NULL, NULL, 0);
+    pdfdoc_new_page(&doc);
+    pdfdoc_tag_begin(&doc, "Sect");
+    struct pdftable t;
+    pdftable_init(&t, &doc, cols, 3, 9);
+    t.rechts = 1u << 2;
+    pdftable_header(&t);
+    char text[64], zahl[32];
+    const int repeat[3] = { 1, 0, 0 };
+    /* 70 rows of one field (all merged into the first), then a row taller than a page */
+    for (int r = 0; r < 70; r++) {
+        snprintf(text, sizeof text, "Zeile %d", r + 1);
+        snprintf(zahl, sizeof zahl, "%d.%03d,5", r + 1, r);
+        const char *cells[3] = { "Bildung", text, zahl };
+        pdftable_row(&t, cells, r ? repeat : NULL);
+    }
+    static char lang[6000];
+    lang[0] = '\0';
+    for (int i = 0; i < 260; i++) strcat(lang, i ? " Langtext" : "Anfang");
+    strcat(lang, " Schluss");
+    const char *cells[3] = { "Arbeit", lang, "12,4 %" };
+    pdftable_row(&t, cells, NULL);
+    pdftable_end(&t);
+    pdftable_free(&t);
+    pdfdoc_tag_end(&doc);
+    assert_int_equal(pdfdoc_save(&doc, path), 0);
+    int pages = doc.npages;
+    pdfdoc_close(&doc);
+    assert_true(pages >= 3);
+
+    int rc;
+    char *out = check_pdf("--baum", path, &rc);
+    if (rc != 0 || !strstr(out, " 0 Textoperatoren ohne Tag, 0 Verstöße")) fail_msg("check_pdf.py (rc %d):\n%s", rc, out);
+    /* one header row in the tree, 71 body rows, the first cell of the field once */
+    const char *p = out;
+    int th = 0, tr = 0, bildung = 0;
+    for (; (p = strstr(p, "\n")); p++) {
+        th += strncmp(p + 1, "          TH: ", 14) == 0;
+        tr += strncmp(p + 1, "        TR\n", 11) == 0;
+        bildung += strncmp(p + 1, "          TD: Bildung\n", 22) == 0;
+    }
+    if (th != 3 || tr != 72 || bildung != 1) fail_msg("TH %d (3), TR %d (72), TD Bildung %d (1):\n%.3000s", th, tr, bildung, out);
+    if (!strstr(out, "\n  Sect\n    Table\n      THead\n        TR\n          TH: Feld\n          TH: Text\n          TH: Anzahl\n"
+                     "      TBody\n        TR\n          TD: Bildung\n          TD: Zeile 1\n          TD: 1.000,5\n"
+                     "        TR\n          TD: Zeile 2\n"))
+        fail_msg("table structure:\n%.3000s", out);
+    /* the long row: its text cell is one TD from „Anfang“ to „Schluss“ */
+    if (!strstr(out, "          TD: Arbeit\n          TD: Anfang Langtext") || !strstr(out, "Langtext Schluss\n          TD: 12,4 %\n"))
+        fail_msg("split row not one TD per cell:\n%s", out + strlen(out) / 2);
+    free(out);
+
+    /* the TD of „Bildung“ spans all 70 rows; numbers whole and right-aligned */
+    char cmd[1600];
+    int st;
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c \"import pikepdf,sys\n"
+             "p = pikepdf.open(sys.argv[1])\n"
+             "def walk(e):\n"
+             "    if e.get('/S') == '/TD' and '/A' in e: print('RowSpan', int(e.A.get('/RowSpan', 1)))\n"
+             "    for k in (e.K if isinstance(e.get('/K'), pikepdf.Array) else []):\n"
+             "        if isinstance(k, pikepdf.Dictionary) and '/S' in k: walk(k)\n"
+             "walk(p.Root.StructTreeRoot.K)\n"
+             "\" '%s'; pdftotext -bbox '%s' - | grep -c '>[0-9][0-9]*\\.[0-9]*,5</word>'; "
+             "pdftotext -f 1 -l 1 -bbox '%s' - | grep '>1.000,5<'", path, path, path);
+    out = run_tool(cmd, &st);
+    if (strncmp(out, "RowSpan 70\n70\n", 14) != 0) fail_msg("RowSpan and whole numbers:\n%s", out);
+    const char *x = strstr(out, "xMax=\"");
+    double xmax = x ? atof(x + 6) : 0, right = 595.28 - 42 - 3.5;
+    if (!(xmax > right - 0.5 && xmax <= right + 0.01)) fail_msg("number not right-aligned (xMax %.2f, cell %.2f):\n%s", xmax, right, out);
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +323,7 @@ int main(void)
         cmocka_unit_test_teardown(test_cross_table_headers_whole, test_output_remove),
         cmocka_unit_test_teardown(test_fitting_table_keeps_shares, test_output_remove),
         cmocka_unit_test_teardown(test_forced_breaks_visible, test_output_remove),
+        cmocka_unit_test_teardown(test_tagged_table, test_output_remove),
     };
     return cmocka_run_group_tests_name("pdftable", tests, NULL, NULL);
 }

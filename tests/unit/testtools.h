@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <string.h>
+#include <sys/wait.h>
 
 /* The output file of the test: test_output_path("x.pdf") makes a fresh
  * directory /tmp/ibericht-test.XXXXXX and returns DIR/x.pdf;
@@ -19,6 +21,7 @@ static char test_output_file[256];
 
 static const char *test_output_path(const char *name)
 {
+    strcpy(test_output_dir, "/tmp/ibericht-test.XXXXXX");      /* a fresh one per test */
     assert_non_null(mkdtemp(test_output_dir));
     snprintf(test_output_file, sizeof test_output_file, "%s/%s", test_output_dir, name);
     return test_output_file;
@@ -65,6 +68,27 @@ static char *run_tool(const char *cmd, int *status)
     out[n] = '\0';
     int st = pclose(p);
     if (status) *status = st;
+    return out;
+}
+
+/* check_pdf — output of tests/e2e/check_pdf.py OPTIONS 'path' (stdout and
+ * stderr, malloc'd) and its exit code in *rc.  The script is found from the
+ * test binary (BUILD/tests/test_x → ../../tests/e2e). */
+static inline char *check_pdf(const char *options, const char *path, int *rc)
+{
+    char exe[1024], cmd[2600];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    assert_true(n > 0);
+    exe[n] = '\0';
+    for (int up = 0; up < 3; up++) {
+        char *slash = strrchr(exe, '/');
+        assert_non_null(slash);
+        *slash = '\0';
+    }
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s/tests/e2e/check_pdf.py' %s '%s' 2>&1", exe, options, path);
+    int st;
+    char *out = run_tool(cmd, &st);
+    *rc = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
     return out;
 }
 

@@ -1193,11 +1193,10 @@ char *pdfchart_alt_text(const struct pdfchart *c)
  * returns 1 when one was opened. */
 static int figure_begin(struct pdfdoc *doc, const struct pdfchart *c)
 {
-    HPDF_Dict cur = pdfdoc_tag_current(doc);
-    HPDF_Name role = cur ? HPDF_Dict_GetItem(cur, "S", HPDF_OCLASS_NAME) : NULL;
-    int own = !(role && strcmp(role->value, "Figure") == 0);
-    if (own) pdfdoc_tag_begin(doc, "Figure");
-    if (own || !HPDF_Dict_GetItem(cur, "Alt", HPDF_OCLASS_STRING)) {
+    const char *role = pdfdoc_tag_role(doc);
+    int own = !(role && strcmp(role, "Figure") == 0);
+    if (own) {                        /* a caller's Figure has its own Alt */
+        pdfdoc_tag_begin(doc, "Figure");
         char *alt = c->alt ? NULL : pdfchart_alt_text(c);
         pdfdoc_tag_attr(doc, "Alt", c->alt ? c->alt : alt);
         free(alt);

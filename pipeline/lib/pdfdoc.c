@@ -9,6 +9,7 @@
 #include "textwrap.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -757,74 +758,301 @@ int pdfdoc_save(struct pdfdoc *doc, const char *path)
 
 
 /* ------------------------------------------------------------------------
- * Tagged PDF (pdfdoc.h, "Tagged PDF"): the structure tree is built with
- * libharu's object API as the document is drawn.  Every structure element
- * is an indirect dictionary (the xref owns it, so nothing leaks when a
- * document is closed unsaved); its /K is a direct array that gets child
- * elements as they are opened and MCIDs (integers on the element's /Pg
- * page, MCR dictionaries on other pages) as marked content is opened.
+ * Tagged PDF (pdfdoc.h, "Tagged PDF").  A report has tens of thousands of
+ * structure elements (a TD per table cell); built from libharu objects
+ * (a dictionary element alone is 140 bytes, every value and reference
+ * another allocation) they tripled the memory and doubled the run time of
+ * the long measure list.  So an element is kept here, in a small C struct,
+ * and libharu only holds an empty indirect dictionary for it (its object
+ * number; the xref owns it, so nothing leaks when a document is closed
+ * unsaved) whose write function (libharu's OnWriteFunc) writes the entries
+ * from the struct when the file is saved: /S, /P, /Pg, /K (child elements
+ * as references, MCIDs as integers on the element's /Pg page and as MCR
+ * dictionaries on other pages, links as OBJR), /Alt, /ActualText, /Lang and
+ * the table attributes /A.  The ParentTree is written the same way.
  */
 
 enum { MC_NONE, MC_STRUCT, MC_ARTIFACT };
+enum { KID_ELEM, KID_MCID, KID_OBJR };
 
-struct tag_open {                  /* an open element */
-    HPDF_Dict elem;
-    HPDF_Array kids;               /* its /K */
-    HPDF_Page pg;                  /* its /Pg, NULL = none yet */
+struct selem;
+
+struct skid {
+    int kind;
+    int mcid;
+    void *obj;                     /* KID_ELEM: the struct selem; KID_OBJR: the annotation */
+    HPDF_Page pg;                  /* KID_MCID, KID_OBJR */
+};
+
+struct selem {                     /* a structure element */
+    HPDF_Dict obj;                 /* its indirect object (written by selem_write) */
+    struct selem *parent;          /* NULL: the StructTreeRoot */
+    HPDF_Dict root;                /* the StructTreeRoot (for /P of the document element) */
+    HPDF_Page pg;                  /* /Pg, NULL = none yet */
+    struct skid *kids;
+    int nkids, cap;
+    char *alt, *actual, *lang;     /* UTF-8, malloc'd */
+    int rowspan, colspan;
+    char scope[8];
     char role[12];
 };
 
-struct tag_mark {                  /* pdfdoc_tag_mark: insertion point in a /K */
-    HPDF_Dict parent;
-    HPDF_Array kids;
-    HPDF_UINT pos;
+struct tag_mark {                  /* pdfdoc_tag_mark: insertion point among the kids of parent */
+    struct selem *parent;
+    int pos;
+};
+
+struct ptree_val {                 /* a ParentTree value */
+    struct selem **elems;          /* a page's elements by MCID */
+    int n, cap;
+    struct selem *link;            /* or a link annotation's Link element */
 };
 
 struct page_tags {                 /* parallel to doc->pages */
     int key;                       /* its /StructParents, -1 = none yet */
-    int next_mcid;
-    HPDF_Array parents;            /* ParentTree value: the elements by MCID */
+    struct ptree_val *val;
 };
 
 struct pdfdoc_tags {
+    HPDF_Doc pdf;
     HPDF_Dict root;                /* StructTreeRoot */
-    struct tag_open document;      /* the Document element */
-    struct tag_open *stack;        /* open elements below it, innermost last */
+    struct selem *document;        /* the Document element */
+    struct selem **stack;          /* open elements below it, innermost last */
     int depth, cap;
+    struct selem **all;            /* every element, to free them */
+    int nall, cap_all;
     struct tag_mark *marks;
     int nmarks, cap_marks;
     struct page_tags *pg;
     int cap_pg;
     int cur;                       /* cached index of doc->page */
-    void **tree;                   /* ParentTree values by key */
+    struct ptree_val **tree;       /* ParentTree values by key */
     int nkeys, cap_keys;
     int mc;                        /* what is open: MC_* */
     HPDF_Page mc_page;             /* … on this page */
-    HPDF_Dict mc_elem;             /* … for this element (MC_STRUCT) */
+    struct selem *mc_elem;         /* … for this element (MC_STRUCT) */
     int mc_in_text;                /* … opened inside the current text object */
     int artifact;                  /* artifact_begin depth */
     int pagination;                /* the outermost artifact is Pagination */
     int finished;
 };
 
-/* Append obj to array; the list grows by doubling (libharu's own step is 20
- * items, quadratic for the long /K of a table). */
-static void arr_add(HPDF_Array a, void *obj)
+#define GROW(ptr, n, cap, first)                                                   \
+    do {                                                                           \
+        if ((n) == (cap)) {                                                        \
+            (cap) = (cap) ? (cap) * 2 : (first);                                   \
+            (ptr) = xrealloc((ptr), sizeof *(ptr) * (size_t)(cap));                \
+        }                                                                          \
+    } while (0)
+
+static unsigned obj_id(const void *obj)
 {
-    HPDF_List l = a->list;
-    if (l->count >= l->block_siz && l->items_per_block < l->block_siz) l->items_per_block = l->block_siz;
-    HPDF_Array_Add(a, obj);
+    return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFFu;
 }
 
-static HPDF_Array arr_new(HPDF_Doc pdf)
+/* Output of the write functions, collected and passed on in large pieces
+ * (libharu's file stream makes a C library call per write). */
+struct outbuf { HPDF_Stream st; size_t n; char b[4096]; };
+
+static void ob_flush(struct outbuf *o)
 {
-    return HPDF_Array_New(pdf->mmgr);
+    if (o->n) HPDF_Stream_Write(o->st, (const HPDF_BYTE *)o->b, (HPDF_UINT)o->n);
+    o->n = 0;
 }
 
-/* A UTF-8 text string (libharu writes it as UTF-16BE with BOM). */
-static HPDF_String text_string(struct pdfdoc *doc, const char *s)
+static void ob_str(struct outbuf *o, const char *s)
 {
-    return HPDF_String_New(doc->pdf->mmgr, s, HPDF_GetEncoder(doc->pdf, "UTF-8"));
+    size_t n = strlen(s);
+    if (o->n + n > sizeof o->b) ob_flush(o);
+    if (n > sizeof o->b) { HPDF_Stream_WriteStr(o->st, s); return; }
+    memcpy(o->b + o->n, s, n);
+    o->n += n;
+}
+
+static void ob_int(struct outbuf *o, long v)
+{
+    char tmp[24];
+    int n = 0;
+    unsigned long u = v < 0 ? (unsigned long)-v : (unsigned long)v;
+    do { tmp[n++] = (char)('0' + u % 10); u /= 10; } while (u);
+    if (v < 0) tmp[n++] = '-';
+    if (o->n + (size_t)n > sizeof o->b) ob_flush(o);
+    while (n) o->b[o->n++] = tmp[--n];
+}
+
+/* "key N 0 R" */
+static void ob_ref(struct outbuf *o, const char *key, const void *obj)
+{
+    ob_str(o, key);
+    ob_int(o, (long)obj_id(obj));
+    ob_str(o, " 0 R");
+}
+
+/* a text string: UTF-16BE with BOM, in hex (UTF-8 that is none becomes U+FFFD) */
+static void write_text(struct outbuf *o, const char *key, const char *s)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "/%s <FEFF", key);
+    ob_str(o, buf);
+    const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+    while (p < end) {
+        unsigned cp;
+        p += utf8_next(p, end, &cp);
+        snprintf(buf, sizeof buf, "%04X", cp);
+        ob_str(o, buf);
+    }
+    ob_str(o, ">\n");
+}
+
+static HPDF_STATUS selem_write(HPDF_Dict obj, HPDF_Stream st)
+{
+    const struct selem *e = obj->attr;
+    struct outbuf *o = xmalloc(sizeof *o);
+    o->st = st;
+    o->n = 0;
+    ob_str(o, "/S /");
+    ob_str(o, e->role);
+    ob_ref(o, "\n/P ", e->parent ? (void *)e->parent->obj : (void *)e->root);
+    if (e->pg) ob_ref(o, "\n/Pg ", e->pg);
+    ob_str(o, "\n/K [");
+    for (int i = 0; i < e->nkids; i++) {
+        const struct skid *k = &e->kids[i];
+        if (i % 8 == 7) ob_str(o, "\n");
+        if (k->kind == KID_ELEM) {
+            ob_ref(o, " ", ((const struct selem *)k->obj)->obj);
+        } else if (k->kind == KID_MCID && k->pg == e->pg) {
+            ob_str(o, " ");
+            ob_int(o, k->mcid);
+        } else if (k->kind == KID_MCID) {
+            ob_ref(o, " << /Type /MCR /Pg ", k->pg);
+            ob_str(o, " /MCID ");
+            ob_int(o, k->mcid);
+            ob_str(o, " >>");
+        } else {
+            ob_ref(o, " << /Type /OBJR /Obj ", k->obj);
+            ob_ref(o, " /Pg ", k->pg);
+            ob_str(o, " >>");
+        }
+    }
+    ob_str(o, " ]\n");
+    if (e->alt) write_text(o, "Alt", e->alt);
+    if (e->actual) write_text(o, "ActualText", e->actual);
+    if (e->lang) write_text(o, "Lang", e->lang);
+    if (e->scope[0] || e->rowspan || e->colspan) {
+        ob_str(o, "/A << /O /Table");
+        if (e->scope[0]) {
+            ob_str(o, " /Scope /");
+            ob_str(o, e->scope);
+        }
+        if (e->rowspan) {
+            ob_str(o, " /RowSpan ");
+            ob_int(o, e->rowspan);
+        }
+        if (e->colspan) {
+            ob_str(o, " /ColSpan ");
+            ob_int(o, e->colspan);
+        }
+        ob_str(o, " >>\n");
+    }
+    ob_flush(o);
+    free(o);
+    return HPDF_OK;
+}
+
+/* A new element (not yet among anybody's kids). */
+static struct selem *selem_new(struct pdfdoc *doc, struct selem *parent, const char *role)
+{
+    struct pdfdoc_tags *t = doc->tags;
+    HPDF_Dict obj = HPDF_Dict_New(t->pdf->mmgr);
+    if (!obj || HPDF_Xref_Add(t->pdf->xref, obj) != HPDF_OK) return NULL;
+    struct selem *e = xcalloc(1, sizeof *e);
+    GROW(t->all, t->nall, t->cap_all, 256);
+    t->all[t->nall++] = e;
+    e->obj = obj;
+    e->parent = parent;
+    e->root = t->root;
+    snprintf(e->role, sizeof e->role, "%s", role);
+    obj->attr = e;
+    obj->write_fn = selem_write;
+    return e;
+}
+
+static struct skid *kid_insert(struct selem *e, int pos)
+{
+    GROW(e->kids, e->nkids, e->cap, 1);
+    if (pos < 0 || pos > e->nkids) pos = e->nkids;
+    memmove(e->kids + pos + 1, e->kids + pos, sizeof *e->kids * (size_t)(e->nkids - pos));
+    e->nkids++;
+    memset(&e->kids[pos], 0, sizeof e->kids[pos]);
+    return &e->kids[pos];
+}
+
+/* The ParentTree: /Nums, or /Kids of leaves of at most 2048 keys when
+ * there are more than 4096 (within the 8191-element arrays of PDF 1.4).
+ * The tree dictionary's attr is the tags; a leaf's attr its first key. */
+static struct pdfdoc_tags *ptree_tags;         /* the document being saved */
+enum { PTREE_LEAF = 2048 };
+
+static void write_nums(HPDF_Stream st, struct pdfdoc_tags *t, int k0, int k1)
+{
+    struct outbuf *o = xmalloc(sizeof *o);
+    o->st = st;
+    o->n = 0;
+    ob_str(o, "/Nums [\n");
+    for (int k = k0; k < k1; k++) {
+        const struct ptree_val *v = t->tree[k];
+        ob_int(o, k);
+        if (v->link) {
+            ob_ref(o, " ", v->link->obj);
+        } else {
+            ob_str(o, " [");
+            for (int i = 0; i < v->n; i++) {
+                if (i % 8 == 7) ob_str(o, "\n");
+                ob_ref(o, " ", v->elems[i]->obj);
+            }
+            ob_str(o, " ]");
+        }
+        ob_str(o, "\n");
+    }
+    ob_str(o, "]\n");
+    ob_flush(o);
+    free(o);
+}
+
+static HPDF_STATUS ptree_leaf_write(HPDF_Dict obj, HPDF_Stream st)
+{
+    struct pdfdoc_tags *t = ptree_tags;
+    int k0 = (int)(intptr_t)obj->attr, k1 = k0 + PTREE_LEAF < t->nkeys ? k0 + PTREE_LEAF : t->nkeys;
+    char buf[64];
+    snprintf(buf, sizeof buf, "/Limits [%d %d]\n", k0, k1 - 1);
+    HPDF_Stream_WriteStr(st, buf);
+    write_nums(st, t, k0, k1);
+    return HPDF_OK;
+}
+
+static void ptree_free(HPDF_Dict obj)
+{
+    if (obj->attr) HPDF_List_Free(obj->attr);
+    obj->attr = NULL;
+}
+
+static HPDF_STATUS ptree_write(HPDF_Dict obj, HPDF_Stream st)
+{
+    struct pdfdoc_tags *t = ptree_tags;
+    HPDF_List leaves = obj->attr;
+    if (!leaves) {
+        write_nums(st, t, 0, t->nkeys);
+        return HPDF_OK;
+    }
+    struct outbuf *o = xmalloc(sizeof *o);
+    o->st = st;
+    o->n = 0;
+    ob_str(o, "/Kids [");
+    for (HPDF_UINT i = 0; i < leaves->count; i++) ob_ref(o, " ", HPDF_List_ItemAt(leaves, i));
+    ob_str(o, " ]\n");
+    ob_flush(o);
+    free(o);
+    return HPDF_OK;
 }
 
 /* The StructTreeRoot, the Document element and the catalog entries. */
@@ -833,19 +1061,13 @@ static int tags_open(struct pdfdoc *doc)
     HPDF_Doc pdf = doc->pdf;
     struct pdfdoc_tags *t = xcalloc(1, sizeof *t);
     doc->tags = t;
+    t->pdf = pdf;
     t->root = HPDF_Dict_New(pdf->mmgr);
     if (!t->root || HPDF_Xref_Add(pdf->xref, t->root) != HPDF_OK) return -1;
     HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
-    HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
-    if (!d || HPDF_Xref_Add(pdf->xref, d) != HPDF_OK) return -1;
-    HPDF_Dict_AddName(d, "Type", "StructElem");
-    HPDF_Dict_AddName(d, "S", "Document");
-    HPDF_Dict_Add(d, "P", t->root);
-    t->document.elem = d;
-    t->document.kids = arr_new(pdf);
-    HPDF_Dict_Add(d, "K", t->document.kids);
-    strcpy(t->document.role, "Document");
-    HPDF_Dict_Add(t->root, "K", d);
+    t->document = selem_new(doc, NULL, "Document");
+    if (!t->document) return -1;
+    HPDF_Dict_Add(t->root, "K", t->document->obj);
     HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", t->root);
     HPDF_Dict mark = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark);
@@ -862,6 +1084,19 @@ static void tags_free(struct pdfdoc *doc)
 {
     struct pdfdoc_tags *t = doc->tags;
     if (!t) return;
+    for (int i = 0; i < t->nall; i++) {
+        struct selem *e = t->all[i];
+        free(e->kids);
+        free(e->alt);
+        free(e->actual);
+        free(e->lang);
+        free(e);
+    }
+    for (int k = 0; k < t->nkeys; k++) {
+        free(t->tree[k]->elems);
+        free(t->tree[k]);
+    }
+    free(t->all);
     free(t->stack);
     free(t->marks);
     free(t->pg);
@@ -880,7 +1115,7 @@ static void tags_page_insert(struct pdfdoc *doc, int index)
         t->pg = xrealloc(t->pg, sizeof *t->pg * (size_t)t->cap_pg);
     }
     memmove(t->pg + index + 1, t->pg + index, sizeof *t->pg * (size_t)(doc->npages - index));
-    t->pg[index] = (struct page_tags){ -1, 0, NULL };
+    t->pg[index] = (struct page_tags){ -1, NULL };
     t->cur = index;
 }
 
@@ -897,14 +1132,11 @@ static struct page_tags *cur_page_tags(struct pdfdoc *doc)
     return &t->pg[t->cur];
 }
 
-/* A new ParentTree key for value (an indirect object). */
-static int tree_key(struct pdfdoc_tags *t, void *value)
+/* A new ParentTree key with an empty value. */
+static int tree_key(struct pdfdoc_tags *t, struct ptree_val **val)
 {
-    if (t->nkeys == t->cap_keys) {
-        t->cap_keys = t->cap_keys ? t->cap_keys * 2 : 64;
-        t->tree = xrealloc(t->tree, sizeof *t->tree * (size_t)t->cap_keys);
-    }
-    t->tree[t->nkeys] = value;
+    GROW(t->tree, t->nkeys, t->cap_keys, 64);
+    *val = t->tree[t->nkeys] = xcalloc(1, sizeof **val);
     return t->nkeys++;
 }
 
@@ -913,18 +1145,18 @@ static void page_write(HPDF_Page page, const char *s)
     HPDF_Stream_WriteStr(page_stream(page), s);
 }
 
-static struct tag_open *innermost(struct pdfdoc_tags *t)
+static struct selem *innermost(struct pdfdoc_tags *t)
 {
-    return t->depth ? &t->stack[t->depth - 1] : NULL;
+    return t->depth ? t->stack[t->depth - 1] : NULL;
 }
 
 /* What should be open now: MC_*, and for MC_STRUCT the element. */
-static int mc_wanted(struct pdfdoc_tags *t, HPDF_Dict *elem)
+static int mc_wanted(struct pdfdoc_tags *t, struct selem **elem)
 {
     *elem = NULL;
     if (t->artifact) return MC_ARTIFACT;
     if (!t->depth) return MC_NONE;
-    *elem = t->stack[t->depth - 1].elem;
+    *elem = innermost(t);
     return MC_STRUCT;
 }
 
@@ -957,43 +1189,33 @@ static void mc_close_in_text(struct pdfdoc *doc)
 static void mc_settle(struct pdfdoc *doc)
 {
     struct pdfdoc_tags *t = doc->tags;
-    HPDF_Dict elem;
+    struct selem *elem;
     int want = mc_wanted(t, &elem);
     if (t->mc != want || t->mc_elem != elem) mc_close(doc);
 }
 
-/* Open marked content for the innermost element on the current page:
- * the next MCID, recorded in the page's ParentTree array and in the
- * element's /K. */
-static void mc_open_struct(struct pdfdoc *doc, struct tag_open *o)
+/* Open marked content for element e on the current page: the next MCID,
+ * recorded in the page's ParentTree value and among e's kids. */
+static void mc_open_struct(struct pdfdoc *doc, struct selem *e)
 {
     struct pdfdoc_tags *t = doc->tags;
-    HPDF_Doc pdf = doc->pdf;
     struct page_tags *pt = cur_page_tags(doc);
     if (!pt) return;
     if (pt->key < 0) {
-        pt->parents = arr_new(pdf);
-        HPDF_Xref_Add(pdf->xref, pt->parents);
-        pt->key = tree_key(t, pt->parents);
+        pt->key = tree_key(t, &pt->val);
         HPDF_Dict_AddNumber(doc->page, "StructParents", pt->key);
     }
-    int mcid = pt->next_mcid++;
-    arr_add(pt->parents, o->elem);
-    if (!o->pg) {
-        o->pg = doc->page;
-        HPDF_Dict_Add(o->elem, "Pg", doc->page);
-    }
-    if (o->pg == doc->page) {
-        arr_add(o->kids, HPDF_Number_New(pdf->mmgr, mcid));
-    } else {
-        HPDF_Dict mcr = HPDF_Dict_New(pdf->mmgr);
-        arr_add(o->kids, mcr);
-        HPDF_Dict_AddName(mcr, "Type", "MCR");
-        HPDF_Dict_Add(mcr, "Pg", doc->page);
-        HPDF_Dict_AddNumber(mcr, "MCID", mcid);
-    }
+    struct ptree_val *v = pt->val;
+    int mcid = v->n;
+    GROW(v->elems, v->n, v->cap, 32);
+    v->elems[v->n++] = e;
+    if (!e->pg) e->pg = doc->page;
+    struct skid *k = kid_insert(e, -1);
+    k->kind = KID_MCID;
+    k->mcid = mcid;
+    k->pg = doc->page;
     char buf[48];
-    snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", o->role, mcid);
+    snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", e->role, mcid);
     page_write(doc->page, buf);
 }
 
@@ -1001,16 +1223,15 @@ void pdfdoc_tag_content(struct pdfdoc *doc)
 {
     struct pdfdoc_tags *t = doc->tags;
     if (!t || !doc->page) return;
-    HPDF_Dict elem;
+    struct selem *elem;
     int want = mc_wanted(t, &elem);
     if (t->mc == want && t->mc_elem == elem && (want == MC_NONE || t->mc_page == doc->page)) return;
     mc_close(doc);
     if (want == MC_NONE) return;
     if (want == MC_ARTIFACT)
-        page_write(doc->page, t->pagination ? "/Artifact <</Type /Pagination>> BDC\n"
-                                            : "/Artifact <</Type /Layout>> BDC\n");
+        page_write(doc->page, t->pagination ? "/Artifact <</Type /Pagination>> BDC\n" : "/Artifact BMC\n");
     else
-        mc_open_struct(doc, innermost(t));
+        mc_open_struct(doc, elem);
     t->mc = want;
     t->mc_elem = elem;
     t->mc_page = doc->page;
@@ -1027,56 +1248,13 @@ static void mc_eager(struct pdfdoc *doc)
     if (m == HPDF_GMODE_PAGE_DESCRIPTION || (m == HPDF_GMODE_TEXT_OBJECT && doc->text_font)) pdfdoc_tag_content(doc);
 }
 
-/* A new element with role as the last kid of parent (or at mark). */
-static HPDF_Dict elem_new(struct pdfdoc *doc, const struct tag_open *parent, struct tag_mark *mark,
-                          const char *role)
-{
-    HPDF_Doc pdf = doc->pdf;
-    HPDF_Dict e = HPDF_Dict_New(pdf->mmgr);
-    if (!e || HPDF_Xref_Add(pdf->xref, e) != HPDF_OK) return NULL;
-    HPDF_Dict_AddName(e, "Type", "StructElem");
-    HPDF_Dict_AddName(e, "S", role);
-    HPDF_Dict_Add(e, "P", mark ? mark->parent : parent->elem);
-    if (!mark) {
-        arr_add(parent->kids, e);
-        return e;
-    }
-    /* insert at the mark: libharu's HPDF_Array_Insert finds its target by
-       object, this goes by position (an indirect object sits in an array as
-       a proxy, as HPDF_Array_Add puts it) */
-    HPDF_List l = mark->kids->list;
-    void *target = mark->pos < l->count ? HPDF_List_ItemAt(l, mark->pos) : NULL;
-    if (!target) {
-        arr_add(mark->kids, e);
-    } else {
-        HPDF_Proxy p = HPDF_Proxy_New(pdf->mmgr, e);
-        if (!p) return NULL;
-        p->header.obj_id |= HPDF_OTYPE_DIRECT;
-        HPDF_List_Insert(l, target, p);
-    }
-    struct pdfdoc_tags *t = doc->tags;
-    int self = (int)(mark - t->marks);
-    for (int i = 0; i < t->nmarks; i++)
-        if (i != self && t->marks[i].kids == mark->kids &&
-            (t->marks[i].pos > mark->pos || (t->marks[i].pos == mark->pos && i > self)))
-            t->marks[i].pos++;
-    mark->pos++;
-    return e;
-}
-
-static int tag_push(struct pdfdoc *doc, HPDF_Dict e, HPDF_Array kids, HPDF_Page pg, const char *role)
+static int tag_push(struct pdfdoc *doc, struct selem *e)
 {
     struct pdfdoc_tags *t = doc->tags;
-    if (t->depth == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 16;
-        t->stack = xrealloc(t->stack, sizeof *t->stack * (size_t)t->cap);
-    }
-    struct tag_open *o = &t->stack[t->depth++];
-    o->elem = e;
-    o->kids = kids;
-    o->pg = pg;
-    snprintf(o->role, sizeof o->role, "%s", role);
+    GROW(t->stack, t->depth, t->cap, 16);
+    t->stack[t->depth++] = e;
     mc_settle(doc);
+    if (strcmp(e->role, "Figure") == 0) mc_eager(doc);
     return doc->error ? -1 : t->depth;
 }
 
@@ -1085,15 +1263,21 @@ static int tag_begin_in(struct pdfdoc *doc, struct tag_mark *mark, const char *r
     struct pdfdoc_tags *t = doc->tags;
     if (!t || !role) return -1;
     if (!mark && !t->depth && strcmp(role, "Document") == 0)      /* the document element itself */
-        return tag_push(doc, t->document.elem, t->document.kids, t->document.pg, role);
-    struct tag_open *parent = t->depth ? innermost(t) : &t->document;
-    HPDF_Dict e = elem_new(doc, parent, mark, role);
+        return tag_push(doc, t->document);
+    struct selem *parent = mark ? mark->parent : t->depth ? innermost(t) : t->document;
+    struct selem *e = selem_new(doc, parent, role);
     if (!e) return -1;
-    HPDF_Array kids = arr_new(doc->pdf);
-    HPDF_Dict_Add(e, "K", kids);
-    int depth = tag_push(doc, e, kids, NULL, role);
-    if (depth > 0 && strcmp(role, "Figure") == 0) mc_eager(doc);
-    return depth;
+    int pos = mark ? mark->pos : -1;
+    kid_insert(parent, pos)->obj = e;              /* kind KID_ELEM = 0 */
+    if (mark) {                                    /* later marks in the same list move on */
+        int self = (int)(mark - t->marks);
+        for (int i = 0; i < t->nmarks; i++)
+            if (i != self && t->marks[i].parent == parent &&
+                (t->marks[i].pos > pos || (t->marks[i].pos == pos && i > self)))
+                t->marks[i].pos++;
+        mark->pos++;
+    }
+    return tag_push(doc, e);
 }
 
 int pdfdoc_tag_begin(struct pdfdoc *doc, const char *role)
@@ -1112,8 +1296,6 @@ void pdfdoc_tag_end(struct pdfdoc *doc)
 {
     struct pdfdoc_tags *t = doc->tags;
     if (!t || !t->depth) return;
-    struct tag_open *o = &t->stack[t->depth - 1];
-    if (o->elem == t->document.elem) t->document.pg = o->pg;
     t->depth--;
     mc_settle(doc);
 }
@@ -1122,55 +1304,49 @@ int pdfdoc_tag_mark(struct pdfdoc *doc)
 {
     struct pdfdoc_tags *t = doc->tags;
     if (!t) return -1;
-    if (t->nmarks == t->cap_marks) {
-        t->cap_marks = t->cap_marks ? t->cap_marks * 2 : 8;
-        t->marks = xrealloc(t->marks, sizeof *t->marks * (size_t)t->cap_marks);
-    }
-    struct tag_open *o = t->depth ? innermost(t) : &t->document;
-    t->marks[t->nmarks] = (struct tag_mark){ o->elem, o->kids, o->kids->list->count };
+    GROW(t->marks, t->nmarks, t->cap_marks, 8);
+    struct selem *e = t->depth ? innermost(t) : t->document;
+    t->marks[t->nmarks] = (struct tag_mark){ e, e->nkids };
     return t->nmarks++;
 }
 
 HPDF_Dict pdfdoc_tag_current(struct pdfdoc *doc)
 {
     struct pdfdoc_tags *t = doc->tags;
-    return t && t->depth ? t->stack[t->depth - 1].elem : NULL;
+    return t && t->depth ? innermost(t)->obj : NULL;
 }
 
-int pdfdoc_tag_resume(struct pdfdoc *doc, HPDF_Dict e)
+const char *pdfdoc_tag_role(struct pdfdoc *doc)
 {
     struct pdfdoc_tags *t = doc->tags;
-    if (!t || !e) return -1;
-    HPDF_Array kids = HPDF_Dict_GetItem(e, "K", HPDF_OCLASS_ARRAY);
-    HPDF_Name s = HPDF_Dict_GetItem(e, "S", HPDF_OCLASS_NAME);
-    HPDF_Dict pg = HPDF_Dict_GetItem(e, "Pg", HPDF_OCLASS_DICT);
-    if (!kids || !s) return -1;
-    return tag_push(doc, e, kids, pg, s->value);
+    return t && t->depth ? innermost(t)->role : NULL;
 }
 
-/* The /A << /O /Table … >> attributes of e, made on first use. */
-static HPDF_Dict table_attrs(struct pdfdoc *doc, HPDF_Dict e)
+int pdfdoc_tag_resume(struct pdfdoc *doc, HPDF_Dict obj)
 {
-    HPDF_Dict a = HPDF_Dict_GetItem(e, "A", HPDF_OCLASS_DICT);
-    if (!a) {
-        a = HPDF_Dict_New(doc->pdf->mmgr);
-        HPDF_Dict_Add(e, "A", a);
-        HPDF_Dict_AddName(a, "O", "Table");
-    }
-    return a;
+    struct pdfdoc_tags *t = doc->tags;
+    if (!t || !obj || obj->write_fn != selem_write) return -1;
+    return tag_push(doc, obj->attr);
+}
+
+static void set_string(char **field, const char *value)
+{
+    free(*field);
+    *field = xstrdup(value);
 }
 
 void pdfdoc_tag_attr(struct pdfdoc *doc, const char *key, const char *value)
 {
     struct pdfdoc_tags *t = doc->tags;
     if (!t || !key || !value) return;
-    HPDF_Dict e = t->depth ? innermost(t)->elem : t->document.elem;
-    if (strcmp(key, "Alt") == 0 || strcmp(key, "ActualText") == 0 || strcmp(key, "Lang") == 0)
-        HPDF_Dict_Add(e, key, text_string(doc, value));
-    else if (strcmp(key, "Scope") == 0)
-        HPDF_Dict_AddName(table_attrs(doc, e), "Scope", value);
-    else if (strcmp(key, "ColSpan") == 0 || strcmp(key, "RowSpan") == 0)
-        HPDF_Dict_AddNumber(table_attrs(doc, e), key, atoi(value));
+    struct selem *e = t->depth ? innermost(t) : t->document;
+    if (strcmp(key, "Alt") == 0) set_string(&e->alt, value);
+    else if (strcmp(key, "ActualText") == 0) set_string(&e->actual, value);
+    else if (strcmp(key, "Lang") == 0) set_string(&e->lang, value);
+    else if (strcmp(key, "Scope") == 0 && (!strcmp(value, "Column") || !strcmp(value, "Row") || !strcmp(value, "Both")))
+        snprintf(e->scope, sizeof e->scope, "%s", value);
+    else if (strcmp(key, "RowSpan") == 0) e->rowspan = atoi(value);
+    else if (strcmp(key, "ColSpan") == 0) e->colspan = atoi(value);
 }
 
 void pdfdoc_artifact_begin(struct pdfdoc *doc, const char *type)
@@ -1195,27 +1371,23 @@ static void tag_link(struct pdfdoc *doc, HPDF_Annotation a)
 {
     struct pdfdoc_tags *t = doc->tags;
     if (!t) return;
-    struct tag_open *o = innermost(t);
+    struct selem *o = innermost(t);
     int own = !(o && strcmp(o->role, "Link") == 0);
     if (own && pdfdoc_tag_begin(doc, "Link") < 0) return;
     o = innermost(t);
-    HPDF_Dict objr = HPDF_Dict_New(doc->pdf->mmgr);
-    arr_add(o->kids, objr);
-    HPDF_Dict_AddName(objr, "Type", "OBJR");
-    HPDF_Dict_Add(objr, "Obj", a);
-    HPDF_Dict_Add(objr, "Pg", doc->page);
-    if (!o->pg) {
-        o->pg = doc->page;
-        HPDF_Dict_Add(o->elem, "Pg", doc->page);
-    }
-    HPDF_Dict_AddNumber(a, "StructParent", tree_key(t, o->elem));
+    struct skid *k = kid_insert(o, -1);
+    k->kind = KID_OBJR;
+    k->obj = a;
+    k->pg = doc->page;
+    if (!o->pg) o->pg = doc->page;
+    struct ptree_val *v;
+    HPDF_Dict_AddNumber(a, "StructParent", tree_key(t, &v));
+    v->link = o;
     HPDF_Dict_AddName(doc->page, "Tabs", "S");
     if (own) pdfdoc_tag_end(doc);
 }
 
-/* At save: close what is open, write the ParentTree (a number tree; leaves
- * of at most 2048 keys under /Kids when there are more than 4096, within
- * the 8191-element array limit of PDF 1.4). */
+/* At save: close what is open, hang the ParentTree into the root. */
 static void tags_finish(struct pdfdoc *doc)
 {
     struct pdfdoc_tags *t = doc->tags;
@@ -1224,30 +1396,21 @@ static void tags_finish(struct pdfdoc *doc)
     if (doc->text_font) pdfdoc_text_end(doc);
     mc_close(doc);
     HPDF_Doc pdf = doc->pdf;
+    ptree_tags = t;
     HPDF_Dict tree = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict_Add(t->root, "ParentTree", tree);
-    enum { LEAF = 2048 };
-    HPDF_Array kids = t->nkeys > 2 * LEAF ? arr_new(pdf) : NULL;
-    if (kids) HPDF_Dict_Add(tree, "Kids", kids);
-    for (int k0 = 0; k0 < t->nkeys || (!kids && k0 == 0); k0 += LEAF) {
-        int k1 = kids ? (k0 + LEAF < t->nkeys ? k0 + LEAF : t->nkeys) : t->nkeys;
-        HPDF_Dict node = tree;
-        if (kids) {
-            node = HPDF_Dict_New(pdf->mmgr);
-            HPDF_Xref_Add(pdf->xref, node);
-            arr_add(kids, node);
-            HPDF_Array lim = arr_new(pdf);
-            HPDF_Dict_Add(node, "Limits", lim);
-            HPDF_Array_AddNumber(lim, k0);
-            HPDF_Array_AddNumber(lim, k1 - 1);
+    tree->write_fn = ptree_write;
+    if (t->nkeys > 2 * PTREE_LEAF) {
+        HPDF_List leaves = HPDF_List_New(pdf->mmgr, 16);
+        tree->attr = leaves;
+        tree->free_fn = ptree_free;
+        for (int k0 = 0; k0 < t->nkeys; k0 += PTREE_LEAF) {
+            HPDF_Dict leaf = HPDF_Dict_New(pdf->mmgr);
+            HPDF_Xref_Add(pdf->xref, leaf);
+            leaf->attr = (void *)(intptr_t)k0;
+            leaf->write_fn = ptree_leaf_write;
+            HPDF_List_Add(leaves, leaf);
         }
-        HPDF_Array nums = arr_new(pdf);
-        HPDF_Dict_Add(node, "Nums", nums);
-        for (int k = k0; k < k1; k++) {
-            arr_add(nums, HPDF_Number_New(pdf->mmgr, k));
-            arr_add(nums, t->tree[k]);
-        }
-        if (!kids) break;
     }
     HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", t->nkeys);
 }

@@ -255,7 +255,8 @@ int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile);
  * pdfdoc_tag_begin_at — pdfdoc_tag_begin, inserted at `mark`.
  * pdfdoc_artifact_begin, pdfdoc_artifact_end — drawing between them is an
  *   artifact (/Artifact << /Type /Pagination >> BDC … EMC when type is
- *   "Pagination", else /Layout); may be called while an element is open
+ *   "Pagination", else /Artifact BMC … EMC: layout, the default type);
+ *   may be called while an element is open
  *   (its marked content is suspended and resumed).  Pairs nest; the
  *   outermost type counts.  on_new_page (running headers) always runs as a
  *   Pagination artifact.
@@ -265,7 +266,7 @@ int pdfdoc_pdfa(struct pdfdoc *doc, const char *icc_profile);
  *   part of it.  pdfdoc's own drawing (pdfdoc_text*, pdfdoc_paragraph,
  *   pdftable, pdfchart, footers) does this itself.
  * pdfdoc_tag_current — the innermost open element (a handle, NULL = none
- *   besides the document element); pdfdoc_tag_resume opens that element
+ *   besides the document element), pdfdoc_tag_role its role; pdfdoc_tag_resume opens that element
  *   again, after it was closed, as the innermost one: content drawn now is
  *   appended to it (a table cell continued on the next page).  Close it
  *   with pdfdoc_tag_end.  Returns the depth, -1 for NULL.
@@ -295,6 +296,7 @@ void pdfdoc_artifact_begin(struct pdfdoc *doc, const char *type);
 void pdfdoc_artifact_end(struct pdfdoc *doc);
 void pdfdoc_tag_content(struct pdfdoc *doc);
 HPDF_Dict pdfdoc_tag_current(struct pdfdoc *doc);
+const char *pdfdoc_tag_role(struct pdfdoc *doc);
 int pdfdoc_tag_resume(struct pdfdoc *doc, HPDF_Dict element);
 
 

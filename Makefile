@@ -102,38 +102,16 @@ $(BUILD)/bin/ibericht-compute: $(COMPUTE_SRC) pipeline/compute/compute.h $(BUILD
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $(COMPUTE_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-xlsx: pipeline/render_xlsx.c $(BUILD)/libibericht.a pipeline/lib/*.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
+# the renderers (pipeline/render/): one program per stage, all with the shared chapter
+# functions (kapitel.h, kapitel_*.c)
+RENDER_H    = $(wildcard pipeline/render/*.h)
+KAPITEL_SRC = $(wildcard pipeline/render/kapitel_*.c)
 
-# the shared chapter functions (kapitel.h)
-KAPITEL_SRC = $(wildcard pipeline/kapitel_*.c)
-
-$(BUILD)/bin/ibericht-render-pdf: pipeline/render_pdf.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/bin/ibericht-render-%: pipeline/render/render_%.c $(KAPITEL_SRC) $(RENDER_H) $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 
-$(BUILD)/bin/ibericht-render-eingang: pipeline/render_eingang.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
-
-$(BUILD)/bin/ibericht-render-indikatoren: pipeline/render_indikatoren.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
-
-$(BUILD)/bin/ibericht-render-bericht: pipeline/render_bericht.c $(KAPITEL_SRC) pipeline/kapitel.h pipeline/kapitel_befragung.h $(BUILD)/libibericht.a pipeline/lib/*.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
-
-$(BUILD)/bin/ibericht-render-html: pipeline/render_html.c $(KAPITEL_SRC) pipeline/kapitel.h $(BUILD)/libibericht.a pipeline/lib/*.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
-
-$(BUILD)/bin/ibericht-rueckmeldebogen: pipeline/rueckmeldebogen.c $(BUILD)/libibericht.a pipeline/lib/*.h
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libibericht.a $(LDLIBS)
-
-$(BUILD)/bin/ibericht-render-befragung: pipeline/render_befragung.c $(KAPITEL_SRC) pipeline/kapitel.h pipeline/kapitel_befragung.h $(BUILD)/libibericht.a pipeline/lib/*.h
+$(BUILD)/bin/ibericht-rueckmeldebogen: pipeline/render/rueckmeldebogen.c $(BUILD)/libibericht.a pipeline/lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Ipipeline $(LDFLAGS) -o $@ $< $(KAPITEL_SRC) $(BUILD)/libibericht.a $(LDLIBS)
 

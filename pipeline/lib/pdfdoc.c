@@ -773,6 +773,7 @@ int pdfdoc_save(struct pdfdoc *doc, const char *path)
  */
 
 enum { MC_NONE, MC_STRUCT, MC_ARTIFACT };
+enum { ELEM_BLOCK = 1024 };
 enum { KID_ELEM, KID_MCID, KID_OBJR };
 
 struct selem;
@@ -789,8 +790,9 @@ struct selem {                     /* a structure element */
     struct selem *parent;          /* NULL: the StructTreeRoot */
     HPDF_Dict root;                /* the StructTreeRoot (for /P of the document element) */
     HPDF_Page pg;                  /* /Pg, NULL = none yet */
-    struct skid *kids;
+    struct skid *kids;             /* &kid0 while there is one (most cells) */
     int nkids, cap;
+    struct skid kid0;
     char *alt, *actual, *lang;     /* UTF-8, malloc'd */
     int rowspan, colspan;
     char scope[8];
@@ -819,8 +821,8 @@ struct pdfdoc_tags {
     struct selem *document;        /* the Document element */
     struct selem **stack;          /* open elements below it, innermost last */
     int depth, cap;
-    struct selem **all;            /* every element, to free them */
-    int nall, cap_all;
+    struct selem **blocks;         /* every element, in blocks of ELEM_BLOCK */
+    int nall, cap_blocks;
     struct tag_mark *marks;
     int nmarks, cap_marks;
     struct page_tags *pg;
@@ -965,9 +967,13 @@ static struct selem *selem_new(struct pdfdoc *doc, struct selem *parent, const c
     struct pdfdoc_tags *t = doc->tags;
     HPDF_Dict obj = HPDF_Dict_New(t->pdf->mmgr);
     if (!obj || HPDF_Xref_Add(t->pdf->xref, obj) != HPDF_OK) return NULL;
-    struct selem *e = xcalloc(1, sizeof *e);
-    GROW(t->all, t->nall, t->cap_all, 256);
-    t->all[t->nall++] = e;
+    if (t->nall % ELEM_BLOCK == 0) {
+        int nb = t->nall / ELEM_BLOCK;
+        GROW(t->blocks, nb, t->cap_blocks, 16);
+        t->blocks[nb] = xcalloc(ELEM_BLOCK, sizeof **t->blocks);
+    }
+    struct selem *e = &t->blocks[t->nall / ELEM_BLOCK][t->nall % ELEM_BLOCK];
+    t->nall++;
     e->obj = obj;
     e->parent = parent;
     e->root = t->root;
@@ -979,7 +985,16 @@ static struct selem *selem_new(struct pdfdoc *doc, struct selem *parent, const c
 
 static struct skid *kid_insert(struct selem *e, int pos)
 {
-    GROW(e->kids, e->nkids, e->cap, 1);
+    if (!e->cap) {
+        e->kids = &e->kid0;
+        e->cap = 1;
+    } else if (e->nkids == e->cap) {
+        struct skid *k = xmalloc(sizeof *k * (size_t)e->cap * 4);
+        memcpy(k, e->kids, sizeof *k * (size_t)e->nkids);
+        if (e->kids != &e->kid0) free(e->kids);
+        e->kids = k;
+        e->cap *= 4;
+    }
     if (pos < 0 || pos > e->nkids) pos = e->nkids;
     memmove(e->kids + pos + 1, e->kids + pos, sizeof *e->kids * (size_t)(e->nkids - pos));
     e->nkids++;
@@ -1085,18 +1100,18 @@ static void tags_free(struct pdfdoc *doc)
     struct pdfdoc_tags *t = doc->tags;
     if (!t) return;
     for (int i = 0; i < t->nall; i++) {
-        struct selem *e = t->all[i];
-        free(e->kids);
+        struct selem *e = &t->blocks[i / ELEM_BLOCK][i % ELEM_BLOCK];
+        if (e->kids != &e->kid0) free(e->kids);
         free(e->alt);
         free(e->actual);
         free(e->lang);
-        free(e);
     }
+    for (int b = 0; b * ELEM_BLOCK < t->nall; b++) free(t->blocks[b]);
     for (int k = 0; k < t->nkeys; k++) {
         free(t->tree[k]->elems);
         free(t->tree[k]);
     }
-    free(t->all);
+    free(t->blocks);
     free(t->stack);
     free(t->marks);
     free(t->pg);

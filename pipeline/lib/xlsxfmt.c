@@ -161,6 +161,15 @@ static double cp_width(unsigned c)
     return w / 1303.0;
 }
 
+/* width of one line of 11-pt text in digit widths */
+static double text_width(const char *text)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    double w = 0;
+    while (*p) w += cp_width(next_cp(&p));
+    return w;
+}
+
 int xlsxfmt_text_lines(const char *text, double width, double pt, int bold)
 {
     /* the cell's inner width in digit widths at this font: libxlsxwriter
@@ -224,7 +233,8 @@ struct fit {
     lxw_row_t nrow;
     int paged, landscape;     /* xlsxfmt_print_setup was called */
     lxw_col_t last_col;       /* last column with text */
-    double chart_right;       /* right edge of the widest chart, points */
+    double chart_right;       /* right edge of the widest chart or of text running
+                                 over its cell's right edge, points */
     struct fit_chart *chart;
     int ncharts;
     struct fit *next;
@@ -263,6 +273,8 @@ static void fit_need(struct fit *f, lxw_row_t row, double height)
     if (height > f->need[row]) f->need[row] = height;
 }
 
+static double col_points(const struct fit *f, lxw_col_t c);
+
 static void fit_paged(lxw_worksheet *ws, int landscape)
 {
     struct fit *f = fit_of(ws);
@@ -286,7 +298,16 @@ lxw_error xlsxfmt_write_string(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
     lxw_format *use = fmt ? fmt : f->fmt[col];
     double pt = use && use->font_size > 0 ? use->font_size : 11;
     int bold = use && use->bold;
-    int lines = use && use->text_wrap ? xlsxfmt_text_lines(text, f->width[col], pt, bold) : 1;
+    int lines = 1;
+    if (use && use->text_wrap) {
+        lines = xlsxfmt_text_lines(text, f->width[col], pt, bold);
+    } else if (text && *text) {   /* one line, running over into the empty cells to the right: */
+        double left = 0;              /* LibreOffice prints up to the end of the column it ends in */
+        for (lxw_col_t c = 0; c < col; c++) left += col_points(f, c);
+        double right = left + 7.0 * text_width(text) * pt / 11.0 * (bold ? 1.15 : 1.0) + 4, end = left;
+        for (lxw_col_t c = col; end < right && c < LXW_COL_MAX; c++) end += col_points(f, c);
+        if (end > f->chart_right) f->chart_right = end;
+    }
     double h = lines * xlsxfmt_line_height(pt);
     if (h > LXW_DEF_ROW_HEIGHT + 0.01) fit_need(f, row, h);
     return worksheet_write_string(ws, row, col, text, fmt);
@@ -322,7 +343,11 @@ lxw_row_t xlsxfmt_insert_chart(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
     struct fit *f = fit_of(ws);
     double left = 0;
     for (lxw_col_t c = 0; c < col; c++) left += col_points(f, c);
-    double right = left + 480 * 0.75 * o.x_scale;          /* default chart: 480 × 288 px */
+    /* default chart: 480 × 288 px.  Its anchor spans the columns Excel's
+     * pixel widths give (7 per unit + 5); LibreOffice prints those columns
+     * 7 pt per unit + 5, so the chart is as many points wide as it has
+     * pixels; rows are points in both */
+    double right = left + 480 * o.x_scale;
     if (right > f->chart_right) f->chart_right = right;
     f->chart = xrealloc(f->chart, sizeof *f->chart * (size_t)(f->ncharts + 1));
     f->chart[f->ncharts++] = (struct fit_chart){ row, 288 * 0.75 * o.y_scale };
@@ -330,8 +355,11 @@ lxw_row_t xlsxfmt_insert_chart(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
 }
 
 /* page breaks that keep each chart of a paged sheet on one page: rows are
- * laid out as LibreOffice does (a row that does not fit starts the next
- * page); a chart that would cross the end of the page starts a new one */
+ * laid out on pages a little lower than LibreOffice's and Excel's (a row that
+ * does not fit starts the next page), a chart that would cross the end of the
+ * page starts a new one; every page end up to the last chart is a manual
+ * break, so the printing program follows this layout and adds no break of
+ * its own before the last chart */
 static void fit_breaks(struct fit *f)
 {
     if (!f->paged || !f->ncharts) return;
@@ -345,7 +373,7 @@ static void fit_breaks(struct fit *f)
     lxw_row_t last = 0;
     for (int i = 0; i < f->ncharts; i++)
         if (f->chart[i].row > last) last = f->chart[i].row;
-    lxw_row_t *breaks = xcalloc((size_t)f->ncharts + 1, sizeof *breaks);
+    lxw_row_t *breaks = xcalloc((size_t)last + 2, sizeof *breaks);
     int nb = 0;
     double pos = 0;
     for (lxw_row_t r = 0; r <= last; r++) {
@@ -355,7 +383,10 @@ static void fit_breaks(struct fit *f)
                 pos = 0;
             }
         double h = row_points(f, r);
-        if (pos + h > page) pos = 0;          /* the automatic break before r */
+        if (pos + h > page && pos > 0) {
+            if (nb < 1023) breaks[nb++] = r;  /* the page is full */
+            pos = 0;
+        }
         pos += h;
     }
     if (nb) worksheet_set_h_pagebreaks(f->ws, breaks);

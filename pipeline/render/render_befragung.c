@@ -69,10 +69,14 @@ static void xl_formats(struct xl *x)
     x->wert2 = workbook_add_format(x->wb);
     format_set_num_format(x->wert2, "0.00");
     format_set_align(x->wert2, LXW_ALIGN_RIGHT);
-    x->frage = workbook_add_format(x->wb);
-    format_set_bold(x->frage);
+    x->frage = workbook_add_format(x->wb);       /* question and hint lines wrap in their */
+    format_set_bold(x->frage);                   /* column: no text runs over the printed width */
+    format_set_text_wrap(x->frage);
+    format_set_align(x->frage, LXW_ALIGN_VERTICAL_TOP);
     x->hinweis = workbook_add_format(x->wb);
     format_set_italic(x->hinweis);
+    format_set_text_wrap(x->hinweis);
+    format_set_align(x->hinweis, LXW_ALIGN_VERTICAL_TOP);
     format_set_font_color(x->hinweis, 0x555555);
     x->symbol = workbook_add_format(x->wb);
     format_set_align(x->symbol, LXW_ALIGN_RIGHT);
@@ -85,7 +89,7 @@ static void xl_wert(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
     if (!w->da) return;
     if (w->st != GEHEIMHALTUNG_WERT) {
         legende_merken(l, w->st);
-        worksheet_write_string(ws, r, c, geheimhaltung_zeichen(w->st), x->symbol);
+        xlsxfmt_write_string(ws, r, c, geheimhaltung_zeichen(w->st), x->symbol);
         return;
     }
     if (fmt == x->anzahl && w->v == 0) l->strich = 1;
@@ -106,74 +110,74 @@ static lxw_row_t xl_frage(struct xl *x, lxw_worksheet *ws, const char *sheet, lx
 {
     char text[1400], z[64];
     struct legende l = { 0 };
-    if (f->stamm) worksheet_write_string(ws, r++, 0, f->stamm, x->hinweis);
+    if (f->stamm) xlsxfmt_write_string(ws, r++, 0, f->stamm, x->hinweis);
     snprintf(text, sizeof text, "%s  %s", f->code, f->text);
-    worksheet_write_string(ws, r++, 0, text, x->frage);
+    xlsxfmt_write_string(ws, r++, 0, text, x->frage);
     snprintf(text, sizeof text, "%s%s%s", typ_label(f), f->filter_satz ? "; " : "",
              f->filter_satz ? f->filter_satz : "");
-    worksheet_write_string(ws, r++, 0, text, x->hinweis);
+    xlsxfmt_write_string(ws, r++, 0, text, x->hinweis);
     n_satz(f, &l, text, sizeof text);
-    worksheet_write_string(ws, r++, 0, text, NULL);
+    xlsxfmt_write_string(ws, r++, 0, text, x->f.text);
     int multi = ist(f, "multi");
     if (ist(f, "text") || ist(f, "zahl") || f->nopt == 0) {
         if (ist(f, "zahl")) {
             static const char *const k[] = { "Median", "Mittelwert", "Standardabweichung" };
             const struct wert *w[] = { &f->median, &f->mittelwert, &f->sd };
             for (int i = 0; i < 3; i++) {
-                worksheet_write_string(ws, r, 0, k[i], x->f.text);
+                xlsxfmt_write_string(ws, r, 0, k[i], x->f.text);
                 xl_wert(x, ws, r++, 1, w[i], x->wert2, &l);
             }
         } else if (b->freitexte) {
-            worksheet_write_string(ws, r++, 0, "Wortlaut der Antworten: Blatt „Freitexte“", x->hinweis);
+            xlsxfmt_write_string(ws, r++, 0, "Wortlaut der Antworten: Blatt „Freitexte“", x->hinweis);
         }
-        if (legende_text(&l, b->schwelle, text, sizeof text)[0]) worksheet_write_string(ws, r++, 0, text, x->hinweis);
+        if (legende_text(&l, b->schwelle, text, sizeof text)[0]) xlsxfmt_write_string(ws, r++, 0, text, x->hinweis);
         return r + 1;
     }
     lxw_row_t head = r;
-    worksheet_write_string(ws, r, 0, ist(f, "likert") ? "Skalenstufe" : "Antwort", x->f.header);
-    worksheet_write_string(ws, r, 1, "Anzahl", x->f.header);
-    worksheet_write_string(ws, r, 2, multi ? "Anteil in % der Befragten (n)" : "Anteil in %", x->f.header);
-    if (multi) worksheet_write_string(ws, r, 3, "Anteil in % der Nennungen", x->f.header);
+    xlsxfmt_write_string(ws, r, 0, ist(f, "likert") ? "Skalenstufe" : "Antwort", x->f.header);
+    xlsxfmt_write_string(ws, r, 1, "Anzahl", x->f.header);
+    xlsxfmt_write_string(ws, r, 2, multi ? "Anteil in % der Befragten (n)" : "Anteil in %", x->f.header);
+    if (multi) xlsxfmt_write_string(ws, r, 3, "Anteil in % der Nennungen", x->f.header);
     r++;
     lxw_row_t first = r;
     for (int o = 0; o < f->nopt; o++, r++) {
-        worksheet_write_string(ws, r, 0, f->opt[o].text, x->f.text);
+        xlsxfmt_write_string(ws, r, 0, f->opt[o].text, x->f.text);
         xl_wert(x, ws, r, 1, &f->opt[o].anzahl, x->anzahl, &l);
         xl_wert(x, ws, r, 2, &f->opt[o].anteil, x->anteil, &l);
         if (multi) xl_wert(x, ws, r, 3, &f->opt[o].anteil_nennungen, x->anteil, &l);
     }
     lxw_row_t last = r - 1;
-    worksheet_write_string(ws, r, 0, multi ? "Befragte mit Antwort (n)" : "Gesamt (n)", x->f.total_label);
+    xlsxfmt_write_string(ws, r, 0, multi ? "Befragte mit Antwort (n)" : "Gesamt (n)", x->f.total_label);
     xl_wert(x, ws, r, 1, &f->n, x->anzahl, &l);
     if (f->n.st == GEHEIMHALTUNG_WERT && f->n.v > 0) worksheet_write_number(ws, r, 2, 100, x->anteil);
     r++;
     if (multi) {
-        worksheet_write_string(ws, r, 0, "Nennungen", x->f.text);
+        xlsxfmt_write_string(ws, r, 0, "Nennungen", x->f.text);
         xl_wert(x, ws, r, 1, &f->nennungen, x->anzahl, &l);
         if (f->nennungen.st == GEHEIMHALTUNG_WERT && f->nennungen.v > 0) worksheet_write_number(ws, r, 3, 100, x->anteil);
         r++;
     }
     if (ist(f, "likert")) {
-        worksheet_write_string(ws, r, 0, "Median", x->f.text);
-        if (f->median.st == GEHEIMHALTUNG_WERT) worksheet_write_string(ws, r, 1, median_text(f, &l, z, sizeof z), x->symbol);
+        xlsxfmt_write_string(ws, r, 0, "Median", x->f.text);
+        if (f->median.st == GEHEIMHALTUNG_WERT) xlsxfmt_write_string(ws, r, 1, median_text(f, &l, z, sizeof z), x->symbol);
         else xl_wert(x, ws, r, 1, &f->median, x->wert2, &l);
         r++;
         if (f->intervall) {
             snprintf(text, sizeof text, "Mittelwert (Stufen 1 bis %d)", f->nopt);
-            worksheet_write_string(ws, r, 0, text, x->f.text);
+            xlsxfmt_write_string(ws, r, 0, text, x->f.text);
             xl_wert(x, ws, r++, 1, &f->mittelwert, x->wert2, &l);
-            worksheet_write_string(ws, r, 0, "Standardabweichung", x->f.text);
+            xlsxfmt_write_string(ws, r, 0, "Standardabweichung", x->f.text);
             xl_wert(x, ws, r++, 1, &f->sd, x->wert2, &l);
         }
         top2_label(f, text, sizeof text);
-        worksheet_write_string(ws, r, 0, text, x->f.text);
+        xlsxfmt_write_string(ws, r, 0, text, x->f.text);
         xl_wert(x, ws, r, 1, &f->top2, x->anzahl, &l);
         xl_wert(x, ws, r, 2, &f->top2_anteil, x->anteil, &l);
         r++;
     }
-    if (legende_text(&l, b->schwelle, text, sizeof text)[0]) worksheet_write_string(ws, r++, 0, text, x->hinweis);
+    if (legende_text(&l, b->schwelle, text, sizeof text)[0]) xlsxfmt_write_string(ws, r++, 0, text, x->hinweis);
 
-    /* the chart, right of the table */
+    /* the chart, below the table (beside it the sheet would print at half size) */
     if (f->n.st == GEHEIMHALTUNG_WERT && f->n.v > 0) {
         lxw_chart *ch;
         if (ist(f, "likert")) {
@@ -202,11 +206,9 @@ static lxw_row_t xl_frage(struct xl *x, lxw_worksheet *ws, const char *sheet, lx
         chart_title_set_name(ch, text);
         chart_title_set_name_font(ch, &(lxw_chart_font){ .size = 10, .bold = LXW_TRUE });
         lxw_chart_options opt = { 0 };
-        opt.x_scale = 1.6;
+        opt.x_scale = 1.4;
         opt.y_scale = ist(f, "likert") ? 0.9 : 0.6 + 0.09 * f->nopt;
-        worksheet_insert_chart_opt(ws, head, 5, ch, &opt);
-        lxw_row_t bis = head + (lxw_row_t)(opt.y_scale * 15) + 1;
-        if (r < bis) r = bis;
+        r = xlsxfmt_insert_chart(ws, r + 1, 0, ch, &opt);
     }
     return r + 1;
 }
@@ -215,49 +217,49 @@ static void xl_ruecklauf(struct xl *x, const struct befragung_r *b, const char *
 {
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Rücklauf");
     char text[600];
-    worksheet_set_column(ws, 0, 0, 52, NULL);
-    worksheet_set_column(ws, 1, 2, 14, NULL);
-    worksheet_write_string(ws, 0, 0, b->titel, x->f.title);
+    xlsxfmt_set_column(ws, 0, 0, 52, NULL);
+    xlsxfmt_set_column(ws, 1, 2, 14, NULL);
+    xlsxfmt_write_string(ws, 0, 0, b->titel, x->f.title);
     snprintf(text, sizeof text, "%s%s%s", b->kommune, *b->kommune ? " · " : "", stand);
-    worksheet_write_string(ws, 1, 0, text, NULL);
+    xlsxfmt_write_string(ws, 1, 0, text, NULL);
     lxw_row_t r = 3;
-    worksheet_write_string(ws, r, 0, "Rücklauf", x->f.header);
-    worksheet_write_string(ws, r, 1, "Anzahl", x->f.header);
-    worksheet_write_string(ws, r, 2, "Anteil in %", x->f.header);
+    xlsxfmt_write_string(ws, r, 0, "Rücklauf", x->f.header);
+    xlsxfmt_write_string(ws, r, 1, "Anzahl", x->f.header);
+    xlsxfmt_write_string(ws, r, 2, "Anteil in %", x->f.header);
     r++;
     if (b->hat_ruecklauf) {
         static const char *const k[] = { "befragt", "geantwortet", "Fehlanzeige", "ohne Rückmeldung" };
         int v[] = { b->befragt, b->geantwortet, b->fehlanzeige, b->ohne };
         for (int i = 0; i < 4; i++, r++) {
-            worksheet_write_string(ws, r, 0, k[i], x->f.text);
+            xlsxfmt_write_string(ws, r, 0, k[i], x->f.text);
             worksheet_write_number(ws, r, 1, v[i], x->anzahl);
             if (b->befragt > 0) worksheet_write_number(ws, r, 2, 100.0 * v[i] / b->befragt, x->anteil);
         }
         if (b->unbekannt > 0) {
-            worksheet_write_string(ws, r, 0, "Rückmeldungen nicht befragter Einheiten", x->f.text);
+            xlsxfmt_write_string(ws, r, 0, "Rückmeldungen nicht befragter Einheiten", x->f.text);
             worksheet_write_number(ws, r++, 1, b->unbekannt, x->anzahl);
         }
     }
-    worksheet_write_string(ws, r, 0, "Antwortbögen ausgewertet", x->f.text);
+    xlsxfmt_write_string(ws, r, 0, "Antwortbögen ausgewertet", x->f.text);
     worksheet_write_number(ws, r++, 1, b->befragte, x->anzahl);
-    worksheet_write_string(ws, r, 0, "Antwortbögen wegen Fehlern nicht ausgewertet", x->f.text);
+    xlsxfmt_write_string(ws, r, 0, "Antwortbögen wegen Fehlern nicht ausgewertet", x->f.text);
     worksheet_write_number(ws, r++, 1, b->uebersprungen, x->anzahl);
-    worksheet_write_string(ws, r, 0, "Antwortdateien", x->f.text);
+    xlsxfmt_write_string(ws, r, 0, "Antwortdateien", x->f.text);
     worksheet_write_number(ws, r++, 1, b->dateien, x->anzahl);
     r++;
-    if (b->befragte == 0) worksheet_write_string(ws, r++, 0, "Es liegen keine auswertbaren Antworten vor.",
+    if (b->befragte == 0) xlsxfmt_write_string(ws, r++, 0, "Es liegen keine auswertbaren Antworten vor.",
                                                   x->f.total_label);
-    if (b->satz) worksheet_write_string(ws, r++, 0, b->satz, x->f.total_label);
-    else worksheet_write_string(ws, r++, 0, "Wie viele befragt wurden, nennt der Fragebogen nicht ([ruecklauf]): "
+    if (b->satz) xlsxfmt_write_string(ws, r++, 0, b->satz, x->f.total_label);
+    else xlsxfmt_write_string(ws, r++, 0, "Wie viele befragt wurden, nennt der Fragebogen nicht ([ruecklauf]): "
                                             "keine Rücklaufquote.", x->hinweis);
     if (b->neinheiten) {
         r++;
-        worksheet_write_string(ws, r, 0, "Befragte Einheit", x->f.header);
-        worksheet_write_string(ws, r++, 1, "Rückmeldung", x->f.header);
+        xlsxfmt_write_string(ws, r, 0, "Befragte Einheit", x->f.header);
+        xlsxfmt_write_string(ws, r++, 1, "Rückmeldung", x->f.header);
         for (int i = 0; i < b->neinheiten; i++, r++) {
             const char *s = b->einheiten[i].status;
-            worksheet_write_string(ws, r, 0, b->einheiten[i].name, x->f.text);
-            worksheet_write_string(ws, r, 1, strcmp(s, "geantwortet") == 0 ? "geantwortet"
+            xlsxfmt_write_string(ws, r, 0, b->einheiten[i].name, x->f.text);
+            xlsxfmt_write_string(ws, r, 1, strcmp(s, "geantwortet") == 0 ? "geantwortet"
                                              : strcmp(s, "fehlanzeige") == 0 ? "Fehlanzeige" : "ohne Rückmeldung",
                                    x->f.text);
         }
@@ -272,11 +274,11 @@ static void xl_kreuz(struct xl *x, sqlite3 *db, const struct befragung_r *b)
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Kreuztabellen");
     char text[1400];
     snprintf(text, sizeof text, "Kreuztabellen nach %s %s", v->code, v->text);
-    worksheet_write_string(ws, 0, 0, text, x->f.title);
-    worksheet_write_string(ws, 1, 0, "Anzahl der Befragten; darunter Anteil in % der Spalte (Basis: Zeile Gesamt)."
+    xlsxfmt_write_string(ws, 0, 0, text, x->f.title);
+    xlsxfmt_write_string(ws, 1, 0, "Anzahl der Befragten; darunter Anteil in % der Spalte (Basis: Zeile Gesamt)."
                                      " Befragte, die beide Fragen gültig beantwortet haben.", x->hinweis);
-    worksheet_set_column(ws, 0, 0, 46, NULL);
-    worksheet_set_column(ws, 1, (lxw_col_t)(v->nopt + 1), 14, NULL);
+    xlsxfmt_set_column(ws, 0, 0, 46, NULL);
+    xlsxfmt_set_column(ws, 1, (lxw_col_t)(v->nopt + 1), 14, NULL);
     sqlite3_stmt *q = store_prepare(db, "SELECT zeile, spalte, anzahl, status, anteil, anteil_status FROM befragung_kreuz"
                                         " WHERE befragung_id = ? AND frage = ? ORDER BY zeile, spalte");
     if (!q) return;
@@ -289,14 +291,14 @@ static void xl_kreuz(struct xl *x, sqlite3 *db, const struct befragung_r *b)
         if (sqlite3_step(q) != SQLITE_ROW) continue;
         struct legende l = { 0 };
         snprintf(text, sizeof text, "%s  %s", f->code, f->text);
-        worksheet_write_string(ws, r++, 0, text, x->frage);
+        xlsxfmt_write_string(ws, r++, 0, text, x->frage);
         for (int teil = 0; teil < 2; teil++) {
             lxw_row_t head = r;
-            worksheet_write_string(ws, head, 0, teil ? "Anteil in % der Spalte" : "Anzahl", x->f.header);
-            for (int j = 0; j < v->nopt; j++) worksheet_write_string(ws, head, (lxw_col_t)(j + 1), v->opt[j].text, x->f.header);
-            worksheet_write_string(ws, head, (lxw_col_t)(v->nopt + 1), "Gesamt", x->f.header);
+            xlsxfmt_write_string(ws, head, 0, teil ? "Anteil in % der Spalte" : "Anzahl", x->f.header);
+            for (int j = 0; j < v->nopt; j++) xlsxfmt_write_string(ws, head, (lxw_col_t)(j + 1), v->opt[j].text, x->f.header);
+            xlsxfmt_write_string(ws, head, (lxw_col_t)(v->nopt + 1), "Gesamt", x->f.header);
             for (int k = 0; k <= f->nopt; k++)
-                worksheet_write_string(ws, head + 1 + (lxw_row_t)k, 0, k < f->nopt ? f->opt[k].text : "Gesamt",
+                xlsxfmt_write_string(ws, head + 1 + (lxw_row_t)k, 0, k < f->nopt ? f->opt[k].text : "Gesamt",
                                        k < f->nopt ? x->f.text : x->f.total_label);
             r = head + (lxw_row_t)f->nopt + 2;
         }
@@ -307,7 +309,7 @@ static void xl_kreuz(struct xl *x, sqlite3 *db, const struct befragung_r *b)
             xl_wert(x, ws, top1 + (lxw_row_t)zi, (lxw_col_t)sj, &a, x->anzahl, &l);
             xl_wert(x, ws, top1 + (lxw_row_t)(f->nopt + 2 + zi), (lxw_col_t)sj, &p, x->anteil, &l);
         } while (sqlite3_step(q) == SQLITE_ROW);
-        if (legende_text(&l, b->schwelle, text, sizeof text)[0]) worksheet_write_string(ws, r++, 0, text, x->hinweis);
+        if (legende_text(&l, b->schwelle, text, sizeof text)[0]) xlsxfmt_write_string(ws, r++, 0, text, x->hinweis);
         r++;
     }
     sqlite3_finalize(q);
@@ -317,12 +319,12 @@ static void xl_kreuz(struct xl *x, sqlite3 *db, const struct befragung_r *b)
 static void xl_freitexte(struct xl *x, sqlite3 *db, const struct befragung_r *b)
 {
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Freitexte");
-    worksheet_write_string(ws, 0, 0, "Frage", x->f.header);
-    worksheet_write_string(ws, 0, 1, "Option", x->f.header);
-    worksheet_write_string(ws, 0, 2, "Antwort (geschwärzt: [Name], [E-Mail], [Telefon])", x->f.header);
-    worksheet_set_column(ws, 0, 0, 10, NULL);
-    worksheet_set_column(ws, 1, 1, 30, NULL);
-    worksheet_set_column(ws, 2, 2, 90, x->f.text);
+    xlsxfmt_set_column(ws, 0, 0, 10, NULL);
+    xlsxfmt_set_column(ws, 1, 1, 30, NULL);
+    xlsxfmt_set_column(ws, 2, 2, 80, x->f.text);
+    xlsxfmt_write_string(ws, 0, 0, "Frage", x->f.header);
+    xlsxfmt_write_string(ws, 0, 1, "Option", x->f.header);
+    xlsxfmt_write_string(ws, 0, 2, "Antwort (geschwärzt: [Name], [E-Mail], [Telefon])", x->f.header);
     sqlite3_stmt *q = store_prepare(db,
         "SELECT t.frage, coalesce(o.text, ''), t.text FROM befragung_freitext t"
         "  JOIN befragung_frage f ON f.befragung_id = t.befragung_id AND f.code = t.frage"
@@ -332,7 +334,7 @@ static void xl_freitexte(struct xl *x, sqlite3 *db, const struct befragung_r *b)
     if (q) sqlite3_bind_int64(q, 1, b->id);
     while (q && sqlite3_step(q) == SQLITE_ROW) {
         r++;
-        for (int c = 0; c < 3; c++) worksheet_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), x->f.text);
+        for (int c = 0; c < 3; c++) xlsxfmt_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), x->f.text);
     }
     sqlite3_finalize(q);
     worksheet_freeze_panes(ws, 1, 0);
@@ -348,8 +350,8 @@ static void xl_codebuch(struct xl *x, const struct befragung_r *b)
         { "Filter", 36 }, { "Auswertung", 30 }, { "Spalten in den Antwortdaten", 40 },
     };
     for (int i = 0; i < 8; i++) {
-        worksheet_write_string(ws, 0, (lxw_col_t)i, c[i].t, x->f.header);
-        worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, c[i].w, NULL);
+        xlsxfmt_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, c[i].w, NULL);
+        xlsxfmt_write_string(ws, 0, (lxw_col_t)i, c[i].t, x->f.header);
     }
     lxw_row_t r = 0;
     for (int i = 0; i < b->nfragen; i++) {
@@ -358,21 +360,21 @@ static void xl_codebuch(struct xl *x, const struct befragung_r *b)
         char ab[400], text[2000];
         const char *at = abschnitt_titel(b, f->abschnitt);
         snprintf(ab, sizeof ab, "%s%s%s", f->abschnitt, *at ? " " : "", at);
-        worksheet_write_string(ws, r, 0, ab, x->f.text);
-        worksheet_write_string(ws, r, 1, f->code, x->f.text);
-        worksheet_write_string(ws, r, 2, f->typ, x->f.text);
+        xlsxfmt_write_string(ws, r, 0, ab, x->f.text);
+        xlsxfmt_write_string(ws, r, 1, f->code, x->f.text);
+        xlsxfmt_write_string(ws, r, 2, f->typ, x->f.text);
         snprintf(text, sizeof text, "%s%s%s", f->stamm ? f->stamm : "", f->stamm ? " – " : "", f->text);
-        worksheet_write_string(ws, r, 3, text, x->f.text);
+        xlsxfmt_write_string(ws, r, 3, text, x->f.text);
         size_t n = 0;
         text[0] = '\0';
         for (int o = 0; o < f->nopt && n < sizeof text; o++)
             n += (size_t)snprintf(text + n, sizeof text - n, "%s%s = %s%s", o ? "\n" : "", f->opt[o].code,
                                   f->opt[o].text, f->opt[o].freitext ? " (mit Freitext)" : "");
-        worksheet_write_string(ws, r, 4, text, x->f.text);
-        worksheet_write_string(ws, r, 5, f->filter ? f->filter : "", x->f.text);
-        worksheet_write_string(ws, r, 6, f->personal ? "personenbezogen: nicht ausgewertet, nicht gespeichert"
+        xlsxfmt_write_string(ws, r, 4, text, x->f.text);
+        xlsxfmt_write_string(ws, r, 5, f->filter ? f->filter : "", x->f.text);
+        xlsxfmt_write_string(ws, r, 6, f->personal ? "personenbezogen: nicht ausgewertet, nicht gespeichert"
                                                      : typ_label(f), x->f.text);
-        worksheet_write_string(ws, r, 7, f->spalten ? f->spalten : "", x->f.text);
+        xlsxfmt_write_string(ws, r, 7, f->spalten ? f->spalten : "", x->f.text);
     }
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_autofilter(ws, 0, 0, r, 7);
@@ -399,24 +401,24 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const struct bef
         sheet_name(name, sizeof name, "Abschnitt ", ab->code);
         lxw_worksheet *ws = workbook_add_worksheet(x.wb, name);
         if (!ws) continue;
-        worksheet_set_column(ws, 0, 0, 52, NULL);
-        worksheet_set_column(ws, 1, 3, 14, NULL);
+        xlsxfmt_set_column(ws, 0, 0, 52, NULL);
+        xlsxfmt_set_column(ws, 1, 3, 14, NULL);
         snprintf(text, sizeof text, "Abschnitt %s%s%s", ab->code, *ab->titel ? ": " : "", ab->titel);
-        worksheet_write_string(ws, 0, 0, text, x.f.title);
-        worksheet_write_string(ws, 1, 0, b->titel, NULL);
+        xlsxfmt_write_string(ws, 0, 0, text, x.f.title);
+        xlsxfmt_write_string(ws, 1, 0, b->titel, NULL);
         lxw_row_t r = 3;
         for (int i = 0; i < b->nfragen; i++) {
             const struct frage_r *f = &b->fragen[i];
             if (strcmp(f->abschnitt, ab->code) != 0) continue;
             if (f->personal) {
                 snprintf(text, sizeof text, "%s  %s — personenbezogen, nicht ausgewertet", f->code, f->text);
-                worksheet_write_string(ws, r, 0, text, x.hinweis);
+                xlsxfmt_write_string(ws, r, 0, text, x.hinweis);
                 r += 2;
                 continue;
             }
             r = xl_frage(&x, ws, name, r, b, f);
         }
-        xlsxfmt_print_setup(ws, 1, 0);
+        xlsxfmt_print_setup(ws, 0, 0);
     }
     if (b->kreuzvariable && b->befragte > 0) xl_kreuz(&x, db, b);
     if (b->freitexte && b->befragte > 0) xl_freitexte(&x, db, b);

@@ -56,26 +56,26 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const char *satz
 
     /* Quellen */
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Quellen");
-    worksheet_write_string(ws, 0, 0, title, f.title);
+    xlsxfmt_write_string(ws, 0, 0, title, f.title);
     worksheet_write_string(ws, 1, 0, stand, NULL);
     if (*satz) worksheet_write_string(ws, 2, 0, satz, NULL);
     static const struct { const char *t; double w; } qc[] = {
-        { "Quelle", 24 }, { "Fachdienst", 32 }, { "Art", 12 }, { "erwartet", 9 }, { "Status", 22 },
-        { "Dateien", 9 }, { "Zeilen/Werte", 12 }, { "Zeilen übersprungen", 12 }, { "ersetzte Lieferungen", 12 },
-        { "abgewiesene Dateien", 12 }, { "letzte Lieferung", 14 },
+        { "Quelle", 22 }, { "Fachdienst", 26 }, { "Art", 12 }, { "erwartet", 9 }, { "Status", 16 },
+        { "Dateien", 9 }, { "Zeilen/Werte", 12 }, { "Zeilen übersprungen", 12.5 }, { "ersetzte Lieferungen", 12 },
+        { "abgewiesene Dateien", 12 }, { "letzte Lieferung", 11 },
     };
     const lxw_row_t head = 4;
     for (int c = 0; c < 11; c++) {
-        worksheet_write_string(ws, head, (lxw_col_t)c, qc[c].t, f.header);
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, qc[c].w, NULL);
+        xlsxfmt_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, qc[c].w, NULL);
+        xlsxfmt_write_string(ws, head, (lxw_col_t)c, qc[c].t, f.header);
     }
     sqlite3_stmt *q = store_prepare(db, SQL_QUELLEN);
     lxw_row_t r = head;
     while (q && sqlite3_step(q) == SQLITE_ROW) {
         r++;
-        for (int c = 0; c < 3; c++) worksheet_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), f.text);
-        worksheet_write_string(ws, r, 3, sqlite3_column_int(q, 3) ? "ja" : "nein", f.text);
-        worksheet_write_string(ws, r, 4, status_label(store_column_text(q, 4)), f.text);
+        for (int c = 0; c < 3; c++) xlsxfmt_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), f.text);
+        xlsxfmt_write_string(ws, r, 3, sqlite3_column_int(q, 3) ? "ja" : "nein", f.text);
+        xlsxfmt_write_string(ws, r, 4, status_label(store_column_text(q, 4)), f.text);
         for (int c = 5; c <= 9; c++) worksheet_write_number(ws, r, (lxw_col_t)c, sqlite3_column_double(q, c), f.number);
         char letzte[11];
         snprintf(letzte, sizeof letzte, "%s", store_column_text(q, 10));     /* the day of the last delivery */
@@ -86,17 +86,18 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const char *satz
     worksheet_autofilter(ws, head, 0, r, 10);
     worksheet_freeze_panes(ws, head + 1, 0);
     xlsxfmt_print_setup(ws, 1, 0);
+    worksheet_repeat_rows(ws, head, head);
 
     /* Lieferungen */
     ws = workbook_add_worksheet(wb, "Lieferungen");
     static const struct { const char *t; double w; } lc[] = {
-        { "Zeitpunkt (UTC)", 20 }, { "Datei", 34 }, { "Quelle", 20 }, { "Fachdienst", 28 }, { "Ergebnis", 24 },
-        { "SHA-256", 20 }, { "Bytes", 12 }, { "Zeilen angenommen", 12 }, { "Zeilen abgewiesen", 12 },
-        { "Grund", 70 }, { "Ablage", 50 },
+        { "Zeitpunkt (UTC)", 15 }, { "Datei", 24 }, { "Quelle", 16 }, { "Fachdienst", 20 }, { "Ergebnis", 13 },
+        { "SHA-256", 12 }, { "Bytes", 10 }, { "Zeilen angenommen", 11.5 }, { "Zeilen abgewiesen", 11.5 },
+        { "Grund", 40 }, { "Ablage", 30 },
     };
     for (int c = 0; c < 11; c++) {
-        worksheet_write_string(ws, 0, (lxw_col_t)c, lc[c].t, f.header);
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, lc[c].w, c >= 6 && c <= 8 ? f.number : f.text);
+        xlsxfmt_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, lc[c].w, c >= 6 && c <= 8 ? f.number : f.text);
+        xlsxfmt_write_string(ws, 0, (lxw_col_t)c, lc[c].t, f.header);
     }
     q = store_prepare(db, SQL_LIEFERUNGEN);
     r = 0;
@@ -104,11 +105,11 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const char *satz
         r++;
         for (int c = 0; c < 11; c++) {
             if (c == 0) xlsxfmt_write_iso(ws, r, 0, store_column_text(q, 0), &f);
-            else if (c == 4) worksheet_write_string(ws, r, 4, lieferung_label(store_column_text(q, 4)), f.text);
+            else if (c == 4) xlsxfmt_write_string(ws, r, 4, lieferung_label(store_column_text(q, 4)), f.text);
             else if (c >= 6 && c <= 8) {
                 if (sqlite3_column_type(q, c) != SQLITE_NULL)
                     worksheet_write_number(ws, r, (lxw_col_t)c, sqlite3_column_double(q, c), f.number);
-            } else worksheet_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), f.text);
+            } else xlsxfmt_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), f.text);
         }
     }
     ok &= q != NULL;
@@ -119,17 +120,17 @@ static int write_xlsx(const struct ib_config *cfg, sqlite3 *db, const char *satz
 
     /* Rücklauf */
     ws = workbook_add_worksheet(wb, "Rücklauf");
-    worksheet_write_string(ws, 0, 0, "Fachdienst", f.header);
-    worksheet_write_string(ws, 0, 1, "Rückmeldung", f.header);
-    worksheet_write_string(ws, 0, 2, "Dateien", f.header);
-    worksheet_set_column(ws, 0, 0, 40, NULL);
-    worksheet_set_column(ws, 1, 1, 20, NULL);
+    xlsxfmt_set_column(ws, 0, 0, 40, NULL);
+    xlsxfmt_set_column(ws, 1, 1, 20, NULL);
+    xlsxfmt_write_string(ws, 0, 0, "Fachdienst", f.header);
+    xlsxfmt_write_string(ws, 0, 1, "Rückmeldung", f.header);
+    xlsxfmt_write_string(ws, 0, 2, "Dateien", f.header);
     q = store_prepare(db, "SELECT fachdienst, status, dateien FROM ruecklauf ORDER BY position");
     r = 0;
     while (q && sqlite3_step(q) == SQLITE_ROW) {
         r++;
-        worksheet_write_string(ws, r, 0, store_column_text(q, 0), f.text);
-        worksheet_write_string(ws, r, 1, status_label(store_column_text(q, 1)), f.text);
+        xlsxfmt_write_string(ws, r, 0, store_column_text(q, 0), f.text);
+        xlsxfmt_write_string(ws, r, 1, status_label(store_column_text(q, 1)), f.text);
         worksheet_write_number(ws, r, 2, sqlite3_column_double(q, 2), f.number);
     }
     ok &= q != NULL;

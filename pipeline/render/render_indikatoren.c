@@ -43,7 +43,7 @@
 static int xlsx_overview(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, const struct kapitel_gebiete *a)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Übersicht");
-    worksheet_write_string(ws, 0, 0, "Indikatoren je Handlungsfeld: Abdeckung und Entwicklung", f->title);
+    xlsxfmt_write_string(ws, 0, 0, "Indikatoren je Handlungsfeld: Abdeckung und Entwicklung", f->title);
     if (a->n) {
         char line[256];
         snprintf(line, sizeof line, "Gebiet: %s", a->name[0]);
@@ -52,19 +52,19 @@ static int xlsx_overview(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f,
     static const char *const head[] = { "Handlungsfeld", "Indikatoren", "nicht erhoben", "mit Daten im Berichtsjahr",
                                         "ohne aktuelle Daten", "ohne Daten", "besser", "schlechter", "unverändert",
                                         "verändert", "ohne Vergleich", "Indikatoren ohne Daten" };
-    for (int c = 0; c < 12; c++) worksheet_write_string(ws, 3, (lxw_col_t)c, head[c], f->header);
-    worksheet_set_column(ws, 0, 0, 40, NULL);
-    worksheet_set_column(ws, 1, 10, 12, NULL);
-    worksheet_set_column(ws, 11, 11, 50, NULL);
+    xlsxfmt_set_column(ws, 0, 0, 30, NULL);
+    xlsxfmt_set_column(ws, 1, 10, 10.5, NULL);
+    xlsxfmt_set_column(ws, 11, 11, 36, NULL);
+    for (int c = 0; c < 12; c++) xlsxfmt_write_string(ws, 3, (lxw_col_t)c, head[c], f->header);
     sqlite3_stmt *q = store_prepare(db,
         "SELECT titel, indikatoren, nicht_erhoben, mit_daten, ohne_aktuelle_daten, ohne_daten, besser, schlechter,"
         " unveraendert, veraendert, ohne_vergleich, ohne_daten_liste FROM indikator_abdeckung ORDER BY position");
     lxw_row_t r = 3;
     while (q && sqlite3_step(q) == SQLITE_ROW) {
         r++;
-        worksheet_write_string(ws, r, 0, store_column_text(q, 0), r == 4 ? f->total_label : f->text);
+        xlsxfmt_write_string(ws, r, 0, store_column_text(q, 0), r == 4 ? f->total_label : f->text);
         for (int c = 1; c <= 10; c++) worksheet_write_number(ws, r, (lxw_col_t)c, sqlite3_column_int(q, c), f->number);
-        worksheet_write_string(ws, r, 11, store_column_text(q, 11), f->text);
+        xlsxfmt_write_string(ws, r, 11, store_column_text(q, 11), f->text);
     }
     sqlite3_finalize(q);
     xlsxfmt_print_setup(ws, 1, 0);
@@ -77,9 +77,9 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
     char sheet[32];
     snprintf(sheet, sizeof sheet, "HF %d", hf);
     lxw_worksheet *ws = workbook_add_worksheet(wb, sheet);
-    worksheet_write_string(ws, 0, 0, hf_titel, f->title);
-    worksheet_set_column(ws, 0, 0, 34, NULL);
-    worksheet_set_column(ws, 1, 40, 11, NULL);
+    xlsxfmt_write_string(ws, 0, 0, hf_titel, f->title);
+    xlsxfmt_set_column(ws, 0, 0, 28, NULL);
+    xlsxfmt_set_column(ws, 1, 40, 8.5, NULL);       /* up to 9.999.999,9 */
     sqlite3_stmt *ind = store_prepare(db,
         "SELECT id, titel, einheit, dezimalen, quelle, nicht_erhoben FROM katalog_indikator WHERE handlungsfeld = ?"
         " ORDER BY position");
@@ -117,7 +117,7 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
             continue;
         }
         if (sqlite3_column_int(ind, 5)) {
-            worksheet_write_string(ws, r + 1, 0, "wird bisher nicht erhoben", f->text);
+            xlsxfmt_write_string(ws, r + 1, 0, "wird bisher nicht erhoben", f->text);
             r += 3;
             continue;
         }
@@ -128,15 +128,15 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
         lxw_row_t head = r + 1;
         worksheet_write_string(ws, head, 0, "Gebiet", f->header);
         for (int j = 0; j < ny; j++) worksheet_write_number(ws, head, (lxw_col_t)(j + 1), y[j], f->header);
-        worksheet_write_string(ws, head, (lxw_col_t)(ny + 1), "Entwicklung", f->header);
+        xlsxfmt_write_string(ws, head, (lxw_col_t)(ny + 1), "Entwicklung", f->header);
         /* trend (least squares, unit per year) and target attainment (% of the way from the base) */
-        worksheet_write_string(ws, head, (lxw_col_t)(ny + 2), "Trend je Jahr", f->header);
-        worksheet_write_string(ws, head, (lxw_col_t)(ny + 3), "Trend", f->header);
-        worksheet_write_string(ws, head, (lxw_col_t)(ny + 4), "Zielerreichung in %", f->header);
-        worksheet_write_string(ws, head, (lxw_col_t)(ny + 5), "Ziel", f->header);
+        xlsxfmt_write_string(ws, head, (lxw_col_t)(ny + 2), "Trend je Jahr", f->header);
+        xlsxfmt_write_string(ws, head, (lxw_col_t)(ny + 3), "Trend", f->header);
+        xlsxfmt_write_string(ws, head, (lxw_col_t)(ny + 4), "Zielerreichung in %", f->header);
+        xlsxfmt_write_string(ws, head, (lxw_col_t)(ny + 5), "Ziel", f->header);
         for (int i = 0; i < a->n; i++) {
             lxw_row_t row = head + 1 + (lxw_row_t)i;
-            worksheet_write_string(ws, row, 0, a->name[i], f->text);
+            xlsxfmt_write_string(ws, row, 0, a->name[i], f->text);
             for (int j = 0; j < ny; j++) {
                 sqlite3_reset(val);
                 store_bind_text(val, 1, id);
@@ -203,8 +203,7 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
             chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
             chart_show_blanks_as(chart, LXW_CHART_BLANKS_AS_GAP);
             lxw_chart_options opt = { .x_scale = 1.6, .y_scale = 1.0 };
-            worksheet_insert_chart_opt(ws, last + 2, 0, chart, &opt);
-            r = last + 18;
+            r = xlsxfmt_insert_chart(ws, last + 2, 0, chart, &opt) + 2;     /* the source line right below it */
         } else {
             r = last + 3;
         }
@@ -217,13 +216,26 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
     return 0;
 }
 
+/* the long sheets are for filtering and further use, not for paper: printing
+ * the workbook gives one page each that says so (xlsxfmt_no_print) */
+static void no_print(lxw_worksheet *ws, lxw_col_t last_col, lxw_row_t rows, const char *what,
+                     const struct xlsxfmt *f)
+{
+    char n[32], note[400];
+    snprintf(note, sizeof note, "Dieses Blatt (%s %s) ist zum Filtern und Weiterrechnen da und wird nicht "
+             "gedruckt; gedruckt stehen die Werte auf den Blättern der Handlungsfelder.",
+             format_zahl(n, sizeof n, (double)rows, 0), what);
+    xlsxfmt_no_print(ws, last_col, note, f->text);
+}
+
 static int xlsx_long(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Werte");
     static const char *const h1[] = { "Indikator", "Gebiet", "Gebietsname", "Jahr", "Wert", "Zeichen", "Geheimhaltung",
                                       "Zähler", "Nenner" };
-    for (int c = 0; c < 9; c++) worksheet_write_string(ws, 0, (lxw_col_t)c, h1[c], f->header);
-    worksheet_set_column(ws, 0, 2, 22, NULL);
+    xlsxfmt_set_column(ws, 0, 2, 22, NULL);
+    xlsxfmt_set_column(ws, 3, 8, 13, NULL);
+    for (int c = 0; c < 9; c++) xlsxfmt_write_string(ws, 0, (lxw_col_t)c, h1[c], f->header);
     sqlite3_stmt *q = store_prepare(db,
         /* primary and secondary suppression look the same (geheimhaltung.h): one word for both */
         "SELECT indikator, gebiet, gebiet_name, jahr, wert, symbol, CASE WHEN geheim IS NOT NULL THEN 'geheim' END,"
@@ -242,12 +254,13 @@ static int xlsx_long(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f)
     sqlite3_finalize(q);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_autofilter(ws, 0, 0, r, 8);
+    no_print(ws, 8, r, "Werte", f);
 
     ws = workbook_add_worksheet(wb, "Daten");
     static const char *const h2[] = { "Datensatz", "Jahr", "Gebiet", "Gebietsname", "Merkmale", "Einheit", "Wert",
                                       "Zeichen", "Bedeutung", "Stichtag", "Datei", "SHA-256", "Blatt", "Zeile", "Spalte" };
-    for (int c = 0; c < 15; c++) worksheet_write_string(ws, 0, (lxw_col_t)c, h2[c], f->header);
-    worksheet_set_column(ws, 0, 14, 14, NULL);
+    xlsxfmt_set_column(ws, 0, 14, 14, NULL);
+    for (int c = 0; c < 15; c++) xlsxfmt_write_string(ws, 0, (lxw_col_t)c, h2[c], f->header);
     q = store_prepare(db,
         /* an observation of a protected dataset (datensatz_schutz) prints its value only when
          * compute saw it (id ≤ bis_id) and did not suppress it (beobachtung_geheim); else „.“ */
@@ -277,6 +290,7 @@ static int xlsx_long(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f)
     sqlite3_finalize(q);
     worksheet_freeze_panes(ws, 1, 0);
     worksheet_autofilter(ws, 0, 0, r, 14);
+    no_print(ws, 14, r, "Beobachtungen", f);
     return 0;
 }
 

@@ -164,7 +164,7 @@ static int sheet_uebersicht(lxw_workbook *wb, sqlite3 *db, const struct ib_confi
                             const struct xlsxfmt *f)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, "Übersicht");
-    worksheet_write_string(ws, 0, 0, "Maßnahmen je Handlungsfeld und Terminierung", f->title);
+    xlsxfmt_write_string(ws, 0, 0, "Maßnahmen je Handlungsfeld und Terminierung", f->title);
     worksheet_write_string(ws, 1, 0, config_string(cfg, "bericht:titel", "Integrationsbericht"), NULL);
 
     sqlite3_stmt *g = store_prepare(db, "SELECT jahr, label FROM gruppe ORDER BY position");

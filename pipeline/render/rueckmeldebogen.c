@@ -128,16 +128,16 @@ static int write_form(const struct ib_config *cfg, sqlite3 *db, const char *fach
         "Bitte je Maßnahme in den gelben Spalten „Status“ (Auswahlliste), „Stand“ (Datum, auf das sich der "
         "Status bezieht) und bei Bedarf „Kommentar“ ausfüllen. Zeilen ohne Status bleiben unberücksichtigt. "
         "Den Bogen unter seinem Dateinamen in den Eingangsordner zurückgeben.", f.text);
-    worksheet_set_row(ws, 3, 45, NULL);
+    xlsxfmt_row_height(ws, 3, 45);           /* merged: 3 lines of the width of the form */
 
     static const struct { const char *titel; double breite; } cols[] = {
-        { "Kennung", 14 }, { "Handlungsfeld", 22 }, { "Teilziel", 28 }, { "Maßnahme", 60 },
-        { "Terminierung", 13 }, { "letzter Status", 13 }, { "letzter Stand", 11 },
-        { "Status", 15 }, { "Stand", 12 }, { "Kommentar", 40 },
+        { "Kennung", 12 }, { "Handlungsfeld", 14 }, { "Teilziel", 18 }, { "Maßnahme", 40 },
+        { "Terminierung", 12.5 }, { "letzter Status", 10.5 }, { "letzter Stand", 10 },
+        { "Status", 13 }, { "Stand", 10.5 }, { "Kommentar", 28 },
     };
     for (int c = 0; c < 10; c++) {
-        worksheet_write_string(ws, HEAD_ROW, (lxw_col_t)c, cols[c].titel, f.header);
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].breite, NULL);
+        xlsxfmt_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].breite, NULL);
+        xlsxfmt_write_string(ws, HEAD_ROW, (lxw_col_t)c, cols[c].titel, f.header);
     }
 
     sqlite3_stmt *q = store_prepare(db,
@@ -150,8 +150,8 @@ static int write_form(const struct ib_config *cfg, sqlite3 *db, const char *fach
     lxw_row_t r = HEAD_ROW;
     while (q && sqlite3_step(q) == SQLITE_ROW) {
         r++;
-        for (int c = 0; c < 5; c++) worksheet_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), f.text);
-        worksheet_write_string(ws, r, 5,
+        for (int c = 0; c < 5; c++) xlsxfmt_write_string(ws, r, (lxw_col_t)c, store_column_text(q, c), f.text);
+        xlsxfmt_write_string(ws, r, 5,
                                umsetzung_status_label(umsetzung_status_von_code(store_column_text(q, 5))), f.text);
         const char *last = store_column_text(q, 6);
         if (strlen(last) == 10) {

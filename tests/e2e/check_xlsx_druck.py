@@ -144,15 +144,20 @@ def check_row_heights(wb, parts, z):
     for name, (part, _) in parts.items():
         ws = wb[name]
         width = col_widths(ET.fromstring(z.read(part)))
+        merged = {(m.min_row, m.min_col): sum(width(i) for i in range(m.min_col, m.max_col + 1))
+                  for m in ws.merged_cells.ranges}
+        inside = {(r, c) for m in ws.merged_cells.ranges for r in range(m.min_row, m.max_row + 1)
+                  for c in range(m.min_col, m.max_col + 1)} - set(merged)
         need_rows = bad = 0
         first_bad = None
         for row in ws.iter_rows():
             for c in row:
-                if not isinstance(c.value, str) or not c.alignment.wrap_text:
+                if not isinstance(c.value, str) or not c.alignment.wrap_text or (c.row, c.column) in inside:
                     continue
+                w = merged.get((c.row, c.column), width(c.column))
                 # lower bound of the lines: at most 2 characters per digit width in any font
                 lines = max(c.value.count("\n") + 1,
-                            max(math.ceil(len(p) / (2 * (width(c.column) - 0.7))) for p in c.value.split("\n")))
+                            max(math.ceil(len(p) / (2 * (w - 0.7))) for p in c.value.split("\n")))
                 if lines < 2:
                     continue
                 need_rows += 1
@@ -284,6 +289,7 @@ def main():
             per[s] = per.get(s, 0) + 1
         for spec in a.sheet_pages:
             name, rng = spec.rsplit("=", 1)
+            name = name.replace("_", " ") if name not in parts else name
             lo, hi = (int(v) for v in rng.split(":"))
             check(lo <= per.get(name, 0) <= hi, f"{label}: Blatt „{name}“ auf {per.get(name, 0)} Seiten ({lo} bis {hi})",
                   per)

@@ -49,6 +49,13 @@ void kapitel_wert_text(char *buf, size_t size, sqlite3_stmt *q, int col_wert, in
  * could not compute indicator id (katalog_indikator.fehler), else 0. */
 int kapitel_indikator_fehler(sqlite3 *db, const char *id, char *buf, size_t size);
 
+/* kapitel_trend_ziel — the trend (least squares, per year, with its status) and the target
+ * attainment of ind for each area of a, as one sentence into buf
+ * („Wesermarsch: Trend 2005–2024 +0,12 Pp. je Jahr (↕ verändert), Ziel 15,0 bis 2030: 40 % des
+ * Weges (nicht erreicht); …“).  0 when there is neither. */
+int kapitel_trend_ziel(sqlite3 *db, const struct kapitel_gebiete *a, const struct kapitel_indikator *ind, char *buf,
+                       size_t size);
+
 /* kapitel_status_text — „↑ besser“, „↓ schlechter“, … for a status key. */
 const char *kapitel_status_text(const char *status);
 

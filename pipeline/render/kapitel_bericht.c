@@ -23,29 +23,72 @@
 /* The indicator sections of the chapter.  Without any, the readers get a
  * plain sentence; the configuration hint goes to the console (once, with
  * the full report: melden). */
+/* Does indicator id of Handlungsfeld hf belong to chapter k (its indikatoren, its handlungsfelder;
+ * a name covers its „Name/…“ subfields; empty lists: all)? */
+static int im_kapitel(const struct vorlage_kapitel *k, const char *id, const char *hf)
+{
+    int wanted = k->n_indikatoren == 0;
+    for (int i = 0; i < k->n_indikatoren && !wanted; i++) wanted = strcmp(k->indikatoren[i], id) == 0;
+    int im_feld = k->n_handlungsfelder == 0;
+    for (int i = 0; i < k->n_handlungsfelder && !im_feld; i++) {
+        size_t l = strlen(k->handlungsfelder[i]);
+        im_feld = strncmp(hf, k->handlungsfelder[i], l) == 0 && (hf[l] == '\0' || hf[l] == '/');
+    }
+    return wanted && im_feld;
+}
+
 static int kapitel_indikatoren(struct docmodel_chapter *d, struct kapitel_bericht *b, const struct vorlage_kapitel *k, int melden)
 {
+    /* the chapter's indicators: those of its Handlungsfelder (a name covers its „Name/…“ subfields)
+     * and, if listed, only those ids; with values (or a failed computation, which says why) one
+     * section each, the others together in one table at the end */
     sqlite3_stmt *q = store_prepare(b->db,
-        "SELECT id, titel, einheit, quelle, hinweis, art, dezimalen, nicht_erhoben FROM katalog_indikator"
-        " ORDER BY position");
+        "SELECT i.id, i.titel, i.einheit, i.quelle, i.hinweis, i.art, i.dezimalen, i.nicht_erhoben, h.titel,"
+        "       EXISTS (SELECT 1 FROM indikator_wert w WHERE w.indikator = i.id AND w.wert IS NOT NULL)"
+        "       OR i.fehler IS NOT NULL"
+        "  FROM katalog_indikator i LEFT JOIN katalog_handlungsfeld h ON h.position = i.handlungsfeld"
+        " ORDER BY i.position");
     if (!q) return -1;
-    int n = 0;
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        const char *id = store_column_text(q, 0);
-        int wanted = k->n_indikatoren == 0;
-        for (int i = 0; i < k->n_indikatoren && !wanted; i++) wanted = strcmp(k->indikatoren[i], id) == 0;
-        if (!wanted) continue;
-        struct kapitel_indikator ind = {
-            xstrdup(id), xstrdup(store_column_text(q, 1)), xstrdup(store_column_text(q, 2)),
-            xstrdup(store_column_text(q, 3)), xstrdup(store_column_text(q, 4)), xstrdup(store_column_text(q, 5)),
-            sqlite3_column_int(q, 6), sqlite3_column_int(q, 7) };
-        char title[1200];
-        snprintf(title, sizeof title, "%s%s%s%s", ind.titel, *ind.einheit ? " (" : "", ind.einheit, *ind.einheit ? ")" : "");
-        docmodel_heading(d, 2, title);
-        if (ind.nicht_erhoben) docmodel_paragraph(d, "Wird bisher nicht erhoben: für diesen Indikator liefert noch niemand Daten.");
-        else kapitel_indikator_zeichnen(d, b->db, &b->gebiete, &ind, NULL);
-        kapitel_indikator_free(&ind);
-        n++;
+    int n = 0, ohne = 0;
+    for (int runde = 0; runde < 2; runde++) {
+        struct docmodel_table *t = NULL;
+        sqlite3_reset(q);
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            const char *id = store_column_text(q, 0);
+            int daten = sqlite3_column_int(q, 9);
+            if (!im_kapitel(k, id, store_column_text(q, 8)) || daten != (runde == 0)) continue;
+            if (runde == 1) {   /* one coverage table of the indicators without data */
+                if (!t) {
+                    char line[64];
+                    snprintf(line, sizeof line, "Indikatoren ohne Daten (%d)", ohne);
+                    docmodel_heading(d, 2, line);
+                    static const struct docmodel_column cols[] = { { "Indikator", 0.72, DOCMODEL_LEFT },
+                                                                   { "Stand", 0.28, DOCMODEL_LEFT } };
+                    t = docmodel_table(d, cols, 2);
+                }
+                const char *cells[2] = { store_column_text(q, 1), sqlite3_column_int(q, 7) ? "wird bisher nicht erhoben"
+                                                                                            : "keine Daten geliefert" };
+                docmodel_row(t, cells, 0, 0);
+                n++;
+                continue;
+            }
+            struct kapitel_indikator ind = {
+                xstrdup(id), xstrdup(store_column_text(q, 1)), xstrdup(store_column_text(q, 2)),
+                xstrdup(store_column_text(q, 3)), xstrdup(store_column_text(q, 4)), xstrdup(store_column_text(q, 5)),
+                sqlite3_column_int(q, 6), sqlite3_column_int(q, 7) };
+            char title[1200];
+            snprintf(title, sizeof title, "%s%s%s%s", ind.titel, *ind.einheit ? " (" : "", ind.einheit, *ind.einheit ? ")" : "");
+            docmodel_heading(d, 2, title);
+            kapitel_indikator_zeichnen(d, b->db, &b->gebiete, &ind, NULL);
+            kapitel_indikator_free(&ind);
+            n++;
+        }
+        if (runde == 0) {   /* count the rest for the heading */
+            sqlite3_reset(q);
+            while (sqlite3_step(q) == SQLITE_ROW) {
+                ohne += im_kapitel(k, store_column_text(q, 0), store_column_text(q, 8)) && !sqlite3_column_int(q, 9);
+            }
+        }
     }
     sqlite3_finalize(q);
     if (!n) {

@@ -85,6 +85,60 @@ int kapitel_indikator_fehler(sqlite3 *db, const char *id, char *buf, size_t size
     return failed;
 }
 
+/* „+0,12“: a signed German number with enough digits to show (never +0,0) */
+static void vorzeichen_zahl(char *buf, size_t size, double v, int dez)
+{
+    while (dez < 4 && v != 0 && round(fabs(v) * pow(10, dez)) == 0) dez++;
+    char d[48];
+    format_zahl(d, sizeof d, v, dez);
+    snprintf(buf, size, "%s%s", v > 0 ? "+" : "", d);
+}
+
+int kapitel_trend_ziel(sqlite3 *db, const struct kapitel_gebiete *a, const struct kapitel_indikator *ind, char *buf,
+                       size_t size)
+{
+    sqlite3_stmt *q = store_prepare(db,
+        "SELECT s.trend_steigung, s.trend_von, s.trend_bis, s.trend_status, s.ziel_erreichung, s.ziel_erreicht,"
+        "       k.zielwert, k.zieljahr FROM indikator_stand s JOIN katalog_indikator k ON k.id = s.indikator"
+        " WHERE s.indikator = ? AND s.gebiet = ?");
+    if (!q) return 0;
+    char unit[160] = " Pp.";
+    if (strcmp(ind->art, "anteil") != 0 && strcmp(ind->art, "veraenderung") != 0)
+        snprintf(unit, sizeof unit, "%s%s", *ind->einheit ? " " : "", ind->einheit);
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < a->n && n < size - 200; i++) {
+        sqlite3_reset(q);
+        store_bind_text(q, 1, ind->id);
+        store_bind_text(q, 2, a->key[i]);
+        if (sqlite3_step(q) != SQLITE_ROW) continue;
+        char t[64], z[64];
+        if (sqlite3_column_type(q, 0) != SQLITE_NULL) {
+            vorzeichen_zahl(t, sizeof t, sqlite3_column_double(q, 0), ind->dezimalen < 1 ? 1 : ind->dezimalen);
+            n += (size_t)snprintf(buf + n, size - n, "%s%s: Trend %d–%d %s%s je Jahr (%s)", n ? "; " : "",
+                                  a->name[i], sqlite3_column_int(q, 1), sqlite3_column_int(q, 2), t, unit,
+                                  kapitel_status_text(store_column_text(q, 3)));
+        }
+        if (sqlite3_column_type(q, 6) != SQLITE_NULL && n < size - 200) {
+            format_zahl(z, sizeof z, sqlite3_column_double(q, 6), ind->dezimalen);
+            char jahr[24] = "";
+            if (sqlite3_column_type(q, 7) != SQLITE_NULL) snprintf(jahr, sizeof jahr, " bis %d", sqlite3_column_int(q, 7));
+            if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
+                char e[48];
+                format_zahl(e, sizeof e, sqlite3_column_double(q, 4), 0);
+                n += (size_t)snprintf(buf + n, size - n, "%sZiel %s%s: %s %% des Weges (%s)", n ? ", " : "", z, jahr, e,
+                                      sqlite3_column_int(q, 5) ? "erreicht" : "nicht erreicht");
+            } else {
+                n += (size_t)snprintf(buf + n, size - n, "%sZiel %s%s: Zielerreichung nicht berechenbar", n ? ", " : "",
+                                      z, jahr);
+            }
+        }
+    }
+    sqlite3_finalize(q);
+    if (n && n < size - 1) snprintf(buf + n, size - n, ".");
+    return n > 0;
+}
+
 void kapitel_indikator_zeichnen(struct docmodel_chapter *aus, sqlite3 *db, const struct kapitel_gebiete *a,
                                 const struct kapitel_indikator *ind, int *symbols_used)
 {
@@ -193,6 +247,8 @@ void kapitel_indikator_zeichnen(struct docmodel_chapter *aus, sqlite3 *db, const
         }
         docmodel_note(aus, legend);
     }
+    char tz[1600];
+    if (kapitel_trend_ziel(db, a, ind, tz, sizeof tz)) docmodel_note(aus, tz);
 
     if (any && ny >= 2) {
         const char **cats = xcalloc((size_t)ny, sizeof(char *));

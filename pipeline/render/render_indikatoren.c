@@ -86,7 +86,8 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
     sqlite3_stmt *years = store_prepare(db, "SELECT DISTINCT jahr FROM indikator_wert WHERE indikator = ? ORDER BY jahr");
     sqlite3_stmt *val = store_prepare(db,
         "SELECT wert, symbol FROM indikator_wert WHERE indikator = ? AND gebiet = ? AND jahr = ?");
-    sqlite3_stmt *st = store_prepare(db, "SELECT status FROM indikator_stand WHERE indikator = ? AND gebiet = ?");
+    sqlite3_stmt *st = store_prepare(db, "SELECT status, trend_steigung, trend_status, ziel_erreichung, ziel_erreicht"
+                                         " FROM indikator_stand WHERE indikator = ? AND gebiet = ?");
     if (!ind || !years || !val || !st) {
         sqlite3_finalize(ind); sqlite3_finalize(years); sqlite3_finalize(val); sqlite3_finalize(st);
         return -1;
@@ -128,6 +129,11 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
         worksheet_write_string(ws, head, 0, "Gebiet", f->header);
         for (int j = 0; j < ny; j++) worksheet_write_number(ws, head, (lxw_col_t)(j + 1), y[j], f->header);
         xlsxfmt_write_string(ws, head, (lxw_col_t)(ny + 1), "Entwicklung", f->header);
+        /* trend (least squares, unit per year) and target attainment (% of the way from the base) */
+        xlsxfmt_write_string(ws, head, (lxw_col_t)(ny + 2), "Trend je Jahr", f->header);
+        xlsxfmt_write_string(ws, head, (lxw_col_t)(ny + 3), "Trend", f->header);
+        xlsxfmt_write_string(ws, head, (lxw_col_t)(ny + 4), "Zielerreichung in %", f->header);
+        xlsxfmt_write_string(ws, head, (lxw_col_t)(ny + 5), "Ziel", f->header);
         for (int i = 0; i < a->n; i++) {
             lxw_row_t row = head + 1 + (lxw_row_t)i;
             xlsxfmt_write_string(ws, row, 0, a->name[i], f->text);
@@ -144,9 +150,19 @@ static int xlsx_field(lxw_workbook *wb, sqlite3 *db, const struct xlsxfmt *f, co
             sqlite3_reset(st);
             store_bind_text(st, 1, id);
             store_bind_text(st, 2, a->key[i]);
+            int hat = sqlite3_step(st) == SQLITE_ROW;
             worksheet_write_string(ws, row, (lxw_col_t)(ny + 1),
-                                   sqlite3_step(st) == SQLITE_ROW ? kapitel_status_text(store_column_text(st, 0)) : "– ohne Daten",
-                                   NULL);
+                                   hat ? kapitel_status_text(store_column_text(st, 0)) : "– ohne Daten", NULL);
+            if (hat && sqlite3_column_type(st, 1) != SQLITE_NULL) {
+                worksheet_write_number(ws, row, (lxw_col_t)(ny + 2), sqlite3_column_double(st, 1),
+                                       nf[dez < 2 ? 2 : dez]);
+                worksheet_write_string(ws, row, (lxw_col_t)(ny + 3), kapitel_status_text(store_column_text(st, 2)), NULL);
+            }
+            if (hat && sqlite3_column_type(st, 3) != SQLITE_NULL) {
+                worksheet_write_number(ws, row, (lxw_col_t)(ny + 4), sqlite3_column_double(st, 3), nf[0]);
+                worksheet_write_string(ws, row, (lxw_col_t)(ny + 5), sqlite3_column_int(st, 4) ? "erreicht" : "nicht erreicht",
+                                       NULL);
+            }
         }
         lxw_row_t last = head + (lxw_row_t)a->n;
         {   /* legend of the symbols in this table, right under it */

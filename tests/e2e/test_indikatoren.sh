@@ -193,3 +193,59 @@ xin="$TMP/x10/inbox"; make_inbox "$xin" $nds/xlsx/2021_1-1-1.xlsx
 run_ib ingest --config "$TMP/n10.ini" --inbox "$xin" --out "$TMP/x10/out"
 check_eq "Spaltennummern als Gebiet: Datei abgewiesen (Exit-Code 1)" 1 "$rc"
 check_grep "Meldung mit Datei, Zeile 10, Spalte B" "2021_1-1-1.xlsx, Blatt „Tabelle1“, Zeile 10, Spalte „B“: Gebiet „1“ passt zu keinem Muster" "$TMP/log"
+
+# trend (least squares) and status in the table: the Einbürgerungsquote of the Wesermarsch,
+# its slope computed here from the two CSV files, in the workbook and in the PDF
+tr=$($PY - "$out/indikatoren.xlsx" "$TMP/i.txt" $nds <<'PY'
+import csv, re, sys, openpyxl
+def load(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return {(r["GeoCode"], int(r["Year"])): float(r["Value"]) for r in csv.DictReader(f) if r["Value"] and r["GeoCode"]}
+z = load(sys.argv[3] + "/csv/indicator_2-3-1.csv"); n = load(sys.argv[3] + "/csv/indicator_1-2-1.csv")
+pts = sorted((y, z[(g, y)] / n[(g, y)] * 100) for (g, y) in z if g == "K03461" and (g, y) in n and y <= 2024)
+mx = sum(x for x, _ in pts) / len(pts); my = sum(v for _, v in pts) / len(pts)
+b = sum((x - mx) * (v - my) for x, v in pts) / sum((x - mx) ** 2 for x, _ in pts)
+ws = openpyxl.load_workbook(sys.argv[1])["HF 2"]
+rows = list(ws.iter_rows(values_only=True))
+t = [i for i, r in enumerate(rows) if isinstance(r[0], str) and r[0].startswith("Einbürgerungsquote")][0]
+head = rows[t + 1]; wm = [r for r in rows[t + 2:t + 6] if r[0] and "Wesermarsch" in r[0]][0]
+got = wm[head.index("Trend je Jahr")]
+text = re.sub(r"\s+", " ", open(sys.argv[2], encoding="utf-8").read())
+s = f"{b:+.2f}".replace(".", ",")
+print(abs(got - b) < 1e-9, f"Wesermarsch: Trend {pts[0][0]}–{pts[-1][0]} {s} Pp. je Jahr" in text,
+      wm[head.index("Trend")] in ("↑ besser", "↓ schlechter", "→ unverändert"))
+PY
+)
+check_eq "Trend der Einbürgerungsquote (Wesermarsch) = eigene Kleinste-Quadrate-Rechnung, in Arbeitsmappe und PDF, mit Status" "True True True" "$tr"
+
+# Wolfsburg's report: each Handlungsfeld chapter shows its own indicators, the ones without data in
+# one table per chapter; the comparison area Niedersachsen has values (1-2-1 ÷ 1-1-1 from the CSV)
+printf '[dokument]\nvorlage = templates/wolfsburg/bericht.ini\n' | cat config/wolfsburg.ini - > "$TMP/wb.ini"
+run_ib render-bericht --config "$TMP/wb.ini" --out "$wout"
+check_eq "Wolfsburger Bericht geschrieben" 0 "$rc"
+pdftotext -layout "$wout/integrationsbericht.pdf" "$TMP/wb.txt" 2>/dev/null
+wb=$($PY - "$TMP/wb.txt" config/katalog_wolfsburg.ini "$wout/indikatoren.xlsx" $nds <<'PY'
+import configparser, csv, re, sys, openpyxl
+text = open(sys.argv[1], encoding="utf-8").read()
+k = configparser.ConfigParser(interpolation=None); k.read(sys.argv[2], encoding="utf-8")
+ne = sum(1 for s in k.sections() if s.startswith("indikator:") and k[s].get("nicht_erhoben", "nein") == "ja")
+hf = {s: k[s]["titel"] for s in k.sections() if s.startswith("handlungsfeld:")}
+per = {}
+for s in k.sections():
+    if s.startswith("indikator:") and k[s].get("nicht_erhoben", "nein") == "ja":
+        per[k[s]["handlungsfeld"]] = per.get(k[s]["handlungsfeld"], 0) + 1
+tables = [int(m) for m in re.findall(r"^\S+\s+Indikatoren ohne Daten \((\d+)\)$", text, re.M)]
+zeilen = text.count("wird bisher nicht erhoben")
+def load(p):
+    with open(p, encoding="utf-8-sig", newline="") as f:
+        return {(r["GeoCode"], int(r["Year"])): float(r["Value"]) for r in csv.DictReader(f) if r["Value"] and r["GeoCode"]}
+z = load(sys.argv[4] + "/csv/indicator_1-2-1.csv"); n = load(sys.argv[4] + "/csv/indicator_1-1-1.csv")
+w = {(r[1], r[3]): r[4] for r in openpyxl.load_workbook(sys.argv[3])["Werte"].iter_rows(min_row=2, values_only=True)
+     if r[0] == "auslaenderanteil"}
+nds = w.get(("K030", 2024))
+print(sorted(tables) == sorted(per.values()), zeilen == ne, nds is not None and abs(nds - z[("K030", 2024)] / n[("K030", 2024)] * 100) < 1e-9)
+PY
+)
+check_eq "Wolfsburg: je Kapitel eine Tabelle der Indikatoren ohne Daten (so viele wie im Katalog), jeder nicht erhobene einmal, Vergleich Niedersachsen berechnet" "True True True" "$wb"
+pw=$(pdfinfo "$wout/integrationsbericht.pdf" 2>/dev/null | awk '/^Pages:/{print $2}')
+check "Wolfsburg: Bericht ohne Wiederholung aller Indikatoren in jedem Kapitel (unter 30 Seiten, vorher 117)" test "${pw:-999}" -lt 30

@@ -33,12 +33,14 @@ vorlage = templates/wesermarsch/bericht.ini
 [karte]
 indikatoren = 2-3-1
 geometrie   = config/geo/kreise_niedersachsen.geojson
+[befragung]
+pseudonym_schluessel_datei = tests/fixtures/befragung/beispiel_schluessel.txt
 INI
 run_ib report --config "$TMP/bericht.ini" --inbox "$in" --out "$out"
 check_eq "HTML: report endet mit 0" 0 "$rc"
 site="$out/html"
 check "HTML: index.html geschrieben" test -s "$site/index.html"
-check_grep "HTML: Meldung mit Seiten, Tabellen, Diagrammen" "html/ geschrieben (16 Seiten" "$TMP/log"
+check_grep "HTML: Meldung mit Seiten, Tabellen, Diagrammen" "html/ geschrieben (17 Seiten" "$TMP/log"
 check_grep "HTML: das Manifest nennt die Seiten" "	html/index.html	" "$out/manifest.tsv"
 check_grep "HTML: das Manifest nennt die CSV-Dateien" "	html/anhang-a-tabelle-1.csv	" "$out/manifest.tsv"
 

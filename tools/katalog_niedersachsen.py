@@ -30,7 +30,11 @@ data_source, Fußnoten), meta/indikatoren_titel.yml und themenfelder_titel.yml
     Ein Datensatz mit zwei Einheiten (8-1-1: „in 1000“ und „%“) wählt die
     Einheit mit dem Pseudo-Merkmal „Einheit=…“ — das setzt voraus, dass ingest
     die Spalte Units nach beobachtung.einheit übernimmt.
-  * Berechnet (BERECHNET): Ausländeranteil = 1-2-1 ÷ 1-1-1 × 100 (Titel von
+  * Von Hand auch der Titel (titel), wo der des LSN das Land nennt („Bevölkerung
+    in Niedersachsen“, „Einbürgerungen nach Niedersachsen (Anzahl)“): Ein
+    Kreisbericht zeigt die Reihe für den Kreis, der Titel nennt kein Gebiet
+    und keine Einheit (die steht in der Einheit).
+  * Berechnet (BERECHNET): Ausländeranteil = 1-2-1 ÷ 1-1-1 × 100 (nach
     1-2-2) und Einbürgerungsquote = 2-3-1 ÷ 1-2-1 × 100 (Titel nach 2-3-3).
 """
 
@@ -45,8 +49,8 @@ MAX_ZEILE = 1022
 
 # ID → dict of hand-set keys.  "leitreihe" = label appended to the title.
 HAND = {
-    "1-1-1": dict(art="anzahl", einheit="Personen", dezimalen="0", polaritaet="neutral"),
-    "1-2-1": dict(art="anzahl", einheit="Personen", dezimalen="0", polaritaet="neutral"),
+    "1-1-1": dict(titel="Bevölkerung", art="anzahl", einheit="Personen", dezimalen="0", polaritaet="neutral"),
+    "1-2-1": dict(titel="Ausländerinnen und Ausländer", art="anzahl", einheit="Personen", dezimalen="0", polaritaet="neutral"),
     "1-3-4": dict(art="anzahl", einheit="1.000 Personen", dezimalen="1", polaritaet="neutral", schwelle="0",
                   wert_filter="Geschlecht=Insgesamt|Herkunftsland=Insgesamt",
                   leitreihe="insgesamt"),
@@ -54,7 +58,7 @@ HAND = {
                   wert_filter="Geschlecht=insgesamt|Kategorie=Anteil der Ausländerinnen und Ausländer ohne "
                               "Aufenthaltstitel",
                   leitreihe="Anteil ohne Aufenthaltstitel"),
-    "2-3-1": dict(art="anzahl", einheit="Personen", dezimalen="0", polaritaet="hoeher_besser",
+    "2-3-1": dict(titel="Einbürgerungen", art="anzahl", einheit="Personen", dezimalen="0", polaritaet="hoeher_besser",
                   dimension="strukturell"),
     "3-1-1": dict(art="anteil", dezimalen="1", polaritaet="hoeher_besser", dimension="strukturell",
                   wert_filter="Kategorie=Kinder mit Migrationshintergrund 3 bis unter 6 Jahre",
@@ -76,7 +80,7 @@ HAND = {
 
 # computed indicators: (after which dataset, ID, title key or title, keys)
 BERECHNET = [
-    ("1-2-1", "auslaenderanteil", "1-2-2-title", [
+    ("1-2-1", "auslaenderanteil", "Anteil der Ausländerinnen und Ausländer an der Bevölkerung", [
         ("art", "anteil"), ("zaehler", "1-2-1"), ("nenner", "1-1-1"), ("dezimalen", "1"), ("polaritaet", "neutral"),
         ("quelle", "Landesamt für Statistik Niedersachsen (LSN): Ausländerzentralregister, "
                    "Bevölkerungsfortschreibung; eigene Berechnung"),
@@ -198,7 +202,7 @@ def erzeuge(daten):
                 continue
             h = HAND[i]
             m = vorspann(os.path.join(meta, "%s.md" % i))
-            tt = titel["%s-title" % i]
+            tt = h.get("titel") or titel["%s-title" % i]
             if "leitreihe" in h:
                 tt += ": " + h["leitreihe"]
             w("[indikator:%s]" % i)

@@ -21,6 +21,11 @@ Rules (only the standard library; deterministic):
     ends, quoting) are the LSN's own.
   * Files without a GeoCode column are figures for the Land (and Germany):
     copied unchanged.
+  * The files the sample's maps need (KARTEN: Bevölkerung, Ausländerinnen
+    und Ausländer, Einbürgerungen — for the maps of Ausländeranteil and
+    Einbürgerungsquote by Kreis, `[karte]` in config/ibericht.ini) are
+    copied whole: all 45 Kreise, the four statistical regions and the Land,
+    as the LSN publishes them.
   * xlsx/2020_2-3-4.xlsx (Einbürgerungen nach Staatsangehörigkeiten,
     Niedersachsen) is copied unchanged; the other two workbooks repeat the
     csv data (2021_1-1-1 = indicator_1-1-1 for all Kreise) or are not in the
@@ -39,6 +44,7 @@ HIER = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HIER)
 LAND = "K030"
 ARBEITSMAPPEN = ["2020_2-3-4.xlsx"]
+KARTEN = ["indicator_1-1-1.csv", "indicator_1-2-1.csv", "indicator_2-3-1.csv"]
 
 
 def auszug(pfad, gebiet):
@@ -47,7 +53,7 @@ def auszug(pfad, gebiet):
         roh = f.read()
     zeilen = roh.splitlines(keepends=True)
     kopf = next(csv.reader(io.StringIO(zeilen[0].decode("utf-8-sig"))))
-    if "GeoCode" not in kopf:
+    if "GeoCode" not in kopf or os.path.basename(pfad) in KARTEN:
         return roh
     i_geo, i_name = kopf.index("GeoCode"), kopf.index("Gebietseinheit")
     codes = {gebiet, LAND, "RH" + gebiet[1:], "RH" + LAND[1:]}

@@ -82,12 +82,19 @@ def erwartet(beispiel):
     return [(kat["indikator:" + i]["titel"], int(kat["indikator:" + i]["dezimalen"]), i, werte[i]) for i in werte]
 
 
+def titel_von(zeile, titel):
+    """True when a title row or heading is the indicator's title, alone, with its
+    unit in brackets or cut off by a line break (short titles like „Bevölkerung“
+    must not match „Bevölkerung & Demografie“)."""
+    return zeile == titel or zeile.startswith(titel + " (") or (len(titel) >= 40 and zeile.startswith(titel))
+
+
 def xlsx_tabelle(wb, titel):
     """{area name: {year: value}} of the table under the title row in indikatoren.xlsx."""
     for ws in wb.worksheets:
         rows = list(ws.iter_rows(values_only=True))
         for i, r in enumerate(rows):
-            if isinstance(r[0], str) and r[0].startswith(titel):
+            if isinstance(r[0], str) and titel_von(r[0], titel):
                 kopf = next(rows[k] for k in range(i + 1, i + 4) if rows[k][0] == "Gebiet")
                 k = rows.index(kopf, i)
                 out = {}
@@ -102,7 +109,7 @@ def pdf_zeilen(text, titel):
     """{area: [cells]} and the years of the first table after the heading that starts with titel."""
     zeilen = text.splitlines()
     for i, z in enumerate(zeilen):
-        if re.sub(r"^[\d.]+\s+", "", z.strip()).startswith(titel[:40]):
+        if titel_von(re.sub(r"^[\d.]+\s+", "", z.strip()), titel[:40]):
             jahre, out = None, {}
             for w in zeilen[i + 1:i + 14]:
                 t = w.split()

@@ -30,7 +30,7 @@ $PY tests/e2e/check_karte.py "$out/integrationsbericht.pdf" 2-3-1 --csv $nds/csv
     --dezimalen 0 --geo $geo --eigen 03461 --pruefe 03461,03241,03103 || not_ok "check_karte.py (Einbürgerungen) abgebrochen"
 
 pdftotext -layout "$out/indikatoren.pdf" "$TMP/i.txt" 2>/dev/null
-check_grep "Kartentitel mit Jahr" "Anteil der Ausländerinnen und Ausländer in Niedersachsen in Prozent, 2024, nach Kreisen" "$TMP/i.txt"
+check_grep "Kartentitel mit Jahr" "Anteil der Ausländerinnen und Ausländer an der Bevölkerung, 2024, nach Kreisen" "$TMP/i.txt"
 check_grep "Legende nennt das eigene Gebiet" "Landkreis Wesermarsch (umrandet)" "$TMP/i.txt"
 check_grep "Datenquelle unter der Karte" "Quelle: Landesamt für Statistik Niedersachsen (LSN): Ausländerzentralregister" "$TMP/i.txt"
 # the map is kept on one page: title, legend and source note on the same page

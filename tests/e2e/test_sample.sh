@@ -69,6 +69,20 @@ done
 $PY tests/e2e/check_beispiel.py --out "$out" --beispiel "$bsp" \
     --fragebogen config/befragung/wesermarsch_verwaltung.ini \
     --schwelle "$(sed -n 's/^schwelle *= *//p' config/ibericht.ini)"
+# the maps of [karte] (all 45 Kreise from the LSN tables in the sample): the
+# Kreise's classes by colour, computed from the sample's CSV files
+geo=$(sed -n 's/^geometrie *= *//p' config/ibericht.ini)
+check_eq "config/ibericht.ini zeichnet Karten für Ausländeranteil und Einbürgerungsquote" \
+    "auslaenderanteil, einbuergerungsquote" "$(sed -n 's/^indikatoren *= *\(.*auslaenderanteil.*\)$/\1/p' config/ibericht.ini)"
+for pdf in integrationsbericht.pdf indikatoren.pdf; do
+    $PY tests/e2e/check_karte.py "$out/$pdf" auslaenderanteil --csv "$bsp/indicator_1-2-1.csv" \
+        --nenner "$bsp/indicator_1-1-1.csv" --faktor 100 --dezimalen 1 --prozent --geo "$geo" --eigen 03461 \
+        --pruefe 03461,03241,03103 || not_ok "check_karte.py ($pdf, Ausländeranteil) abgebrochen"
+    $PY tests/e2e/check_karte.py "$out/$pdf" einbuergerungsquote --csv "$bsp/indicator_2-3-1.csv" \
+        --nenner "$bsp/indicator_1-2-1.csv" --faktor 100 --dezimalen 2 --prozent --geo "$geo" --eigen 03461 \
+        --pruefe 03461,03241,03103 || not_ok "check_karte.py ($pdf, Einbürgerungsquote) abgebrochen"
+done
+check "HTML-Ausgabe mit beiden Karten" grep -q "html/ geschrieben (.* 2 Karten)" "$TMP/log"
 $PY tests/e2e/check_massnahmen.py --out "$out" --csv "$liste" \
     --group "Laufende Maßnahmen=29" --group "Kurzfristige Maßnahmen (bis 2025)=16" \
     --group "Mittelfristige Maßnahmen (bis 2027)=49" --group "Langfristige Maßnahmen (bis 2030)=25"

@@ -641,7 +641,7 @@ static void test_niedersachsen(void **state)
     assert_string_equal(k.handlungsfelder[1].titel, "Rechtliche Integration & Asyl");
     int i = katalog_indikator_index(&k, "2-3-1");
     assert_true(i >= 0);
-    assert_string_equal(k.indikatoren[i].titel, "Einbürgerungen nach Niedersachsen (Anzahl)");
+    assert_string_equal(k.indikatoren[i].titel, "Einbürgerungen");
     assert_int_equal(k.indikatoren[i].art, KATALOG_ANZAHL);
     i = katalog_indikator_index(&k, "5-3-2");
     assert_int_equal(k.indikatoren[i].art, KATALOG_ANTEIL);

@@ -37,7 +37,7 @@ check_grep "Datenquelle unter der Karte" "Quelle: Landesamt für Statistik Niede
 $PY - "$TMP/i.txt" <<'PY'
 import sys
 pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
-hit = [p for p in pages if "Prozent, 2024, nach Kreisen" in p]
+hit = [p for p in pages if "an der Bevölkerung, 2024, nach Kreisen" in p]
 ok = len(hit) == 1 and "Klassen (Quantile)" in hit[0] and "GeoBasis-DE" in hit[0]
 print(("ok - " if ok else "not ok - ") + "Karte mit Titel, Legende und Quellenvermerk auf einer Seite")
 PY
